@@ -1,0 +1,183 @@
+//! `storysafe`: the engine on the command line (batch scanning, redaction, package checks).
+//!
+//! The engine does no I/O; this binary is one sink of its results (the browser UI is another).
+
+use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use serde::{Deserialize, Serialize};
+use storysafe::engine::{default_engine, offsets, operators, Span};
+
+const HELP: &str = "\
+storysafe - find and redact identifiers in patient stories, on this device only
+
+USAGE:
+    storysafe <COMMAND> [ARGS]
+
+COMMANDS:
+    scan        Read JSONL {\"id\",\"text\"} on stdin; write one JSONL line per input with the
+                spans found: {\"id\",\"spans\":[{\"start\",\"end\",\"category\",\"score\",
+                \"recognizer\",\"reason\"}]}. Offsets are Unicode code points, end exclusive.
+                A malformed line is reported on stderr with its line number (exit status 2).
+    redact      Read plain text on stdin; write it with every identifier replaced by its
+                category tag ([NAME], [DATE], ...). Shows progress on stderr for large inputs
+                when stderr is a terminal.
+    version     Print the version and build identifier.
+    help        Print this help.
+
+EXAMPLES:
+    echo '{\"id\":\"1\",\"text\":\"Call Ana at 617-555-0142\"}' | storysafe scan
+    storysafe redact < story.txt > story.redacted.txt
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = args.first().map(String::as_str).unwrap_or("help");
+    let result = match cmd {
+        "scan" => scan(),
+        "redact" => redact(),
+        "version" | "--version" | "-V" => {
+            println!("storysafe {}", storysafe::version());
+            Ok(ExitCode::SUCCESS)
+        }
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => {
+            eprintln!("storysafe: unknown command {other:?}\n\n{HELP}");
+            Ok(ExitCode::from(64))
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("storysafe: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Doc {
+    id: serde_json::Value,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct OutSpan<'a> {
+    start: usize,
+    end: usize,
+    category: &'static str,
+    score: f32,
+    recognizer: &'static str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct OutDoc<'a> {
+    id: &'a serde_json::Value,
+    spans: Vec<OutSpan<'a>>,
+}
+
+/// The result of one input line: the output line, or an error message.
+fn scan_line(line: &str, lineno: usize) -> Result<String, String> {
+    let doc: Doc = serde_json::from_str(line).map_err(|e| format!("line {lineno}: not a JSON object with \"id\" and \"text\": {e}"))?;
+    let spans: Vec<Span> = default_engine().scan(&doc.text);
+    let mut bounds = Vec::with_capacity(spans.len() * 2);
+    for s in &spans {
+        bounds.push(s.start);
+        bounds.push(s.end);
+    }
+    let cps = offsets::bytes_to_chars(&doc.text, &bounds);
+    let out = OutDoc {
+        id: &doc.id,
+        spans: spans
+            .iter()
+            .enumerate()
+            .map(|(i, s)| OutSpan {
+                start: cps[2 * i],
+                end: cps[2 * i + 1],
+                category: s.category.as_str(),
+                score: s.score,
+                recognizer: s.recognizer,
+                reason: &s.reason,
+            })
+            .collect(),
+    };
+    serde_json::to_string(&out).map_err(|e| format!("line {lineno}: {e}"))
+}
+
+fn scan() -> io::Result<ExitCode> {
+    let mut input = String::new();
+    io::stdin().lock().read_to_string(&mut input).map_err(|e| {
+        io::Error::new(e.kind(), format!("reading stdin: {e} (input must be UTF-8 JSONL)"))
+    })?;
+    let lines: Vec<(usize, &str)> =
+        input.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty()).collect();
+    // Warm the engine once, then split the work across the available cores.
+    let _ = default_engine();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).max(1);
+    let chunk = lines.len().div_ceil(workers).max(1);
+    let results: Vec<Vec<Result<String, String>>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| sc.spawn(move || part.iter().map(|&(n, l)| scan_line(l, n)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("scan worker panicked")).collect()
+    });
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = 0;
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok(line) => {
+                out.write_all(line.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            Err(msg) => {
+                failed += 1;
+                eprintln!("storysafe scan: {msg}");
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn redact() -> io::Result<ExitCode> {
+    let mut input = String::new();
+    let stdin = io::stdin();
+    let mut lock = stdin.lock();
+    lock.read_to_string(&mut input).map_err(|e| {
+        io::Error::new(e.kind(), format!("reading stdin: {e} (input must be UTF-8 text)"))
+    })?;
+    let show_progress = io::stderr().is_terminal() && input.len() > 1 << 20;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    // Paragraphs are scanned one at a time so that progress can be shown and memory stays flat;
+    // identifiers never span a blank line.
+    let total = input.len();
+    let mut done = 0;
+    let mut last_pct = usize::MAX;
+    for para in input.split_inclusive("\n\n") {
+        let spans = default_engine().scan(para);
+        out.write_all(operators::redact_with_tags(para, &spans).as_bytes())?;
+        done += para.len();
+        if show_progress {
+            let pct = done * 100 / total.max(1);
+            if pct != last_pct {
+                last_pct = pct;
+                let bar = "#".repeat(pct / 4);
+                eprint!("\rredacting [{bar:<25}] {pct:>3}%");
+            }
+        }
+    }
+    if show_progress {
+        eprintln!();
+    }
+    out.flush()?;
+    let _ = lock.fill_buf();
+    Ok(ExitCode::SUCCESS)
+}
