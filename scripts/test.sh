@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up (idempotently) and runs every test: native unit and integration tests (including the
+# detection floors on the gold corpora), wasm-bindgen-test in headless Chromium, the release build,
+# the bundle size budget, the FHIR validation, and the Playwright end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+scripts/setup.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+
+step "native tests (cargo test)"
+cargo test --all-targets --quiet
+cargo test --doc --quiet
+
+step "wasm tests in headless Chromium (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test web --quiet
+
+step "release build (trunk build --release)"
+trunk build --release
+
+if [ -x scripts/check-size.sh ]; then
+  step "bundle size budget"
+  scripts/check-size.sh
+fi
+
+if [ -f tests/fhir/validate.py ]; then
+  step "FHIR Consent validation (fhir.resources, independent validator)"
+  cargo build --quiet --release --bin storysafe
+  python3 tests/fhir/validate.py
+fi
+
+step "end-to-end tests (Playwright + Chromium)"
+npx playwright test

@@ -1,0 +1,43 @@
+// Shared helpers for the end-to-end tests.
+const fs = require('fs');
+const path = require('path');
+
+const SHOTS = path.join(__dirname, 'screenshots');
+fs.mkdirSync(SHOTS, { recursive: true });
+
+/** Records every request the page makes, and every CSP violation or page error. */
+function watch(page) {
+  const log = { requests: [], errors: [] };
+  page.on('request', (r) => log.requests.push({ url: r.url(), method: r.method(), body: r.postData() || '', at: Date.now() }));
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(`console: ${m.text()}`);
+  });
+  return log;
+}
+
+/** Fails on any request that is not a same-origin GET, or that carries any of `secrets`. */
+function assertPrivate(expect, log, origin, secrets) {
+  for (const r of log.requests) {
+    const u = new URL(r.url);
+    if (u.protocol === 'blob:' || u.protocol === 'data:') continue;
+    expect(u.origin, `request to another origin: ${r.url}`).toBe(origin);
+    expect(r.method, `non-GET request: ${r.method} ${r.url}`).toBe('GET');
+    for (const s of secrets) {
+      expect(decodeURIComponent(r.url).includes(s), `request URL carries story text: ${r.url}`).toBe(false);
+      expect(r.body.includes(s), `request body carries story text: ${r.url}`).toBe(false);
+    }
+  }
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Loads the app and waits until the wasm has rendered the editor. */
+async function openApp(page, url = './') {
+  await page.goto(url);
+  await page.getByTestId('story-input').waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+module.exports = { watch, assertPrivate, shot, openApp };
