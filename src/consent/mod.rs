@@ -15,7 +15,8 @@
 //! 4. a committee [verifies](verify_json) the package: integrity, consent validity on the day
 //!    for the channel, and a re-scan of the text for residual identifiers; then records its
 //!    decision ([`review`]);
-//! 5. the consent can be exported as an HL7 FHIR R4 `Consent` ([`fhir`]).
+//! 5. the consent can be exported as an HL7 FHIR R4 `Consent` ([`fhir`]), and printed for
+//!    signature with the text's hash on it ([`summary`]).
 //!
 //! ```
 //! use storysafe::consent::{ConsentRecord, IsoDate, SharePackage, VerifyOptions, verify_json};
@@ -34,6 +35,7 @@ pub mod fhir;
 pub mod package;
 pub mod record;
 pub mod review;
+pub mod summary;
 
 use sha2::{Digest, Sha256};
 

@@ -311,6 +311,51 @@ mod tests {
         }
     }
 
+    fn verdict(residual: usize, consent_ok: bool) -> Verdict {
+        use crate::consent::package::Finding;
+        use crate::consent::record::Problem;
+        use crate::engine::Category;
+        let finding = Finding { category: Category::Phone, start: 0, end: 3, text: "555".into(), reason: "r".into() };
+        Verdict {
+            made_with: "a".into(),
+            checked_with: "b".into(),
+            checked_on: "2026-11-30".into(),
+            text_hash_recorded: "h".into(),
+            text_hash_actual: "h".into(),
+            digest_recorded: "d".into(),
+            digest_actual: "d".into(),
+            format_problems: vec![],
+            consent_problems: if consent_ok { vec![] } else { vec![Problem::error("purpose", "missing")] },
+            residual: vec![finding; residual],
+            quasi_identifiers: vec![],
+            accounted_for: 0,
+        }
+    }
+
+    #[test]
+    fn checks_pre_answer_no_but_never_yes() {
+        // residual findings, consent ok, expected answers for (identifiable, consent)
+        let rows = [
+            (0, true, (None, None)),
+            (2, true, (Some(Answer::No), None)),
+            (0, false, (None, Some(Answer::No))),
+        ];
+        for (residual, consent_ok, (ident, consent)) in rows {
+            let d = DecisionRecord::new("ab".repeat(32), "2026-11-30").with_checks(&verdict(residual, consent_ok));
+            let get = |item| d.checklist.iter().find(|a| a.item == item).unwrap().answer;
+            assert_eq!(get(ChecklistItem::NoIdentifiableInformation), ident, "{residual} {consent_ok}");
+            assert_eq!(get(ChecklistItem::ConsentPresent), consent, "{residual} {consent_ok}");
+            assert_eq!(d.checks.as_ref().unwrap().residual_findings, residual);
+        }
+        let mut d = DecisionRecord::new("ab".repeat(32), "2026-11-30").with_checks(&verdict(1, true));
+        d.reviewer = "Chair".into();
+        d.decision = Some(Decision::Approve);
+        for item in ChecklistItem::ALL {
+            d.answer(item, Answer::Yes);
+        }
+        assert!(d.validate().iter().any(|p| p.field == "decision"), "failed checks block approval even if ticked");
+    }
+
     #[test]
     fn every_item_has_question_and_source() {
         for item in ChecklistItem::ALL {
