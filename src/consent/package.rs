@@ -377,9 +377,45 @@ impl Verdict {
 /// Bracketed tags left by redaction: `[NAME]`, `[PATIENT-1]`, `[PLACE-2]`, `[ZIP]`.
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[[A-Z][A-Z0-9]*(?:[-_ ][A-Z0-9]+)*\]").unwrap());
 
+/// Words that may stand next to a replacement inside one engine span without identifying anyone
+/// themselves: titles and honorifics, name particles, connectors, the possessive `s`, and generic
+/// institution and street words (`"Dr. [NAME]"`, `"[PLACE-1] General Hospital"`).
+const CONTEXT_WORDS: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev", "reverend", "fr", "father",
+    "sister", "brother", "nurse", "doctor", "md", "phd", "rn", "jr", "sr", "ii", "iii", "of", "the", "and", "at",
+    "in", "on", "for", "de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "bin",
+    "ibn", "al", "el", "y", "s", "hospital", "clinic", "medical", "center", "centre", "health", "care",
+    "university", "general", "memorial", "community", "regional", "st", "saint", "street", "road", "avenue",
+    "county", "city",
+];
+
+/// True when the part of `text[start..end]` outside every `covered` range still carries
+/// something identifying: a digit, or a word of two or more letters that is not a
+/// [context word](CONTEXT_WORDS). `"[NAME] Okafor"` does; `"Dr. [NAME]"` does not.
+fn remainder_identifies(text: &str, start: usize, end: usize, covered: &[(usize, usize)]) -> bool {
+    let mut word = String::new();
+    let flush = |word: &mut String| -> bool {
+        let w = std::mem::take(word).to_lowercase();
+        (w.chars().count() >= 2 || w.chars().any(|c| c.is_numeric()))
+            && (w.chars().any(|c| c.is_numeric()) || !CONTEXT_WORDS.contains(&w.as_str()))
+    };
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        let inside = covered.iter().any(|&(a, b)| a <= at && at < b);
+        if !inside && c.is_alphanumeric() {
+            word.push(c);
+        } else if !word.is_empty() && flush(&mut word) {
+            return true;
+        }
+    }
+    !word.is_empty() && flush(&mut word)
+}
+
 /// Re-scans `text` with `engine` and splits what it finds into residual identifiers and
-/// quasi-identifiers, ignoring spans that overlap a logged replacement (code point ranges) or a
-/// bracketed tag. Returns (residual, quasi, accounted_for).
+/// quasi-identifiers. A span that overlaps a logged replacement (code point ranges) or a
+/// bracketed tag is the anonymisation itself and is accounted for, unless the part of it outside
+/// the replacements still [identifies](remainder_identifies) (a half-replaced name such as
+/// `"[NAME] Okafor"`). Returns (residual, quasi, accounted_for).
 pub fn residual_findings(engine: &Engine, text: &str, log: &[LogEntry]) -> (Vec<Finding>, Vec<Finding>, usize) {
     // Covered byte ranges: logged replacements (converted from code points) and tags.
     let mut covered: Vec<(usize, usize)> = TAG.find_iter(text).map(|m| (m.start(), m.end())).collect();
@@ -394,7 +430,8 @@ pub fn residual_findings(engine: &Engine, text: &str, log: &[LogEntry]) -> (Vec<
     let cps = offsets::bytes_to_chars(text, &bounds);
     let (mut residual, mut quasi, mut accounted) = (Vec::new(), Vec::new(), 0);
     for (i, s) in spans.iter().enumerate() {
-        if covered.iter().any(|&(a, b)| s.start < b && a < s.end) {
+        let overlaps = covered.iter().any(|&(a, b)| s.start < b && a < s.end);
+        if overlaps && !remainder_identifies(text, s.start, s.end, &covered) {
             accounted += 1;
             continue;
         }
@@ -616,6 +653,35 @@ mod tests {
             let got: Vec<Category> = residual.iter().map(|f| f.category).collect();
             assert_eq!(got, want, "{text:?} with {log:?}");
         }
+    }
+
+    #[test]
+    fn remainder_table() {
+        // text, span (bytes), covered (bytes), still identifying?
+        let rows: &[(&str, (usize, usize), &[(usize, usize)], bool)] = &[
+            ("Dr. [NAME]", (0, 10), &[(4, 10)], false),
+            ("Mrs. [NAME]'s", (0, 13), &[(5, 11)], false),
+            ("[NAME] Okafor", (0, 13), &[(0, 6)], true),
+            ("[PLACE-1] General Hospital", (0, 26), &[(0, 9)], false),
+            ("[PLACE-1] Hospital room 12", (0, 26), &[(0, 9)], true),
+            ("March 3, 2031", (0, 13), &[(0, 13)], false),
+            ("[NAME] van der Berg", (0, 19), &[(0, 6)], true),
+            ("José [NAME]", (0, 11), &[(6, 11)], true),
+            ("J. [NAME]", (0, 9), &[(3, 9)], false),
+        ];
+        for &(text, (a, b), covered, want) in rows {
+            assert_eq!(remainder_identifies(text, a, b, covered), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn half_replaced_identifier_is_residual() {
+        // The engine finds the whole phone number; only its start was replaced and logged.
+        let text = "Call 617-555-0142.";
+        let log = [LogEntry { category: Category::Phone, operator: "manual".into(), start: 5, end: 8 }];
+        let (residual, _, accounted) = residual_findings(default_engine(), text, &log);
+        assert_eq!(residual.len(), 1, "{residual:?}");
+        assert_eq!(accounted, 0);
     }
 
     #[test]
