@@ -390,13 +390,15 @@ const CONTEXT_WORDS: &[&str] = &[
 ];
 
 /// True when the part of `text[start..end]` outside every `covered` range still carries
-/// something identifying: a digit, or a word of two or more letters that is not a
-/// [context word](CONTEXT_WORDS). `"[NAME] Okafor"` does; `"Dr. [NAME]"` does not.
+/// something identifying: a number other than a year (years are allowed under Safe Harbor), or a
+/// word of two or more letters that is not a [context word](CONTEXT_WORDS). `"[NAME] Okafor"` does; `"Dr. [NAME]"` does not.
 fn remainder_identifies(text: &str, start: usize, end: usize, covered: &[(usize, usize)]) -> bool {
     let mut word = String::new();
     let flush = |word: &mut String| -> bool {
         let w = std::mem::take(word).to_lowercase();
-        (w.chars().count() >= 2 || w.chars().any(|c| c.is_numeric()))
+        let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit());
+        !year
+            && (w.chars().count() >= 2 || w.chars().any(|c| c.is_numeric()))
             && (w.chars().any(|c| c.is_numeric()) || !CONTEXT_WORDS.contains(&w.as_str()))
     };
     for (i, c) in text[start..end].char_indices() {
@@ -668,6 +670,8 @@ mod tests {
             ("[NAME] van der Berg", (0, 19), &[(0, 6)], true),
             ("José [NAME]", (0, 11), &[(6, 11)], true),
             ("J. [NAME]", (0, 9), &[(3, 9)], false),
+            ("March 10, 2024", (0, 14), &[(0, 8)], false),
+            ("March 10, 12", (0, 12), &[(0, 5)], true),
         ];
         for &(text, (a, b), covered, want) in rows {
             assert_eq!(remainder_identifies(text, a, b, covered), want, "{text:?}");
