@@ -263,6 +263,9 @@ pub struct Verdict {
     pub quasi_identifiers: Vec<Finding>,
     /// How many engine findings were accounted for by the log or by tags.
     pub accounted_for: usize,
+    /// Hints for the committee checklist drawn from the text (disclaimer, conflicts statement);
+    /// informational, see [`super::review::text_hints`].
+    pub checklist_hints: Vec<String>,
 }
 
 impl Verdict {
@@ -347,6 +350,12 @@ impl Verdict {
             r.push_str("Quasi-identifiers (informational)\n");
             for f in &self.quasi_identifiers {
                 let _ = writeln!(r, "  note  {} {:?} at {}..{}: {}", f.category, f.text, f.start, f.end, f.reason);
+            }
+        }
+        if !self.checklist_hints.is_empty() {
+            r.push_str("Checklist hints (for the reviewer)\n");
+            for h in &self.checklist_hints {
+                let _ = writeln!(r, "  note  {h}");
             }
         }
         if self.passed() {
@@ -506,6 +515,7 @@ pub fn verify(pkg: &SharePackage, raw: &Value, opts: &VerifyOptions) -> Verdict 
         residual,
         quasi_identifiers,
         accounted_for,
+        checklist_hints: super::review::text_hints(&pkg.text).into_iter().map(|(_, _, hint)| hint.to_string()).collect(),
     }
 }
 
@@ -549,6 +559,7 @@ mod tests {
         assert!(v.passed(), "{}", v.report());
         assert!(v.report().ends_with("Verdict: VERIFIED\n"));
         assert!(v.accounted_for >= 1, "the shifted date is found by the engine and accounted for");
+        assert!(v.report().contains("No statement that the views are the author's own"), "{}", v.report());
     }
 
     #[test]

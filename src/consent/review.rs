@@ -15,6 +15,9 @@
 //! assert!(d.validate().iter().any(|p| p.field == "notes"), "changes need a note");
 //! ```
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::date::IsoDate;
@@ -258,9 +261,70 @@ impl DecisionRecord {
     }
 }
 
+/// "The views ... are my own", "views expressed are the author's own", "opinions are mine".
+static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:views?|opinions?)\b[^.!?]{0,80}?\b(?:my|our|the authors?'?s?|their|his|her) own\b|\b(?:views?|opinions?)\b[^.!?]{0,40}?\bare (?:mine|ours)\b|\bpersonal (?:views?|opinions?)\b")
+        .unwrap()
+});
+/// "No conflicts of interest", "competing interests: none", "I declare ...", "disclosure:".
+static CONFLICTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:conflicts? of interest|competing interests?|financial interests?|disclosures?:)").unwrap()
+});
+
+/// What the text itself says about the checklist items that a statement in the text answers:
+/// for each of [`ChecklistItem::ViewsOwnDisclaimer`] and [`ChecklistItem::ConflictsDisclosed`],
+/// whether a statement was found and a hint for the reviewer. Hints, not answers: a person
+/// confirms.
+pub fn text_hints(text: &str) -> Vec<(ChecklistItem, bool, &'static str)> {
+    let disclaimer = DISCLAIMER.is_match(text);
+    let conflicts = CONFLICTS.is_match(text);
+    vec![
+        (
+            ChecklistItem::ViewsOwnDisclaimer,
+            disclaimer,
+            if disclaimer {
+                "The text states that the views are the author's own."
+            } else {
+                "No statement that the views are the author's own was found in the text."
+            },
+        ),
+        (
+            ChecklistItem::ConflictsDisclosed,
+            conflicts,
+            if conflicts {
+                "The text contains a conflicts-of-interest statement."
+            } else {
+                "No conflicts-of-interest statement was found in the text."
+            },
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_hints_table() {
+        // text, disclaimer found, conflicts statement found
+        let rows = [
+            ("The views in this piece are my own and not those of my employer.", true, false),
+            ("Views expressed are the author's own. Competing interests: none.", true, true),
+            ("These opinions are mine alone.", true, false),
+            ("I write in a personal capacity; personal views only.", true, false),
+            ("I have no conflicts of interest to declare.", false, true),
+            ("Disclosure: I am paid by nobody.", false, true),
+            ("She had her own views on the matter. Then she left.", false, false),
+            ("My own view changed. The ward was busy.", false, false),
+            ("", false, false),
+        ];
+        for (text, disclaimer, conflicts) in rows {
+            let hints = text_hints(text);
+            assert_eq!(hints[0].0, ChecklistItem::ViewsOwnDisclaimer);
+            assert_eq!(hints[0].1, disclaimer, "disclaimer in {text:?}");
+            assert_eq!(hints[1].1, conflicts, "conflicts in {text:?}");
+        }
+    }
 
     fn passing() -> ChecksSummary {
         ChecksSummary { integrity_ok: true, consent_ok: true, residual_findings: 0, quasi_identifiers: 1, checked_with: "t".into() }
@@ -329,6 +393,7 @@ mod tests {
             residual: vec![finding; residual],
             quasi_identifiers: vec![],
             accounted_for: 0,
+            checklist_hints: vec![],
         }
     }
 
