@@ -425,8 +425,9 @@ fn remainder_identifies(text: &str, start: usize, end: usize, covered: &[(usize,
 /// Re-scans `text` with `engine` and splits what it finds into residual identifiers and
 /// quasi-identifiers. A span that overlaps a logged replacement (code point ranges) or a
 /// bracketed tag is the anonymisation itself and is accounted for, unless the part of it outside
-/// the replacements still [identifies](remainder_identifies) (a half-replaced name such as
-/// `"[NAME] Okafor"`). Returns (residual, quasi, accounted_for).
+/// the replacements still identifies: a number other than a year, or a word of two or more
+/// letters that is not a title, particle, connector or generic institution word (a half-replaced
+/// name such as `"[NAME] Okafor"`). Returns (residual, quasi, accounted_for).
 pub fn residual_findings(engine: &Engine, text: &str, log: &[LogEntry]) -> (Vec<Finding>, Vec<Finding>, usize) {
     // Covered byte ranges: logged replacements (converted from code points) and tags.
     let mut covered: Vec<(usize, usize)> = TAG.find_iter(text).map(|m| (m.start(), m.end())).collect();
