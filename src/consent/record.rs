@@ -352,6 +352,11 @@ impl ConsentRecord {
                 "patient_pseudonym",
                 "The pseudonymous id may use only letters, digits, '-', '_' and '.' (it must not be a name).",
             ));
+        } else if self.patient_pseudonym.len() >= 5 && self.patient_pseudonym.bytes().all(|b| b.is_ascii_digit()) {
+            p.push(Problem::error(
+                "patient_pseudonym",
+                "The pseudonymous id looks like a record number: use a generated id such as P-3f9c21ab.",
+            ));
         }
         if blank(&self.story.text_sha256) {
             p.push(Problem::error("story.text_sha256", "The consent is not bound to a text yet: record consent for the final text."));
@@ -646,6 +651,8 @@ pub(crate) mod tests {
         let rows: &[(&str, Edit, Option<(&str, &str)>)] = &[
             ("blank purpose", |r| r.purpose = "  ".into(), Some(("purpose", "purpose"))),
             ("name as pseudonym", |r| r.patient_pseudonym = "Ana Ruiz".into(), Some(("patient_pseudonym", "must not be a name"))),
+            ("record number as pseudonym", |r| r.patient_pseudonym = "00482913".into(), Some(("patient_pseudonym", "record number"))),
+            ("short numeric pseudonym", |r| r.patient_pseudonym = "17".into(), None),
             ("bad hash", |r| r.story.text_sha256 = "abc".into(), Some(("story.text_sha256", "64 lowercase hex"))),
             ("social media without platform", |r| r.recipient.channel = Some(Channel::SocialMedia), Some(("recipient.platform", "platform"))),
             ("social media with platform", |r| {
