@@ -183,6 +183,14 @@ pub struct Plan {
     pub secret: [u8; 32],
 }
 
+impl Default for Plan {
+    /// Default operators and an all-zero secret. Only for tests and placeholders: a story's plan
+    /// must get a random secret ([`Plan::new`]), or its date shift and surrogates are guessable.
+    fn default() -> Plan {
+        Plan::new([0; 32])
+    }
+}
+
 impl Plan {
     /// Default operators with this secret.
     pub fn new(secret: [u8; 32]) -> Plan {
