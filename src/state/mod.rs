@@ -12,7 +12,7 @@
 //! use storysafe::state::{review::Verdict, Action, State};
 //!
 //! let s = State::new([7; 32])
-//!     .reduce(Action::Edit("Ana Ruiz wrote from ana@x.org. Ana is fine.".into()))
+//!     .reduce(Action::Edit("Ana Ruiz wrote from desk@x.org. Ana is fine.".into()))
 //!     .reduce(Action::Scan);
 //! assert_eq!(s.final_text(), Some("Ana Ruiz wrote from [EMAIL]. Ana is fine."));
 //! // The engine did not find the name: the user selects it and redacts it everywhere.
@@ -21,7 +21,7 @@
 //! assert_eq!(s.final_text(), Some("[PATIENT-1] Ruiz wrote from [EMAIL]. [PATIENT-1] is fine."));
 //! // The email was fine to share after all.
 //! let s = s.reduce(Action::Decide { finding: 0, verdict: Verdict::NotIdentifier, every: false });
-//! assert_eq!(s.final_text(), Some("[PATIENT-1] Ruiz wrote from ana@x.org. [PATIENT-1] is fine."));
+//! assert_eq!(s.final_text(), Some("[PATIENT-1] Ruiz wrote from desk@x.org. [PATIENT-1] is fine."));
 //! ```
 //!
 //! Heavy work: [`Action::Scan`] runs the engine in the reducer; a UI that scans elsewhere (a Web

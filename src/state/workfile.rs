@@ -151,9 +151,14 @@ fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> ([u8; 32], [u8; 16]
     (key, check)
 }
 
-/// Encrypts `work` with `passphrase`, using fresh random `salt` and `nonce` from the caller.
+/// Rounds used by [`seal`]: the default, except in this crate's own unit tests, which run
+/// unoptimized and would take seconds per derivation (the default itself is tested once).
+const SEAL_ITERATIONS: u32 = if cfg!(test) { 2_000 } else { DEFAULT_ITERATIONS };
+
+/// Encrypts `work` with `passphrase` ([`DEFAULT_ITERATIONS`] rounds), using fresh random `salt`
+/// and `nonce` from the caller.
 pub fn seal(work: &Work, passphrase: &str, salt: [u8; 16], nonce: [u8; 12]) -> Vec<u8> {
-    seal_with_iterations(work, passphrase, salt, nonce, DEFAULT_ITERATIONS)
+    seal_with_iterations(work, passphrase, salt, nonce, SEAL_ITERATIONS)
 }
 
 /// [`seal`] with a chosen PBKDF2 round count (tests use fewer rounds to stay fast).
@@ -236,8 +241,10 @@ mod tests {
     #[test]
     fn roundtrip_with_default_rounds() {
         let w = sample();
-        let bytes = seal(&w, "correct horse", SALT, NONCE);
+        let bytes = seal_with_iterations(&w, "correct horse", SALT, NONCE, DEFAULT_ITERATIONS);
         assert_eq!(&bytes[..6], b"SSWORK");
+        assert_eq!(bytes[7..11], DEFAULT_ITERATIONS.to_le_bytes());
+        const { assert!(DEFAULT_ITERATIONS >= 200_000) };
         assert!(!bytes.windows(3).any(|x| x == b"Ng,"), "the story is not in clear text");
         assert_eq!(open(&bytes, "correct horse"), Ok(w));
     }

@@ -398,7 +398,9 @@ pub fn apply(text: &str, spans: &[Span], plan: &Plan) -> Output {
     } else {
         Vec::new()
     };
-    let people = People::group(&name_spans);
+    let name_ranges: Vec<(usize, usize)> =
+        spans.iter().filter(|s| needs_people && s.category == Category::Name).map(|s| (s.start, s.end)).collect();
+    let people = People::group_in(text, &name_ranges);
     let mut name_mention = people.mentions.iter();
     let person_labels: Vec<String> = {
         let (mut patients, mut clinicians) = (0, 0);

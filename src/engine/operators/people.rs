@@ -134,6 +134,8 @@ struct Tok {
 }
 
 struct Parsed {
+    /// A title was written in or right before the mention ("Mrs. Alvarez", "Mrs. [Alvarez]").
+    titled: bool,
     lead: String,
     titles: Vec<String>,
     gender: Option<char>,
@@ -142,7 +144,7 @@ struct Parsed {
     comma_after_first: bool,
 }
 
-fn parse(mention: &str) -> Parsed {
+fn parse(mention: &str, outer_title: Option<&str>) -> Parsed {
     // Split into word tokens (a letter, then letters, apostrophes, hyphens) and the text after each.
     let mut words: Vec<(String, String)> = Vec::new();
     let mut lead = String::new();
@@ -162,7 +164,12 @@ fn parse(mention: &str) -> Parsed {
             }
         }
     }
-    let mut p = Parsed { lead, titles: Vec::new(), gender: None, clinician: false, names: Vec::new(), comma_after_first: false };
+    let mut p = Parsed { titled: false, lead, titles: Vec::new(), gender: None, clinician: false, names: Vec::new(), comma_after_first: false };
+    if let Some(&(_, g, clin)) = outer_title.and_then(|t| TITLES.iter().find(|x| x.0 == t)) {
+        p.titled = true;
+        p.gender = g;
+        p.clinician = clin;
+    }
     for (text, after) in words {
         // A possessive is kept as text, not compared.
         let (core, possessive) = match text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")) {
@@ -174,6 +181,7 @@ fn parse(mention: &str) -> Parsed {
             if let Some(&(_, g, clin)) = TITLES.iter().find(|t| t.0 == folded) {
                 p.gender = p.gender.or(g);
                 p.clinician |= clin;
+                p.titled = true;
                 p.titles.push(format!("{core}{possessive}{after}"));
                 continue;
             }
@@ -226,7 +234,19 @@ impl People {
     /// Groups the mentions (the texts of the NAME spans, in text order, with their start
     /// offsets) into people.
     pub fn group(mentions: &[(usize, &str)]) -> People {
-        let parsed: Vec<Parsed> = mentions.iter().map(|(_, m)| parse(m)).collect();
+        let parsed: Vec<Parsed> = mentions.iter().map(|(_, m)| parse(m, None)).collect();
+        People::group_parsed(mentions, parsed)
+    }
+
+    /// Groups the NAME spans (byte ranges, in order) of `text`, also reading a title written
+    /// right before a span ("Mrs. " before "Alvarez") for gender and profession.
+    pub fn group_in(text: &str, spans: &[(usize, usize)]) -> People {
+        let mentions: Vec<(usize, &str)> = spans.iter().map(|&(s, e)| (s, &text[s..e])).collect();
+        let parsed = spans.iter().map(|&(s, e)| parse(&text[s..e], title_before(text, s).as_deref())).collect();
+        People::group_parsed(&mentions, parsed)
+    }
+
+    fn group_parsed(mentions: &[(usize, &str)], parsed: Vec<Parsed>) -> People {
         let mut people: Vec<Person> = Vec::new();
         let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
         let mut single_role: Vec<Option<bool>> = vec![None; mentions.len()]; // Some(true) = surname
@@ -282,7 +302,7 @@ impl People {
             }
             let t = &p.names[0].folded;
             let at = mentions[i].0;
-            let titled = !p.titles.is_empty();
+            let titled = p.titled;
             let fits = |q: &Person| -> Option<(u8, bool)> {
                 if !gender_ok(q.gender, p.gender) {
                     return None;
@@ -335,14 +355,27 @@ impl People {
                 continue;
             }
             let inits: Vec<char> = p.names.iter().filter_map(|t| first_char(&t.folded)).collect();
+            let surname_initial = |q: &Person| q.surname_initial.or(q.surname.as_deref().and_then(first_char));
             let found = if inits.len() >= 2 {
                 people.iter().position(|q| {
                     q.given_initial.or(q.given.as_deref().and_then(first_char)) == Some(inits[0])
-                        && q.surname_initial.or(q.surname.as_deref().and_then(first_char)) == inits.last().copied()
+                        && surname_initial(q) == inits.last().copied()
                 })
+            } else if inits.len() == 1 && p.titled {
+                // "Ms. A.": the nearest person whose surname starts with that letter.
+                let at = mentions[i].0;
+                people
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| surname_initial(q) == Some(inits[0]) && gender_ok(q.gender, p.gender))
+                    .min_by_key(|(k, q)| (distance(&q.positions, at), *k))
+                    .map(|(k, _)| k)
             } else {
                 None
             };
+            if found.is_some() && inits.len() == 1 {
+                single_role[i] = Some(true);
+            }
             let key: String = inits.iter().collect();
             let k = found
                 .or_else(|| people.iter().position(|q| q.given.is_none() && q.surname.is_none() && q.tokens.first() == Some(&key)))
@@ -374,6 +407,18 @@ impl People {
             .collect();
         People { people: people_sorted, mentions }
     }
+}
+
+/// The title written right before `at` ("Mrs. " or "Dr " before a name), folded, if any.
+fn title_before(text: &str, at: usize) -> Option<String> {
+    let before = text[..at].trim_end();
+    if before.len() == text[..at].len() {
+        return None; // no space between: not a separate title word
+    }
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = fold(&before[word_start..]);
+    TITLES.iter().any(|t| t.0 == word).then_some(word)
 }
 
 fn gender_ok(a: Option<char>, b: Option<char>) -> bool {
@@ -473,6 +518,31 @@ mod tests {
         ];
         for &(text, names, want) in rows {
             assert_eq!(group(text, names), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn titles_outside_the_spans() {
+        // story, spans' texts in order, expected person of each, clinician flags of people
+        let rows: &[(&str, &[&str], &[usize], &[bool])] = &[
+            ("Mrs. Alvarez and Mr. Alvarez; Rosa Alvarez", &["Alvarez", "Alvarez", "Rosa Alvarez"], &[0, 1, 0], &[false, false]),
+            ("Mrs. Brandt met Ann Lee. Ms. L. left.", &["Brandt", "Ann Lee", "L."], &[0, 1, 1], &[false, false]),
+            ("Dr. Brandt met Ann Lee.", &["Brandt", "Ann Lee"], &[0, 1], &[true, false]),
+            ("Dr Kim saw Kim.", &["Kim", "Kim"], &[0, 0], &[true]),
+        ];
+        for &(text, names, want, clin) in rows {
+            let mut at = 0;
+            let mut spans = Vec::new();
+            for n in names {
+                let i = text[at..].find(n).unwrap() + at;
+                spans.push((i, i + n.len()));
+                at = i + n.len();
+            }
+            spans.sort();
+            let p = People::group_in(text, &spans);
+            let got: Vec<usize> = p.mentions.iter().map(|m| m.person).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(p.people.iter().map(|q| q.clinician).collect::<Vec<_>>(), clin, "{text:?}");
         }
     }
 

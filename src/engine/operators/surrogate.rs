@@ -80,7 +80,7 @@ impl Rng {
     }
 
     /// The next 64 random bits.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -90,7 +90,7 @@ impl Rng {
 
     /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.next_u64() % n
     }
 
     /// The indices `0..n` in a random order.
@@ -190,6 +190,19 @@ pub fn same_shape(rng: &mut Rng, text: &str) -> String {
         }
     }
     text.chars().map(|c| if c.is_ascii_alphanumeric() { 'X' } else { c }).collect()
+}
+
+/// Replaces the digits only (a ZIP code, "Room 612-B"); never returns the input itself.
+pub fn new_digits(rng: &mut Rng, text: &str) -> String {
+    let n = text.chars().filter(char::is_ascii_digit).count();
+    for _ in 0..8 {
+        let digits: Vec<u8> = (0..n).map(|_| rng.below(10) as u8).collect();
+        let out = fill_digits(text, &digits);
+        if out != text {
+            return out;
+        }
+    }
+    text.chars().map(|c| if c.is_ascii_digit() { 'X' } else { c }).collect()
 }
 
 /// Writes `digits` into the digit positions of `text`, in order (the shape is kept).
@@ -296,21 +309,34 @@ fn match_case(model: &str, word: &str) -> String {
 pub fn location(rng: &mut Rng, ordinal: usize, text: &str) -> String {
     let trimmed = text.trim();
     if trimmed.chars().any(|c| c.is_ascii_digit()) {
-        if trimmed.chars().next().is_some_and(|c| c.is_ascii_digit()) && trimmed.chars().any(char::is_alphabetic) {
+        let street_like = trimmed.split_whitespace().nth(1).is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1);
+        if trimmed.chars().next().is_some_and(|c| c.is_ascii_digit()) && street_like {
             // "118 Depot Street, Suite 2"
             let words: Vec<&str> = trimmed.split_whitespace().collect();
             let number = same_shape(rng, words[0]);
-            let kinds = ["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "lane", "ln", "drive", "dr", "dr.", "way", "court", "ct", "place", "pl", "boulevard", "blvd", "terrace", "circle"];
-            let kind = words.iter().skip(1).find(|w| kinds.contains(&w.trim_end_matches(',').to_lowercase().as_str()));
+            let kind = words.iter().skip(1).find(|w| STREET_KINDS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()));
             let street = STREETS[(rng.below(STREETS.len() as u64) as usize + ordinal) % STREETS.len()];
             let kind = kind.map_or("Street".to_string(), |k| k.trim_end_matches(',').to_string());
             return match_case(trimmed, &format!("{number} {street} {kind}"));
         }
-        return same_shape(rng, text);
+        return new_digits(rng, text);
+    }
+    // "Quarry Road": another street of the same type.
+    if let Some((_, kind)) = trimmed.rsplit_once(' ') {
+        if STREET_KINDS.contains(&kind.trim_end_matches('.').to_lowercase().as_str()) {
+            let street = STREETS[(rng.below(STREETS.len() as u64) as usize + ordinal) % STREETS.len()];
+            return match_case(trimmed, &format!("{street} {kind}"));
+        }
     }
     let place = PLACES[(rng.below(PLACES.len() as u64) as usize + ordinal) % PLACES.len()];
     match_case(trimmed, place)
 }
+
+/// Words that end a street name.
+const STREET_KINDS: &[&str] = &[
+    "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "way", "court", "ct",
+    "place", "pl", "boulevard", "blvd", "terrace", "circle", "highway", "hwy", "parkway", "pkwy",
+];
 
 /// A fake organization: an invented name, keeping the final word that says what kind of place
 /// it is ("... Medical Center", "... Church").
@@ -359,8 +385,12 @@ mod tests {
         assert!(s.starts_with("000-") && s.len() == 11 && &s[6..7] == "-", "{s}");
         let z = location(&mut rng, 0, "02139");
         assert!(z.len() == 5 && z.chars().all(|c| c.is_ascii_digit()) && z != "02139");
+        let r = location(&mut rng, 0, "612-B");
+        assert!(r.len() == 5 && r.ends_with("-B") && r != "612-B", "{r}");
         let a = location(&mut rng, 0, "118 Depot Street");
         assert!(a.ends_with(" Street") && !a.contains("Depot") && a.chars().take(3).all(|c| c.is_ascii_digit()), "{a}");
+        let q = location(&mut rng, 0, "Quarry Road");
+        assert!(q.ends_with(" Road") && !q.starts_with("Quarry"), "{q}");
         let o = organization(&mut rng, 0, "St. Agnes Medical Center");
         assert!(o.ends_with(" Medical Center") && !o.contains("Agnes"), "{o}");
         let v = same_shape(&mut rng, "BRMC-7740-221958");
