@@ -12,6 +12,9 @@
 //! - unusual event (disasters, attacks, "made the news", multiple births);
 //! - extreme age (90 and over, centenarians, extremely premature births).
 //!
+//! Patterns use ASCII word boundaries so that the regex engine's fast DFA handles them on any
+//! text (Unicode boundaries make it fall back to a slow engine on non-ASCII stories).
+//!
 //! [`QuasiReport::summary`] adds the count message once three or more distinct details are
 //! present, since that is where re-identification becomes likely.
 
@@ -133,33 +136,33 @@ acromegaly|gigantism|dwarfism|achondroplasia";
 
 static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?:works?|worked|working|employed|job) as an? [a-z-]+(?: [a-z-]+)?|(?:{OCCUPATIONS})s?)\b"
+        r"(?i)(?-u:\b)(?:(?:works?|worked|working|employed|job) as an? [a-z-]+(?: [a-z-]+)?|(?:{OCCUPATIONS})s?)(?-u:\b)"
     ))
     .expect("occupation pattern")
 });
 static RARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{RARE_CONDITIONS})(?:\b|$)")).expect("rare condition pattern"));
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{RARE_CONDITIONS})(?:(?-u:\b)|$)")).expect("rare condition pattern"));
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:small|tiny|little|remote|rural|isolated|one-stoplight|one-horse)\s+(?:farm(?:ing)?\s+|fishing\s+|mining\s+|mountain\s+|coastal\s+)?(?:town|village|community|island|hamlet|parish|county|reservation|settlement|township)|(?:town|village|community|island) of (?:about |only |just )?\d[\d,]*(?: people)?|the only [a-z-]+(?: [a-z-]+){0,3} in (?:town|the county|the village|the valley|the state)|(?:our|my|his|her|their) (?:reservation|island|village))\b",
+        r"(?i)(?-u:\b)(?:(?:small|tiny|little|remote|rural|isolated|one-stoplight|one-horse)\s+(?:farm(?:ing)?\s+|fishing\s+|mining\s+|mountain\s+|coastal\s+)?(?:town|village|community|island|hamlet|parish|county|reservation|settlement|township)|(?:town|village|community|island) of (?:about |only |just )?\d[\d,]*(?: people)?|the only [a-z-]+(?: [a-z-]+){0,3} in (?:town|the county|the village|the valley|the state)|(?:our|my|his|her|their) (?:reservation|island|village))(?-u:\b)",
     )
     .expect("place pattern")
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:last|this past|this|next|past)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week(?:end)?|month|spring|summer|fall|autumn|winter|christmas|thanksgiving|easter|halloween|ramadan|night)|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\s+ago)|yesterday|the day before yesterday|(?:on|over|at|before|after)\s+(?:christmas(?:\s+(?:eve|day))?|thanksgiving|easter(?:\s+sunday)?|new year'?s(?:\s+(?:eve|day))?|halloween|the fourth of july|july 4th|memorial day|labor day|mother'?s day|father'?s day|valentine'?s day|eid|diwali|hanukkah|passover))\b",
+        r"(?i)(?-u:\b)(?:(?:last|this past|this|next|past)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week(?:end)?|month|spring|summer|fall|autumn|winter|christmas|thanksgiving|easter|halloween|ramadan|night)|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?)\s+ago)|yesterday|the day before yesterday|(?:on|over|at|before|after)\s+(?:christmas(?:\s+(?:eve|day))?|thanksgiving|easter(?:\s+sunday)?|new year'?s(?:\s+(?:eve|day))?|halloween|the fourth of july|july 4th|memorial day|labor day|mother'?s day|father'?s day|valentine'?s day|eid|diwali|hanukkah|passover))(?-u:\b)",
     )
     .expect("relative time pattern")
 });
 static EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:tornado|hurricane|earthquake|flood(?:ing)?|wildfire|mass shooting|shooting|stabbing|mass casualty|plane crash|bus crash|train (?:crash|derailment)|derailment|explosion|house fire|lightning strike|(?:bear|shark|dog|cougar) attack|avalanche|made (?:the )?(?:local )?(?:news|headlines)|on the news|in the papers?|went viral|gofundme|lottery|quintuplets|quadruplets|triplets|world record|olympi(?:c|an)s?|famous|celebrity)\b",
+        r"(?i)(?-u:\b)(?:tornado|hurricane|earthquake|flood(?:ing)?|wildfire|mass shooting|shooting|stabbing|mass casualty|plane crash|bus crash|train (?:crash|derailment)|derailment|explosion|house fire|lightning strike|(?:bear|shark|dog|cougar) attack|avalanche|made (?:the )?(?:local )?(?:news|headlines)|on the news|in the papers?|went viral|gofundme|lottery|quintuplets|quadruplets|triplets|world record|olympi(?:c|an)s?|famous|celebrity)(?-u:\b)",
     )
     .expect("event pattern")
 });
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:9\d|1[01]\d)(?:\s*-?\s*(?:years?|yrs?)(?:[- ]old)?|\s*yo|\s*y/o)|(?:super)?centenarian|(?:2[2-5])[- ]week(?:er)?s?(?: preemie| premature)?|micro-?preemie)\b",
+        r"(?i)(?-u:\b)(?:(?:9\d|1[01]\d)(?:\s*-?\s*(?:years?|yrs?)(?:[- ]old)?|\s*yo|\s*y/o)|(?:super)?centenarian|(?:2[2-5])[- ]week(?:er)?s?(?: preemie| premature)?|micro-?preemie)(?-u:\b)",
     )
     .expect("age pattern")
 });

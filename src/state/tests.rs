@@ -213,3 +213,24 @@ fn quasi_identifiers_come_with_the_scan() {
     assert!(q.summary().is_some());
     assert_eq!(s.final_text(), Some("A retired farmer with ALS from a small town, seen last Tuesday."), "warnings never redact");
 }
+
+#[test]
+fn unicode_selection_from_dom_offsets() {
+    // The DOM reports selections in UTF-16 code units; emoji and accents come before the name.
+    let text = "😀 Zoë wrote: ask Łukasz Żółć, zolc@x.org 🎉";
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let name: Vec<u16> = "Łukasz Żółć".encode_utf16().collect();
+    let a = units.windows(name.len()).position(|w| w == name.as_slice()).unwrap();
+    let (start, end) = (utf16_to_byte(text, a), utf16_to_byte(text, a + name.len()));
+    let s = State::new(SECRET)
+        .reduce(Action::Edit(text.into()))
+        .reduce(Action::Scan)
+        .reduce(Action::RedactSelection { start, end, category: Category::Name, every: false })
+        .reduce(Action::SetOperator(Category::Name, Operator::MaskLength));
+    assert_eq!(s.final_text(), Some("😀 Zoë wrote: ask ███████████, [EMAIL] 🎉"));
+    let out = operators::Output { text: s.final_text().unwrap().to_string(), log: s.scan.as_ref().unwrap().log.clone() };
+    assert_eq!(out.log_in_chars(), vec![(17, 28), (30, 37)]);
+    // An edit before the name keeps the manual redaction on the name.
+    let s = s.reduce(Action::Edit(format!("Hi! {text}"))).reduce(Action::Scan);
+    assert_eq!(s.final_text(), Some("Hi! 😀 Zoë wrote: ask ███████████, [EMAIL] 🎉"));
+}

@@ -524,7 +524,8 @@ mod tests {
     #[test]
     fn titles_outside_the_spans() {
         // story, spans' texts in order, expected person of each, clinician flags of people
-        let rows: &[(&str, &[&str], &[usize], &[bool])] = &[
+        type Row<'a> = (&'a str, &'a [&'a str], &'a [usize], &'a [bool]);
+        let rows: &[Row] = &[
             ("Mrs. Alvarez and Mr. Alvarez; Rosa Alvarez", &["Alvarez", "Alvarez", "Rosa Alvarez"], &[0, 1, 0], &[false, false]),
             ("Mrs. Brandt met Ann Lee. Ms. L. left.", &["Brandt", "Ann Lee", "L."], &[0, 1, 1], &[false, false]),
             ("Dr. Brandt met Ann Lee.", &["Brandt", "Ann Lee"], &[0, 1], &[true, false]),
