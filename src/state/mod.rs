@@ -86,6 +86,28 @@ pub struct Scan {
     pub quasi: QuasiReport,
 }
 
+/// A piece of the scanned text, for highlighting (see [`State::segments`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Start byte offset into [`Scan::text`].
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// What the piece is.
+    pub kind: SegmentKind,
+}
+
+/// What a [`Segment`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// Ordinary text.
+    Plain,
+    /// Finding number n of [`Scan::findings`].
+    Finding(usize),
+    /// Manual redaction number n of [`State::manual`].
+    Manual(usize),
+}
+
 /// Everything that can happen to the state.
 #[derive(Clone, Debug)]
 pub enum Action {
@@ -271,6 +293,47 @@ impl State {
     /// The character counters of the final text for each channel.
     pub fn channels(&self) -> Vec<channels::ChannelCheck> {
         channels::check(self.final_text().unwrap_or(""))
+    }
+
+    /// The last scanned text cut into pieces for highlighting: plain text, findings (by index
+    /// into [`Scan::findings`], whatever their status, so rejected ones can be shown as such) and
+    /// manual redactions (by index into [`State::manual`]). Pieces are in order, cover the whole
+    /// scanned text and do not overlap; where a manual redaction and a finding overlap, the
+    /// longer one (then the earlier one) is shown.
+    pub fn segments(&self) -> Vec<Segment> {
+        let Some(scan) = self.scan.as_ref() else { return Vec::new() };
+        let manual: Cow<'_, [Manual]> = if scan.text == self.text {
+            Cow::Borrowed(&self.manual)
+        } else {
+            let mut m = self.manual.clone();
+            review::relocate(&mut m, &self.text, &scan.text);
+            Cow::Owned(m)
+        };
+        let mut marks: Vec<(usize, usize, SegmentKind)> = scan
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.span.start, f.span.end, SegmentKind::Finding(i)))
+            .chain(manual.iter().enumerate().map(|(i, m)| (m.start, m.end, SegmentKind::Manual(i))))
+            .filter(|&(a, b, _)| a < b && b <= scan.text.len())
+            .collect();
+        marks.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
+        let mut out = Vec::with_capacity(2 * marks.len() + 1);
+        let mut at = 0;
+        for (a, b, kind) in marks {
+            if a < at {
+                continue;
+            }
+            if a > at {
+                out.push(Segment { start: at, end: a, kind: SegmentKind::Plain });
+            }
+            out.push(Segment { start: a, end: b, kind });
+            at = b;
+        }
+        if at < scan.text.len() {
+            out.push(Segment { start: at, end: scan.text.len(), kind: SegmentKind::Plain });
+        }
+        out
     }
 
     /// What may be stored on the device (never the story): see [`settings`].

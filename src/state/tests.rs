@@ -234,3 +234,25 @@ fn unicode_selection_from_dom_offsets() {
     let s = s.reduce(Action::Edit(format!("Hi! {text}"))).reduce(Action::Scan);
     assert_eq!(s.final_text(), Some("Hi! 😀 Zoë wrote: ask ███████████, [EMAIL] 🎉"));
 }
+
+#[test]
+fn segments_cover_the_text_for_highlighting() {
+    let text = "Ana Ruiz: a@b.org, 3/14. Ruiz";
+    let s = State::new(SECRET).reduce(Action::Edit(text.into())).reduce(Action::Scan);
+    let s = s.reduce(Action::RedactSelection { start: 0, end: 8, category: Category::Name, every: false });
+    // A selection overlapping the date finding: the longer one is shown.
+    let (a, b) = range(text, "3/14. Ruiz");
+    let s = s.reduce(Action::RedactSelection { start: a, end: b, category: Category::Name, every: false });
+    let got: Vec<(&str, SegmentKind)> = s.segments().iter().map(|g| (&text[g.start..g.end], g.kind)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Ana Ruiz", SegmentKind::Manual(0)),
+            (": ", SegmentKind::Plain),
+            ("a@b.org", SegmentKind::Finding(0)),
+            (", ", SegmentKind::Plain),
+            ("3/14. Ruiz", SegmentKind::Manual(1)),
+        ]
+    );
+    assert!(State::new(SECRET).segments().is_empty());
+}

@@ -11,7 +11,7 @@
 //! | [`Operator::Mask`] | `████` | `████` | |
 //! | [`Operator::MaskLength`] | `████████████` | `█████████` | one block per character |
 //! | [`Operator::DateShift`] | | `4/11/2024` | every date moved by the same secret offset, same format |
-//! | [`Operator::Generalize`] | | `2024` | AGE90 -> `90 or older`, date -> year, ZIP -> `021 00` style |
+//! | [`Operator::Generalize`] | | `2024` | AGE90 -> `90 or older`, date -> year, ZIP `02139` -> `02100` |
 //! | [`Operator::MonthYear`] | | `3/2024` | **does not meet HIPAA Safe Harbor**, see [`Operator::warning`] |
 //! | [`Operator::Keep`] | | | optional categories only (YEAR, STATE, AGE, PROFESSION) |
 //!
