@@ -333,6 +333,12 @@ impl WrittenDate {
                         year = Some(expand_year(d1)?);
                         set(&mut parts, i0, Part::MonthNum(pad));
                         set(&mut parts, i1, Part::Year(4));
+                    } else if d0.len() <= 2 && d1.len() == 2 && !dot && vals[0] <= 12 && vals[1] > 31 {
+                        // "8/87": month and two-digit year.
+                        month = Some(vals[0]);
+                        year = Some(expand_year(d1)?);
+                        set(&mut parts, i0, Part::MonthNum(pad));
+                        set(&mut parts, i1, Part::Year(2));
                     } else if d0.len() <= 2 && d1.len() <= 2 {
                         let day_first = dot || vals[0] > 12;
                         let (mi, di, m, d) = if day_first { (i1, i0, vals[1], vals[0]) } else { (i0, i1, vals[0], vals[1]) };
@@ -556,6 +562,8 @@ mod tests {
             ("Mon 3/4/2024", 2, "Wed 3/6/2024"),
             ("March 2024", 28, "April 2024"),
             ("3/2024", 28, "4/2024"),
+            ("8/87", 28, "9/87"),
+            ("12/82", 28, "1/83"),
             ("2024", 7, "2024"),
             ("December 31, 1999", 1, "January 1, 2000"),
         ];
@@ -594,6 +602,7 @@ mod tests {
             ("14-Mar-2024", Some("2024"), Some("Mar 2024")),
             ("March 14", None, Some("March")),
             ("3/14", None, None),
+            ("8/87", Some("1987"), Some("8/1987")),
         ];
         for &(text, year, my) in rows {
             let d = WrittenDate::parse(text).unwrap();
