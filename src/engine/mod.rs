@@ -26,6 +26,7 @@ pub mod normalize;
 pub mod offsets;
 pub mod operators;
 pub mod pattern;
+pub mod quasi;
 pub mod resolve;
 pub mod span;
 pub mod structured;
