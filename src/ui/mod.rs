@@ -185,7 +185,7 @@ pub fn App() -> Html {
                     <p class="tagline">{ "Redact a patient story, record consent, share safely." }</p>
                 </div>
                 <p class="local-badge" data-testid="local-badge">
-                    <span aria-hidden="true">{ "🔒 " }</span>
+                    <span class="lock" aria-hidden="true"></span>
                     { "Runs only in this browser — nothing you type leaves this device." }
                 </p>
             </header>
