@@ -514,6 +514,13 @@ pub fn apply(text: &str, spans: &[Span], plan: &Plan) -> Output {
                 }
             }
         };
+        // Safety net: a surrogate that came out as the original (a NAME span without letters, a
+        // shape with nothing to replace) would leak it; use the tag instead.
+        let (replacement, used) = if used == Operator::Surrogate && people::fold(&replacement) == people::fold(original) {
+            (tag(), Operator::Tag)
+        } else {
+            (replacement, used)
+        };
         out.push_str(&text[at..s.start]);
         let start = out.len();
         out.push_str(&replacement);

@@ -80,6 +80,8 @@ fn operators_table() {
         ("in Boston", &[("Boston", Location)], &[(Location, Operator::Generalize)], "in [LOCATION]"),
         ("on 3/14/2024, 14-Mar-17 and 3/14", &[("3/14/2024", Date), ("14-Mar-17", Date), ("3/14", Date)], &[(Date, Operator::Generalize)], "on 2024, 2017 and [DATE]"),
         ("on March 14, 2024 and 3/14/24", &[("March 14, 2024", Date), ("3/14/24", Date)], &[(Date, Operator::MonthYear)], "on March 2024 and 3/2024"),
+        // a surrogate with nothing to replace falls back to the tag
+        ("ask 42 or -", &[("42", Name), ("-", Id)], &[(Name, Operator::Surrogate), (Id, Operator::Surrogate)], "ask [NAME] or [ID]"),
         // a date that cannot be shifted falls back to the tag
         ("on Christmas Eve", &[("Christmas Eve", Date)], &[(Date, Operator::DateShift)], "on [DATE]"),
     ];
