@@ -355,7 +355,10 @@ impl State {
             .collect()
     }
 
-    fn finish_scan(&mut self, revision: u64, text: String, spans: Vec<Span>) {
+    fn finish_scan(&mut self, revision: u64, text: String, mut spans: Vec<Span>) {
+        // Spans from elsewhere (a worker) are checked: out of range or mid-character ones dropped.
+        spans.retain(|s| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        spans.sort_by_key(|s| (s.start, s.end));
         let quasi = quasi::scan(&text);
         self.scan = Some(Scan {
             revision,

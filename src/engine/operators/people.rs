@@ -376,7 +376,8 @@ impl People {
             if found.is_some() && inits.len() == 1 {
                 single_role[i] = Some(true);
             }
-            let key: String = inits.iter().collect();
+            // A mention without name tokens (a bare title, a handle of digits) is its own person.
+            let key: String = if inits.is_empty() { format!("#{}", fold(mentions[i].1.trim())) } else { inits.iter().collect() };
             let k = found
                 .or_else(|| people.iter().position(|q| q.given.is_none() && q.surname.is_none() && q.tokens.first() == Some(&key)))
                 .unwrap_or_else(|| {
@@ -515,6 +516,7 @@ mod tests {
             ),
             ("June called. June called again.", &["June", "June"], &[0, 0]),
             ("Ann and Bob", &["Ann", "Bob"], &[0, 1]),
+            ("Grandma, Mr. and Grandma", &["Grandma", "Mr.", "Grandma"], &[0, 1, 0]),
         ];
         for &(text, names, want) in rows {
             assert_eq!(group(text, names), want, "{text:?}");
