@@ -71,6 +71,21 @@ pub struct Person {
     positions: Vec<usize>,
 }
 
+impl Person {
+    /// The person's real initials (given name, surname) as far as known, lowercase.
+    pub fn initials(&self) -> (Option<char>, Option<char>) {
+        let g = self.given.as_deref().and_then(first_char).or(self.given_initial);
+        let s = self.surname.as_deref().and_then(first_char).or(self.surname_initial);
+        if g.is_none() && s.is_none() {
+            // Known by one token or by initials only ("ra"): avoid its first letter everywhere.
+            let t = self.tokens.first().and_then(|t| first_char(t.trim_start_matches('#')));
+            (t, t)
+        } else {
+            (g, s)
+        }
+    }
+}
+
 /// The people of a story and the analysis of each NAME mention.
 #[derive(Clone, Debug, Default)]
 pub struct People {
