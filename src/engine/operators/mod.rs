@@ -59,7 +59,7 @@ use surrogate::{Cast, Rng};
 
 /// How a finding is replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Operator {
     /// The category tag: `[NAME]`, `[DATE]`.
     Tag,
@@ -97,17 +97,17 @@ impl Operator {
         Operator::Keep,
     ];
 
-    /// The stable name used in the log and in saved work, e.g. `"date-shift"`.
+    /// The stable name used in the log and in saved work, e.g. `"date_shift"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Operator::Tag => "tag",
             Operator::Pseudonym => "pseudonym",
             Operator::Surrogate => "surrogate",
             Operator::Mask => "mask",
-            Operator::MaskLength => "mask-length",
-            Operator::DateShift => "date-shift",
+            Operator::MaskLength => "mask_length",
+            Operator::DateShift => "date_shift",
             Operator::Generalize => "generalize",
-            Operator::MonthYear => "month-year",
+            Operator::MonthYear => "month_year",
             Operator::Keep => "keep",
         }
     }

@@ -246,7 +246,10 @@ fn plan_rejects_operators_not_offered() {
     assert_eq!(Operator::Tag.warning(Date), None);
     for o in Operator::ALL {
         assert_eq!(Operator::parse(o.as_str()), Some(o));
+        // The log's operator names and the saved settings agree (snake_case, as the package schema).
+        assert_eq!(serde_json::to_string(&o).unwrap(), format!("\"{}\"", o.as_str()));
     }
+    assert_eq!(Operator::DateShift.as_str(), "date_shift");
 }
 
 #[test]
