@@ -352,6 +352,7 @@ fn prepare(text: &str, spans: &[Span]) -> Vec<Span> {
         .filter_map(|s| {
             let mut s = s.clone();
             s.end = s.end.min(text.len());
+            s.start = s.start.min(s.end);
             while s.start > 0 && !text.is_char_boundary(s.start) {
                 s.start -= 1;
             }
