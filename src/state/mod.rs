@@ -435,7 +435,8 @@ impl State {
     pub fn from_work(work: Work) -> Result<State, WorkFileError> {
         let names = default_engine().recognizer_names();
         let valid = |s: &SavedSpan| s.start < s.end && s.end <= work.text.len() && work.text.is_char_boundary(s.start) && work.text.is_char_boundary(s.end);
-        if !work.spans.iter().all(valid) {
+        let valid_manual = |m: &Manual| m.start < m.end && m.end <= work.text.len() && work.text.is_char_boundary(m.start) && work.text.is_char_boundary(m.end);
+        if !work.spans.iter().all(valid) || !work.manual.iter().all(valid_manual) {
             return Err(workfile::mismatch());
         }
         let spans = work

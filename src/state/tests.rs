@@ -84,7 +84,13 @@ fn work_must_reproduce_its_final_text() {
     let e = State::from_work(work.clone()).unwrap_err();
     assert!(e.is_damaged(), "{e}");
     work.spans.push(workfile::SavedSpan { start: 1, end: 10_000, category: Category::Name, score: 1.0, recognizer: "x".into(), reason: "x".into() });
-    assert!(State::from_work(work).is_err());
+    assert!(State::from_work(work.clone()).is_err());
+    work.spans.pop();
+    work.manual.push(review::Manual { start: 2, end: 3, category: Category::Name, text: "x".into(), every: false });
+    // A manual redaction added to the file changes the final text: refused.
+    assert!(State::from_work(work.clone()).unwrap_err().is_damaged());
+    work.manual.push(review::Manual { start: 5, end: 1_000, category: Category::Name, text: "x".into(), every: false });
+    assert!(State::from_work(work).unwrap_err().is_damaged(), "a manual range outside the text is refused");
     // No current scan: nothing to save.
     assert!(s.clone().reduce(Action::Edit("changed".into())).work().is_none());
 }
