@@ -82,7 +82,8 @@ fn work_must_reproduce_its_final_text() {
     let manual = |start, end| review::Manual { start, end, category: Category::Name, text: "x".into(), every: false };
     let span = |start, end| workfile::SavedSpan { start, end, category: Category::Name, score: 1.0, recognizer: "x".into(), reason: "x".into() };
     // Each alteration of a saved work, and why it is refused.
-    let alterations: Vec<(&str, Box<dyn Fn(&mut Work)>)> = vec![
+    type Alteration<'a> = (&'a str, Box<dyn Fn(&mut Work)>);
+    let alterations: Vec<Alteration> = vec![
         // The saved spans, not a re-scan, define the reviewed text.
         ("a finding removed", Box::new(|w: &mut Work| w.spans.retain(|sp| sp.category != Category::Phone))),
         ("a span outside the text", Box::new(move |w: &mut Work| w.spans.push(span(1, 10_000)))),
