@@ -526,10 +526,24 @@ pub fn apply(text: &str, spans: &[Span], plan: &Plan) -> Output {
         let start = out.len();
         out.push_str(&replacement);
         log.push(Replacement { category: s.category, operator: used, start, end: out.len() });
+        if ends_sentence(text, s, used) {
+            out.push('.');
+        }
         at = s.end;
     }
     out.push_str(&text[at..]);
     Output { text: out, log }
+}
+
+/// True when a label replaces a finding whose final dot also ends the sentence ("... said LUIS A.
+/// She ..."): the dot is kept after the label so that the sentence still ends.
+fn ends_sentence(text: &str, s: &Span, used: Operator) -> bool {
+    if !matches!(used, Operator::Tag | Operator::Pseudonym | Operator::Mask | Operator::MaskLength) || !text[..s.end].ends_with('.') {
+        return false;
+    }
+    let rest = &text[s.end..];
+    let after = rest.trim_start_matches([' ', '\t']);
+    after.is_empty() || after.starts_with(['\n', '\r']) || (after.len() < rest.len() && after.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Replaces every required (non-optional) span with its category tag, e.g. `[EMAIL]`.
