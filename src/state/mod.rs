@@ -355,7 +355,10 @@ impl State {
             .collect()
     }
 
-    fn finish_scan(&mut self, revision: u64, text: String, spans: Vec<Span>) {
+    fn finish_scan(&mut self, revision: u64, text: String, mut spans: Vec<Span>) {
+        // Spans from elsewhere (a worker) are checked: out of range or mid-character ones dropped.
+        spans.retain(|s| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        spans.sort_by_key(|s| (s.start, s.end));
         let quasi = quasi::scan(&text);
         self.scan = Some(Scan {
             revision,
@@ -432,7 +435,8 @@ impl State {
     pub fn from_work(work: Work) -> Result<State, WorkFileError> {
         let names = default_engine().recognizer_names();
         let valid = |s: &SavedSpan| s.start < s.end && s.end <= work.text.len() && work.text.is_char_boundary(s.start) && work.text.is_char_boundary(s.end);
-        if !work.spans.iter().all(valid) {
+        let valid_manual = |m: &Manual| m.start < m.end && m.end <= work.text.len() && work.text.is_char_boundary(m.start) && work.text.is_char_boundary(m.end);
+        if !work.spans.iter().all(valid) || !work.manual.iter().all(valid_manual) {
             return Err(workfile::mismatch());
         }
         let spans = work

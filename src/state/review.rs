@@ -37,7 +37,7 @@ pub struct FindingKey {
 
 /// What the user decided about a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "verdict", content = "category")]
+#[serde(rename_all = "snake_case", tag = "verdict", content = "category")]
 pub enum Verdict {
     /// Keep it redacted (the default; stated explicitly to override an every-occurrence decision
     /// or the allow list for this finding).
@@ -85,7 +85,7 @@ pub struct DenyWord {
 
 /// Why a finding is in the state it is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Redacted (the default).
     Redacted,

@@ -77,14 +77,29 @@ fn review_flow_save_and_open() {
 #[test]
 fn work_must_reproduce_its_final_text() {
     let s = State::new(SECRET).reduce(Action::Edit(STORY.into())).reduce(Action::Scan);
-    let mut work = s.work().expect("current");
+    let work = s.work().expect("current");
     assert_eq!(State::from_work(work.clone()).unwrap().final_text(), s.final_text());
-    // The saved spans, not a re-scan, define the reviewed text (a newer engine changes nothing).
-    work.spans.retain(|sp| sp.category != Category::Phone);
-    let e = State::from_work(work.clone()).unwrap_err();
-    assert!(e.is_damaged(), "{e}");
-    work.spans.push(workfile::SavedSpan { start: 1, end: 10_000, category: Category::Name, score: 1.0, recognizer: "x".into(), reason: "x".into() });
-    assert!(State::from_work(work).is_err());
+    let manual = |start, end| review::Manual { start, end, category: Category::Name, text: "x".into(), every: false };
+    let span = |start, end| workfile::SavedSpan { start, end, category: Category::Name, score: 1.0, recognizer: "x".into(), reason: "x".into() };
+    // Each alteration of a saved work, and why it is refused.
+    type Alteration<'a> = (&'a str, Box<dyn Fn(&mut Work)>);
+    let alterations: Vec<Alteration> = vec![
+        // The saved spans, not a re-scan, define the reviewed text.
+        ("a finding removed", Box::new(|w: &mut Work| w.spans.retain(|sp| sp.category != Category::Phone))),
+        ("a span outside the text", Box::new(move |w: &mut Work| w.spans.push(span(1, 10_000)))),
+        ("a manual redaction added", Box::new(move |w: &mut Work| w.manual.push(manual(2, 3)))),
+        ("a manual range outside the text", Box::new(move |w: &mut Work| w.manual.push(manual(5, 1_000)))),
+        ("another secret", Box::new(|w: &mut Work| {
+            w.secret = [1; 32];
+            w.operators.insert(Category::Date, Operator::DateShift);
+        })),
+    ];
+    for (what, alter) in alterations {
+        let mut w = work.clone();
+        alter(&mut w);
+        let e = State::from_work(w).expect_err(what);
+        assert!(e.is_damaged(), "{what}: {e}");
+    }
     // No current scan: nothing to save.
     assert!(s.clone().reduce(Action::Edit("changed".into())).work().is_none());
 }

@@ -19,8 +19,9 @@
 //! | 16 | passphrase check |
 //! | rest | AES-256-GCM ciphertext and tag of the JSON [`Work`], the 55 header bytes as associated data |
 //!
-//! The key is PBKDF2-HMAC-SHA256 of the passphrase with the salt ([`DEFAULT_ITERATIONS`]
-//! rounds), 48 bytes: the first 32 are the AES key, the last 16 the passphrase check. The check
+//! PBKDF2-HMAC-SHA256 of the passphrase with the salt ([`DEFAULT_ITERATIONS`] rounds) gives a
+//! 32-byte master secret; the AES key is SHA-256("storysafe work key" || master) and the
+//! passphrase check the first 16 bytes of SHA-256("storysafe passphrase check" || master). The check
 //! lets a wrong passphrase be told apart from a damaged file (it reveals nothing an attacker could
 //! not learn by trying to decrypt). The salt and the nonce are supplied by the caller (the
 //! browser's `crypto.getRandomValues`), so this code stays pure and testable; they must be fresh
@@ -32,6 +33,7 @@ use std::fmt;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::review::{Decision, DenyWord, Manual};
 use crate::engine::operators::Operator;
@@ -142,12 +144,15 @@ impl fmt::Display for WorkFileError {
 impl std::error::Error for WorkFileError {}
 
 fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> ([u8; 32], [u8; 16]) {
-    let mut out = [0u8; 48];
-    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(passphrase.as_bytes(), salt, iterations, &mut out);
+    // One PBKDF2 block (32 bytes), then two labelled hashes of it: asking PBKDF2 for 48 bytes
+    // would run it twice, doubling the wait for the user but not the work of an attacker.
+    let mut master = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<Sha256>(passphrase.as_bytes(), salt, iterations, &mut master);
+    let label = |l: &[u8]| Sha256::new().chain_update(l).chain_update(master).finalize();
     let mut key = [0u8; 32];
     let mut check = [0u8; 16];
-    key.copy_from_slice(&out[..32]);
-    check.copy_from_slice(&out[32..]);
+    key.copy_from_slice(&label(b"storysafe work key"));
+    check.copy_from_slice(&label(b"storysafe passphrase check")[..16]);
     (key, check)
 }
 

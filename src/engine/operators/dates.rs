@@ -8,7 +8,8 @@
 //! `3/14/2024` shifts to `4/11/2024`, `14-Mar-2024` to `11-Apr-2024`, `2024-03-14` to `2024-04-11`.
 //!
 //! Numeric order: `YYYY-MM-DD` when the first number has four digits; day first when the
-//! separator is a dot (`14.03.2024`) or when the first number cannot be a month (`25/12/2023`);
+//! separator is a dot (`14.03.2024`, unless the second number cannot be a month: `3.14.24`) or
+//! when the first number cannot be a month (`25/12/2023`);
 //! otherwise month first (US usage, `3/14/24`). Two-digit years pivot at 50 (`17` is 2017, `58`
 //! is 1958). A date without a year is placed in [`REFERENCE_YEAR`] (a leap year, so 29 February
 //! exists) and written back without one. Anything that does not read as a calendar date
@@ -340,7 +341,7 @@ impl WrittenDate {
                         set(&mut parts, i0, Part::MonthNum(pad));
                         set(&mut parts, i1, Part::Year(2));
                     } else if d0.len() <= 2 && d1.len() <= 2 {
-                        let day_first = dot || vals[0] > 12;
+                        let day_first = (dot && vals[1] <= 12) || vals[0] > 12;
                         let (mi, di, m, d) = if day_first { (i1, i0, vals[1], vals[0]) } else { (i0, i1, vals[0], vals[1]) };
                         month = Some(m);
                         day = Some(d);
@@ -360,7 +361,7 @@ impl WrittenDate {
                         set(&mut parts, i1, Part::MonthNum(pad));
                         set(&mut parts, i2, Part::Day { pad, ordinal: None });
                     } else if d0.len() <= 2 && d1.len() <= 2 && (d2.len() == 4 || d2.len() == 2) {
-                        let day_first = dot || vals[0] > 12;
+                        let day_first = (dot && vals[1] <= 12) || vals[0] > 12;
                         let (mi, di, m, d) = if day_first { (i1, i0, vals[1], vals[0]) } else { (i0, i1, vals[0], vals[1]) };
                         month = Some(m);
                         day = Some(d);
@@ -540,6 +541,7 @@ mod tests {
             ("2024-03-14", 28, "2024-04-11"),
             ("2024/03/14", -14, "2024/02/29"),
             ("14.03.2024", 28, "11.04.2024"),
+            ("3.14.24", 28, "4.11.24"),
             ("25/12/2023", 7, "1/1/2024"),
             ("3/14", 28, "4/11"),
             ("12/25", 7, "1/1"),

@@ -59,7 +59,7 @@ use surrogate::{Cast, Rng};
 
 /// How a finding is replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Operator {
     /// The category tag: `[NAME]`, `[DATE]`.
     Tag,
@@ -97,17 +97,17 @@ impl Operator {
         Operator::Keep,
     ];
 
-    /// The stable name used in the log and in saved work, e.g. `"date-shift"`.
+    /// The stable name used in the log and in saved work, e.g. `"date_shift"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Operator::Tag => "tag",
             Operator::Pseudonym => "pseudonym",
             Operator::Surrogate => "surrogate",
             Operator::Mask => "mask",
-            Operator::MaskLength => "mask-length",
-            Operator::DateShift => "date-shift",
+            Operator::MaskLength => "mask_length",
+            Operator::DateShift => "date_shift",
             Operator::Generalize => "generalize",
-            Operator::MonthYear => "month-year",
+            Operator::MonthYear => "month_year",
             Operator::Keep => "keep",
         }
     }
@@ -352,6 +352,7 @@ fn prepare(text: &str, spans: &[Span]) -> Vec<Span> {
         .filter_map(|s| {
             let mut s = s.clone();
             s.end = s.end.min(text.len());
+            s.start = s.start.min(s.end);
             while s.start > 0 && !text.is_char_boundary(s.start) {
                 s.start -= 1;
             }
@@ -514,14 +515,35 @@ pub fn apply(text: &str, spans: &[Span], plan: &Plan) -> Output {
                 }
             }
         };
+        // Safety net: a surrogate that came out as the original (a NAME span without letters, a
+        // shape with nothing to replace) would leak it; use the tag instead.
+        let (replacement, used) = if used == Operator::Surrogate && people::fold(&replacement) == people::fold(original) {
+            (tag(), Operator::Tag)
+        } else {
+            (replacement, used)
+        };
         out.push_str(&text[at..s.start]);
         let start = out.len();
         out.push_str(&replacement);
         log.push(Replacement { category: s.category, operator: used, start, end: out.len() });
+        if ends_sentence(text, s, used) {
+            out.push('.');
+        }
         at = s.end;
     }
     out.push_str(&text[at..]);
     Output { text: out, log }
+}
+
+/// True when a label replaces a finding whose final dot also ends the sentence ("... said LUIS A.
+/// She ..."): the dot is kept after the label so that the sentence still ends.
+fn ends_sentence(text: &str, s: &Span, used: Operator) -> bool {
+    if !matches!(used, Operator::Tag | Operator::Pseudonym | Operator::Mask | Operator::MaskLength) || !text[..s.end].ends_with('.') {
+        return false;
+    }
+    let rest = &text[s.end..];
+    let after = rest.trim_start_matches([' ', '\t']);
+    after.is_empty() || after.starts_with(['\n', '\r']) || (after.len() < rest.len() && after.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Replaces every required (non-optional) span with its category tag, e.g. `[EMAIL]`.

@@ -71,6 +71,21 @@ pub struct Person {
     positions: Vec<usize>,
 }
 
+impl Person {
+    /// The person's real initials (given name, surname) as far as known, lowercase.
+    pub fn initials(&self) -> (Option<char>, Option<char>) {
+        let g = self.given.as_deref().and_then(first_char).or(self.given_initial);
+        let s = self.surname.as_deref().and_then(first_char).or(self.surname_initial);
+        if g.is_none() && s.is_none() {
+            // Known by one token or by initials only ("ra"): avoid its first letter everywhere.
+            let t = self.tokens.first().and_then(|t| first_char(t.trim_start_matches('#')));
+            (t, t)
+        } else {
+            (g, s)
+        }
+    }
+}
+
 /// The people of a story and the analysis of each NAME mention.
 #[derive(Clone, Debug, Default)]
 pub struct People {
@@ -376,7 +391,8 @@ impl People {
             if found.is_some() && inits.len() == 1 {
                 single_role[i] = Some(true);
             }
-            let key: String = inits.iter().collect();
+            // A mention without name tokens (a bare title, a handle of digits) is its own person.
+            let key: String = if inits.is_empty() { format!("#{}", fold(mentions[i].1.trim())) } else { inits.iter().collect() };
             let k = found
                 .or_else(|| people.iter().position(|q| q.given.is_none() && q.surname.is_none() && q.tokens.first() == Some(&key)))
                 .unwrap_or_else(|| {
@@ -515,6 +531,7 @@ mod tests {
             ),
             ("June called. June called again.", &["June", "June"], &[0, 0]),
             ("Ann and Bob", &["Ann", "Bob"], &[0, 1]),
+            ("Grandma, Mr. and Grandma", &["Grandma", "Mr.", "Grandma"], &[0, 1, 0]),
         ];
         for &(text, names, want) in rows {
             assert_eq!(group(text, names), want, "{text:?}");

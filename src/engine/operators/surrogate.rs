@@ -111,29 +111,21 @@ pub struct Cast {
 
 impl Cast {
     /// Picks distinct fake names for `people`, avoiding every token of `avoid` (the folded name
-    /// tokens of the story, so that a surrogate is never one of the story's real names).
+    /// tokens of the story, so that a surrogate is never one of the story's real names) and the
+    /// person's real initials (so that "R.A." never comes out as "R.A." again).
     pub fn new(secret: &[u8; 32], people: &[Person], avoid: &[String]) -> Cast {
         let mut rng = Rng::new(secret, "cast", "");
-        let given: Vec<&str> = rng
-            .permutation(GIVEN.len())
-            .into_iter()
-            .map(|i| GIVEN[i])
-            .filter(|g| !avoid.contains(&g.to_lowercase()))
-            .collect();
-        let surnames: Vec<&str> = rng
-            .permutation(SURNAMES.len())
-            .into_iter()
-            .map(|i| SURNAMES[i])
-            .filter(|s| !avoid.contains(&s.to_lowercase()))
-            .collect();
-        let names = (0..people.len())
-            .map(|k| {
-                let g = given[(2 * k) % given.len()];
-                let m = given[(2 * k + 1) % given.len()];
-                let s = surnames[k % surnames.len()];
-                // Beyond the list lengths, a numeral keeps people apart.
-                let lap = k / surnames.len().min(given.len() / 2).max(1);
-                let s = if lap == 0 { s.to_string() } else { format!("{s}-{}", SURNAMES[lap % SURNAMES.len()]) };
+        let mut given = Picker::new(rng.permutation(GIVEN.len()).into_iter().map(|i| GIVEN[i]), avoid);
+        let mut surnames = Picker::new(rng.permutation(SURNAMES.len()).into_iter().map(|i| SURNAMES[i]), avoid);
+        let names = people
+            .iter()
+            .map(|p| {
+                let (gi, si) = p.initials();
+                let g = given.pick(gi).0;
+                let m = given.pick(gi).0;
+                // Once every surname is taken, a second one keeps people apart ("Hale-Nash").
+                let (s, lap) = surnames.pick(si);
+                let s = if lap == 0 { s.to_string() } else { format!("{s}-{}", SURNAMES[(lap * 7) % SURNAMES.len()]) };
                 (g.to_string(), m.to_string(), s)
             })
             .collect();
@@ -164,6 +156,39 @@ impl Cast {
             }
         }
         out
+    }
+}
+
+/// Hands out names from a shuffled list: unused ones first, avoiding a given initial when it
+/// can; starts over (counting laps) when the list is used up.
+struct Picker {
+    pool: Vec<&'static str>,
+    used: Vec<bool>,
+    lap: usize,
+}
+
+impl Picker {
+    fn new(names: impl Iterator<Item = &'static str>, avoid: &[String]) -> Picker {
+        let mut pool: Vec<&'static str> = names.filter(|n| !avoid.contains(&n.to_lowercase())).collect();
+        if pool.is_empty() {
+            pool = GIVEN.to_vec();
+        }
+        let used = vec![false; pool.len()];
+        Picker { pool, used, lap: 0 }
+    }
+
+    fn pick(&mut self, avoid_initial: Option<char>) -> (&'static str, usize) {
+        if self.used.iter().all(|&u| u) {
+            self.used.iter_mut().for_each(|u| *u = false);
+            self.lap += 1;
+        }
+        let differs = |n: &str| avoid_initial.is_none_or(|c| !n.to_lowercase().starts_with(c));
+        let i = (0..self.pool.len())
+            .find(|&i| !self.used[i] && differs(self.pool[i]))
+            .or_else(|| (0..self.pool.len()).find(|&i| !self.used[i]))
+            .expect("an unused name exists");
+        self.used[i] = true;
+        (self.pool[i], self.lap)
     }
 }
 
