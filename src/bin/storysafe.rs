@@ -175,9 +175,11 @@ fn redact() -> io::Result<ExitCode> {
     let total = input.len();
     let mut done = 0;
     let mut last_pct = usize::MAX;
+    // The app's default operators (category tags; "90 or older" for ages over 89).
+    let plan = operators::Plan::new([0; 32]);
     for para in input.split_inclusive("\n\n") {
         let spans = default_engine().scan(para);
-        out.write_all(operators::redact_with_tags(para, &spans).as_bytes())?;
+        out.write_all(operators::apply(para, &spans, &plan).text.as_bytes())?;
         done += para.len();
         if show_progress {
             let pct = done * 100 / total.max(1);
