@@ -1,0 +1,180 @@
+//! The structured parts of a place: street addresses (`2210 Cedar Ave S, Apt 4`), named streets
+//! (`Quarry Road`, `Calle Ocotillo`), PO boxes, ZIP codes after a state (`WV 24987`), UK and
+//! Canadian postcodes (`SE19 4QZ`, `K1A 0B1`), and rooms and beds (`Rm 612-B`, `room 822`).
+//!
+//! All of them are LOCATION. Cities, counties and neighbourhoods have no shape and are left to the
+//! place-name recognizers.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::{char_at, next_word, prev_word, Hit, Rule};
+use crate::engine::Category;
+
+/// Street types, long and short. Short forms that are also common words or titles (`Dr`, `St`,
+/// `Ct`) only count after a house number.
+const STREET_LONG: &str = r"Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Place|Parkway|Highway|Way|Circle|Crescent|Close|Square|Trail|Turnpike|Pike|Row|Mews|Gardens|Grove|Walk|Alley|Expressway|Freeway|Plaza|Loop|Path|Hill|Heights";
+const STREET_SHORT: &str = r"St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Ter|Terr|Pl|Pkwy|Hwy|Cir|Cres|Sq|Trl|Tpke";
+const UNIT: &str = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Rm|Room|Bldg|Building|\#)\.?\s*\#?\s*[A-Z0-9][A-Z0-9-]*)";
+
+static STREET_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b\d{{1,6}}[A-Z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z][A-Za-z'’.-]*|\d{{1,3}}(?:st|nd|rd|th))(?:\s+[A-Z][A-Za-z'’.-]*){{0,3}}\s+(?:{STREET_LONG}|{STREET_SHORT})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}?"
+    ))
+    .unwrap()
+});
+
+static STREET_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}}\s+(?:{STREET_LONG})\b{UNIT}?|(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|(?:Route|Highway|Hwy|Interstate|State\s+Route|County\s+Road)\s+\d{{1,4}}[A-Z]?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:{STREET_LONG}))?)"
+    ))
+    .unwrap()
+});
+
+/// Capitalized words that open a phrase ending in a street word but name no street
+/// ("The Way", "Memory Lane" aside, these are sentence starts and common nouns).
+const NOT_STREET_START: &[&str] = &[
+    "The", "A", "An", "This", "That", "Our", "My", "His", "Her", "Their", "Your", "One", "No",
+    "Any", "Every", "Each", "Some", "In", "On", "At", "By", "Of", "And", "But", "Or", "If", "Then",
+    "When", "Which", "What", "Long", "Right", "Wrong", "Open", "Closed", "Clear", "Test", "Main",
+];
+
+fn judge_street(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let s = m.as_str();
+    let first = s.split_whitespace().next().unwrap_or("");
+    let numbered = first.starts_with(|c: char| c.is_ascii_digit());
+    if numbered {
+        // "3 Times Way"? a number followed by a unit word is a quantity
+        let second = s.split_whitespace().nth(1).unwrap_or("").to_ascii_lowercase();
+        if ["mg", "units", "days", "weeks", "years", "times", "hours", "am", "pm"].contains(&second.as_str()) {
+            return;
+        }
+        out.push(Hit { start: m.start(), end: m.end(), category: Category::Location, score: 0.85, reason: "a street address" });
+        return;
+    }
+    if NOT_STREET_START.contains(&first) && !s.starts_with("Main ") {
+        // drop the first word and keep the rest if it is still a street ("The Quarry Road")
+        let rest = s[first.len()..].trim_start();
+        if rest.split_whitespace().count() < 2 {
+            return;
+        }
+        let start = m.end() - rest.len();
+        out.push(Hit { start, end: m.end(), category: Category::Location, score: 0.6, reason: "a street name" });
+        return;
+    }
+    // a sentence-initial single word before a street word is often not a name ("Drive", "Walk")
+    let score = if s.starts_with("Route") || s.starts_with("Calle") { 0.75 } else { 0.65 };
+    out.push(Hit { start: m.start(), end: m.end(), category: Category::Location, score, reason: "a street name" });
+}
+
+static PO_BOX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d{1,6}\b").unwrap());
+
+fn judge_po_box(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    out.push(Hit::of(caps, Category::Location, 0.9, "a post office box"));
+}
+
+/// US state and territory abbreviations, for ZIP codes written after them.
+const STATES: &str = "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI";
+
+static ZIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?:{STATES})\.?,?|(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming),?|(?i:zip(?:\s*code)?|postal\s+code|postcode)\s*:?)\s+(?P<id>\d{{5}}(?:-\d{{4}})?)\b"
+    ))
+    .unwrap()
+});
+
+fn judge_zip(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    // "OR 12345 mg"? a unit after the number means a quantity
+    if ["mg", "units", "ml", "cc", "patients", "people", "dollars"].contains(&next_word(text, id.end()).as_str()) || char_at(text, id.end()) == Some('%') {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Location, 0.85, "a ZIP code"));
+}
+
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?P<uk>(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)\s[0-9][ABD-HJLNP-UW-Z]{2})|(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRSTV-Z][0-9]))\b").unwrap()
+});
+
+fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let reason = if caps.name("uk").is_some() { "a UK postcode" } else { "a Canadian postal code" };
+    out.push(Hit::of(caps, Category::Location, 0.8, reason));
+}
+
+static ROOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:room|rm\.?|bed|bay|cubicle|cube|ward|bedspace|suite)\s*(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?)\b").unwrap()
+});
+
+fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    // "bed 2 weeks", "room 20 minutes", "bed rest x 3": quantities and durations
+    let nw = next_word(text, id.end());
+    if ["days", "weeks", "hours", "hrs", "minutes", "mins", "min", "times", "x", "mg", "%", "degrees", "air", "temp", "temperature"].contains(&nw.as_str()) || char_at(text, id.end()) == Some('%') {
+        return;
+    }
+    // "room air" never reaches here; "in room 3" and "Rm 612-B" do
+    let _ = prev_word(text, caps.get(0).unwrap().start());
+    out.push(Hit::of(caps, Category::Location, 0.75, "a room or bed number"));
+}
+
+/// The address rules, in registry order.
+pub fn rules() -> Vec<Rule> {
+    vec![
+        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street },
+        Rule { name: "street", regex: &STREET_NAMED, judge: judge_street },
+        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box },
+        Rule { name: "zip", regex: &ZIP, judge: judge_zip },
+        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode },
+        Rule { name: "room", regex: &ROOM, judge: judge_room },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::structured::tests_support::found;
+    use crate::engine::Category::{self, *};
+
+    #[test]
+    fn finds() {
+        // (text, the exact text that must be found, its category)
+        let rows: &[(&str, &str, Category)] = &[
+            ("a two-bedroom at 2210 Cedar Ave S, Apt 4 in", "2210 Cedar Ave S, Apt 4", Location),
+            ("Health 118 Depot Street, Suite 2 Pike Gap", "118 Depot Street, Suite 2", Location),
+            ("at the house on Quarry Road in", "Quarry Road", Location),
+            ("walk-up on Calle Ocotillo in the", "Calle Ocotillo", Location),
+            ("guardrail at Route 9 and Alder Street, plate", "Route 9 and Alder Street", Location),
+            ("Pike Gap, WV 24987 Office", "24987", Location),
+            ("Boston, Massachusetts 02114.", "02114", Location),
+            ("flat on Fennimore Road, SE19 4QZ, the", "SE19 4QZ", Location),
+            ("Ottawa ON K1A 0B1", "K1A 0B1", Location),
+            ("DOB 07/02/1958 / Rm 612-B Pt", "612-B", Location),
+            ("in the corner of room 11 with", "11", Location),
+            ("PO Box 4471, Erewhon", "PO Box 4471", Location),
+        ];
+        for &(text, want, cat) in rows {
+            let got = found(text);
+            assert!(got.iter().any(|(t, c)| t == want && *c == cat), "{text:?}: wanted {want:?} as {cat:?}, got {got:?}");
+        }
+    }
+
+    #[test]
+    fn ignores() {
+        let rows: &[(&str, &str)] = &[
+            ("sats 94% on room air", "room"),
+            ("bed rest for 2 days", "2"),
+            ("The Way we work", "Way"),
+            ("CA 19-9 level", "19-9"),
+            ("Dr Smith saw her", "Dr"),
+        ];
+        for &(text, bad) in rows {
+            let got = found(text);
+            assert!(
+                !got.iter().any(|(t, c)| !c.is_optional() && (t.contains(bad) || bad.contains(t.as_str()))),
+                "{text:?}: {bad:?} must not be found, got {got:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,531 @@
+//! Dates, ages and years.
+//!
+//! **Dates** (any element more specific than a year): numeric (`07/02/1958`, `3/14`, `3-24-17`,
+//! `2024-02-19`, `3.11.24`, `09-Jan-2024`), written (`March 14th`, `Jan. 9`, `Friday 8 March`,
+//! `April 22, 2024`, `March 2024`, `MARCH OF 1993`, `21 Apr, 21`), ordinal days (`by the 16th`)
+//! and holidays (`Christmas Eve 2023`). A weekday before a date is included in the span.
+//!
+//! A bare `m/d` is the hard case in clinical notes: `1/2` NS, pain `8/10`, PSV `10/5`, crackles
+//! `1/3` up, co/ci `5/3`. [`judge_md`] rejects fractions (`1/2`, `3/4`), scores out of ten,
+//! ventilator settings, lung-field fractions, and anything glued to other numbers, unless a date
+//! word (`on`, `since`, `admitted`, `DOB`) stands right before it.
+//!
+//! **Ages** are reported as AGE (optional, informational) up to 89 and as AGE90 (required) from
+//! 90: `94yo`, `98 yo`, `52-year-old`, `aged 91`, `Mr. Kessler, 93,`, `She is 96 and`.
+//!
+//! **Years** on their own are optional (YEAR): `1987`, `'92`, `1980s`.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::{after, before, char_at, char_before, next_word, prev_word, Hit, Rule};
+use crate::engine::Category;
+
+/// Month names and abbreviations (case-insensitive; `May` is checked for case in [`month_ok`]).
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/// An optional weekday before a date: `Tuesday, `, `Sat `, `Fri. `.
+const WEEKDAY: &str = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?";
+
+/// Words that, right before a date-like number, make it a date.
+const DATE_WORDS: &[&str] = &[
+    "on", "since", "from", "until", "till", "til", "thru", "through", "dated", "date", "dob", "d.o.b",
+    "born", "admitted", "admit", "admission", "discharged", "seen", "of", "by", "before", "after",
+    "as", "starting", "started", "effective", "last", "next", "f/u", "d/c", "d/c'd", "dc'd", "due",
+    "s/p", "dos", "doa", "dod", "expired", "died", "b", "birthday", "today", "yesterday", "tomorrow",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "in", "and", "or", "to", "-", "at",
+];
+
+/// Words after `m/d` that mean a quantity, a ratio or a setting, not a date.
+const NOT_DATE_AFTER: &[&str] = &[
+    "ns", "up", "way", "hr", "hrs", "hour", "hours", "amp", "amps", "str", "strength", "peep", "ps",
+    "pain", "cp", "bilat", "bilaterally", "tab", "tabs", "tablet", "dose", "doses", "cc", "ml", "l",
+    "mg", "cm", "units", "unit", "of", "full", "nl", "normal", "ratio", "murmur", "sats", "fio2",
+    "times", "x", "q", "way", "rt", "lt", "r", "mm", "mmhg", "sec", "min", "mins", "gallon", "cup",
+    "cups", "inch", "inches", "time", "scale",
+];
+
+/// Words before `m/d` that mean a setting, a measurement or a fraction.
+const NOT_DATE_BEFORE: &[&str] = &[
+    "ps", "psv", "cpap", "bipap", "bi-pap", "ips", "imv", "simv", "peep", "ac", "vent", "flowby",
+    "co/ci", "co/ci/svr", "svr", "crackles", "rales", "cx", "cxs", "ls", "bs", "wheezes", "x", "q",
+    "d5", "ivf", "pain", "cp", "strength", "grade", "murmur", "pulses", "gave", "given", "of", "to",
+    "for", "over", "approx", "approx.", "~", "about", "take", "took", "drink", "drank", "bp", "b/p",
+    "sbp", "pressure", "pressures", "ratio", "i:e", "score", "apgar", "gcs", "sat", "sats", "@",
+];
+
+fn month_ok(m: &str) -> bool {
+    // "may" is a verb far more often than a month: only "May" or "MAY" count.
+    !m.eq_ignore_ascii_case("may") || m == "May" || m == "MAY"
+}
+
+fn valid_md(month: u32, day: u32) -> bool {
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+fn num(caps: &Captures<'_>, name: &str) -> u32 {
+    caps.name(name).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+}
+
+/// True when the byte before `start` or after `end` glues the match to a longer token.
+fn glued(text: &str, start: usize, end: usize) -> bool {
+    let b = char_before(text, start);
+    let a = char_at(text, end);
+    let next2 = after(text, end, 2).as_bytes();
+    matches!(b, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ':' | '_'))
+        || matches!(a, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '_'))
+        || (matches!(a, Some('.' | '-' | ':')) && next2.get(1).is_some_and(u8::is_ascii_digit))
+}
+
+/// A date word right before `start` (skipping spaces and an opening bracket).
+fn date_word_before(text: &str, start: usize) -> bool {
+    let w = prev_word(text, start);
+    DATE_WORDS.contains(&w.as_str()) || w.ends_with("ed") && w.len() > 3
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numeric dates with a year
+
+static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})\b|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s-](?P<mon>{MONTH})\.?[\s-](?P<dy>\d{{4}}|\d{{2}}))"
+    ))
+    .unwrap()
+});
+
+fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let (start, end) = (m.start(), m.end());
+    let core_start = ["a", "y4", "da", "r1"].iter().filter_map(|g| caps.name(g)).map(|g| g.start()).next().unwrap_or(start);
+    if glued(text, core_start, end) {
+        return;
+    }
+    let ok = if caps.name("a").is_some() {
+        // same separator twice, except the "11/21.93" typo of a slash and a dot
+        let (s1, s2) = (&caps["sep"], &caps["sep2"]);
+        let seps_ok = s1 == s2 || (s1 == "/" && s2 == ".");
+        let (a, b) = (num(caps, "a"), num(caps, "b"));
+        // a dotted triple with a 2-digit year is a version number or a lab value unless it is a
+        // valid day-month or month-day
+        seps_ok && (valid_md(a, b) || valid_md(b, a))
+    } else if caps.name("y4").is_some() {
+        valid_md(num(caps, "im"), num(caps, "id"))
+    } else if caps.name("da").is_some() {
+        month_ok(&caps["mon"]) && (1..=31).contains(&num(caps, "da"))
+    } else {
+        valid_md(num(caps, "r1"), num(caps, "r2")) && valid_md(num(caps, "r3"), num(caps, "r4"))
+    };
+    if ok {
+        out.push(Hit { start, end, category: Category::Date, score: 0.9, reason: "a date" });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Month and day without a year: 3/14, 10/15, and 7-8 after a date word
+
+static MD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b{WEEKDAY}(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})\b")).unwrap()
+});
+
+/// Decides whether a bare `m/d` (or `m-d` after a date word) is a date.
+pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let a_start = caps.name("a").unwrap().start();
+    let end = m.end();
+    if glued(text, a_start, end) {
+        return;
+    }
+    let (a, b) = (num(caps, "a"), num(caps, "b"));
+    if !valid_md(a, b) {
+        return;
+    }
+    let weekday = a_start > m.start();
+    let strong = weekday || date_word_before(text, a_start);
+    let pw = prev_word(text, a_start);
+    let nw = next_word(text, end);
+    if &caps["sep"] == "-" {
+        // 1-2 days, 20-24 breaths: a dash pair is a date only after a date word, and never
+        // before a unit
+        let unit = ["day", "days", "times", "x", "hrs", "hours", "weeks", "wks", "mg", "units", "years", "yrs", "months", "min", "minutes", "beats", "breaths", "l", "liters"];
+        if !(strong && (pw == "on" || pw == "since" || pw == "from" || weekday) && !unit.contains(&nw.as_str())) {
+            return;
+        }
+        out.push(Hit { start: m.start(), end, category: Category::Date, score: 0.6, reason: "a month and day" });
+        return;
+    }
+    let mut score: f32 = 0.75;
+    // a fraction (1/2, 2/3, 3/4) or a score out of ten
+    let fraction = b <= 4 && a < b;
+    let out_of_ten = b == 10 && a <= 10;
+    let setting = NOT_DATE_BEFORE.contains(&pw.as_str()) || before(text, a_start, 1) == "x" || before(text, a_start, 1) == "(" && prev_word(text, a_start - 1) == "co/ci";
+    let quantity = NOT_DATE_AFTER.contains(&nw.as_str()) || after(text, end, 1) == "%";
+    // a part of a range or a list of ratios: 1/3-1/2, 5-6/3-4/0-80
+    let in_range = before(text, a_start, 1) == "-" || (after(text, end, 1) == "-" && after(text, end, 2).ends_with(|c: char| c.is_ascii_digit()));
+    // lung fields and the like: "crackles 1/3 up" with the noun a few words back
+    let lung = {
+        let head = before(text, a_start, 24).to_ascii_lowercase();
+        ["crackles", "rales", "cx", "wheez", "bs ", "ls ", "coarse", "diminish", "psv", "cpap", "peep", "ps ", "vent", "pain", "co/ci"].iter().any(|w| head.contains(w))
+    };
+    if in_range {
+        return;
+    }
+    let strong_date_word = matches!(pw.as_str(), "on" | "since" | "from" | "until" | "dated" | "dob" | "born" | "admitted" | "thru" | "through" | "till" | "til" | "f/u" | "due")
+        || weekday;
+    if fraction || out_of_ten || setting || quantity || lung {
+        if !strong_date_word || quantity {
+            return;
+        }
+        score = 0.55;
+    } else if strong {
+        score = 0.85;
+    }
+    if a == b && a <= 12 && !strong {
+        // 5/5 strength, 2/2 sets: only with a date word
+        score = score.min(0.5);
+        if lung || setting {
+            return;
+        }
+    }
+    out.push(Hit { start: m.start(), end, category: Category::Date, score, reason: "a month and day" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Written dates
+
+static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})\b\.?(?:,?\s+(?P<y2>\d{{4}}\b|'?\d{{2}}\b))?|(?P<m3>{MONTH})\b\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}\b|'\d{{2}}\b|\d{{2}}\b))"
+    ))
+    .unwrap()
+});
+
+fn judge_written(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let month = ["m1", "m2", "m3"].iter().find_map(|g| caps.name(g)).unwrap();
+    if !month_ok(month.as_str()) {
+        return;
+    }
+    // "Mar" and "Jan" are also names; an abbreviation needs a day or a year right after (it has
+    // one by construction) and must not be followed by a unit
+    let (start, end) = (m.start(), m.end());
+    if glued(text, start, end) && !matches!(char_at(text, end), Some('.' | ':' | '-')) {
+        if matches!(char_at(text, end), Some(c) if c.is_alphanumeric()) {
+            return;
+        }
+    }
+    if let Some(d) = caps.name("d1").or_else(|| caps.name("d2")) {
+        if !(1..=31).contains(&d.as_str().parse::<u32>().unwrap_or(0)) {
+            return;
+        }
+        // "May 2 units"? a day followed by a unit is a quantity
+        let nw = next_word(text, end);
+        if ["mg", "units", "mcg", "ml", "cc", "kg", "lbs", "pm", "am"].contains(&nw.as_str()) && caps.name("y1").is_none() && caps.name("y2").is_none() && (nw != "am" && nw != "pm") {
+            return;
+        }
+    }
+    if let Some(y) = caps.name("y3") {
+        // month + two digits without a comma or apostrophe is a day ("Oct 19" matched above)
+        let ys = y.as_str();
+        if ys.len() == 2 && !text[month.end()..y.start()].contains(',') && ys.parse::<u32>().unwrap_or(0) <= 31 {
+            return;
+        }
+    }
+    let score = if caps.name("d1").is_some() || caps.name("d2").is_some() { 0.9 } else { 0.8 };
+    out.push(Hit { start, end, category: Category::Date, score, reason: "a written date" });
+}
+
+static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))\b").unwrap()
+});
+
+fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let n: u32 = caps["n"].parse().unwrap_or(0);
+    let id = caps.name("id").unwrap();
+    if !(1..=31).contains(&n) {
+        return;
+    }
+    // "the 3rd floor", "the 2nd time": an ordinal followed by a noun is not a date; one followed by
+    // punctuation, a clause or a time is.
+    let nw = next_word(text, id.end());
+    let punct = matches!(char_at(text, id.end()), None | Some('.' | ',' | ';' | ')' | '!' | '?' | '"' | '\'' | ':' | '\n'));
+    let ok_next = ["at", "and", "in", "when", "but", "so", "to", "for", "she", "he", "we", "i", "they", "of", "after", "before", "morning", "evening", "night", "afternoon", "or"];
+    if !(punct || ok_next.contains(&nw.as_str())) {
+        return;
+    }
+    let ctx = caps["ctx"].to_ascii_lowercase();
+    if ctx == "the" || caps.name("the").is_some() {
+        out.push(Hit { start: caps.get(0).unwrap().start() + if ctx == "the" { 0 } else { caps["ctx"].len() + 1 }, end: id.end(), category: Category::Date, score: 0.7, reason: "a day of the month" });
+    }
+}
+
+static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine'?s\s+day|independence\s+day|fourth\s+of\s+july|boxing\s+day|memorial\s+day|labor\s+day|labour\s+day|canada\s+day|anzac\s+day|st\.?\s+patrick'?s\s+day|mother'?s\s+day|father'?s\s+day|good\s+friday|diwali|yom\s+kippur|rosh\s+hashanah|eid\s+al-(?:fitr|adha)|juneteenth|veterans\s+day|remembrance\s+day|bastille\s+day|guy\s+fawkes\s+night)(?:,?\s+(?:19|20)\d{2}\b)?").unwrap()
+});
+
+fn judge_holiday(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    // a holiday with a year is a full date; alone it still pins a day of the year
+    let score = if m.as_str().ends_with(|c: char| c.is_ascii_digit()) { 0.85 } else { 0.55 };
+    out.push(Hit { start: m.start(), end: m.end(), category: Category::Date, score, reason: "a holiday (a date)" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ages
+
+static AGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y))\b\.?)").unwrap()
+});
+
+fn age_hit(n: u32, start: usize, end: usize, score: f32) -> Option<Hit> {
+    match n {
+        0..=89 => Some(Hit { start, end, category: Category::Age, score, reason: "an age (89 or under)" }),
+        90..=125 => Some(Hit { start, end, category: Category::Age90, score, reason: "an age over 89" }),
+        _ => None,
+    }
+}
+
+fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    let n: u32 = caps["n"].parse().unwrap_or(999);
+    let s = id.as_str().to_ascii_lowercase();
+    // "5 yrs ago", "10 years of smoking": a duration, not an age
+    let bare_unit = s.ends_with("yr") || s.ends_with("yrs") || s.ends_with("y") || s.ends_with("yrs.") || s.ends_with("yr.");
+    if bare_unit {
+        let nw = next_word(text, id.end());
+        if !["m", "f", "male", "female", "man", "woman", "boy", "girl", "gentleman", "lady", "pt", "patient", "w/", "with", "s/p", "old"].contains(&nw.as_str()) {
+            return;
+        }
+    }
+    let nw = next_word(text, id.end());
+    if ["ago", "of", "history", "hx", "later", "earlier", "prior"].contains(&nw.as_str()) {
+        return;
+    }
+    let end = if s.ends_with('.') { id.end() - 1 } else { id.end() };
+    if let Some(h) = age_hit(n, id.start(), end, 0.9) {
+        out.push(h);
+    }
+}
+
+static AGE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:
+            (?i:\b(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})\b
+          | \b(?i:he|she|who|patient|pt|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})\b
+          | (?:,|\b(?i:is|was))\s+(?P<c>\d{2,3})\b
+          | \b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*,\s+(?P<d>\d{1,3}),
+          | \b[A-Z][a-z'’-]+\s+\((?P<e>\d{1,3}),
+          | (?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)\b
+        )",
+    )
+    .unwrap()
+});
+
+/// Words before "is 96" / "was 98" that mean a measurement, not an age.
+const MEASURE_WORDS: &[&str] = &[
+    "hr", "rate", "bp", "sbp", "dbp", "map", "sat", "sats", "spo2", "sao2", "o2", "temp", "t", "rr",
+    "glucose", "bs", "fs", "fsbs", "level", "count", "score", "k", "na", "cl", "bun", "cr", "hct",
+    "hgb", "wbc", "plt", "inr", "ptt", "weight", "wt", "pulse", "cvp", "pap", "pa", "ci", "co",
+    "svr", "fio2", "peep", "tv", "vt", "i/o", "uo", "u/o", "output", "intake", "volume", "ef",
+    "lactate", "ph", "pco2", "po2", "room", "rm", "bed", "number", "no", "#", "page", "step",
+    "mg", "dose", "total", "balance", "grade", "result", "value", "percent", "bmi", "cm", "kg",
+];
+
+fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let (g, score) = if let Some(g) = caps.name("a") {
+        (g, 0.85)
+    } else if let Some(g) = caps.name("b") {
+        (g, 0.7)
+    } else if let Some(g) = caps.name("c") {
+        (g, 0.5)
+    } else if let Some(g) = caps.name("d") {
+        (g, 0.75)
+    } else if let Some(g) = caps.name("e") {
+        (g, 0.6)
+    } else {
+        (caps.name("f").unwrap(), 0.6)
+    };
+    let n: u32 = g.as_str().parse().unwrap_or(999);
+    // a unit, a decimal or a percent after the number: a measurement
+    if matches!(char_at(text, g.end()), Some('%' | '.' | '/' | ':' | '-')) && after(text, g.end(), 2).as_bytes().get(1).is_some_and(|b| b.is_ascii_digit() || *b == b' ') && char_at(text, g.end()) != Some('.')
+        || char_at(text, g.end()) == Some('%')
+    {
+        return;
+    }
+    if char_at(text, g.end()) == Some('.') && after(text, g.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+        return;
+    }
+    let nw = next_word(text, g.end());
+    const UNITS: &[&str] = &["mg", "mcg", "ml", "cc", "kg", "lb", "lbs", "g", "l", "mmhg", "bpm", "units", "u", "percent", "degrees", "f", "c", "cm", "mm", "hours", "hrs", "minutes", "min", "mins", "days", "weeks", "months", "times", "x", "am", "pm", "meq", "mmol", "points", "beats", "breaths", "sec", "seconds", "miles", "km", "feet", "pounds", "dollars", "hr", "h", "k", "over", "and", "to", "-", "o'clock", "in", "on", "at", "or"];
+    if g.start() > 0 && caps.name("f").is_none() && UNITS.contains(&nw.as_str()) && !(caps.name("a").is_some() && (nw == "and" || nw == "in" || nw == "at" || nw == "on")) {
+        return;
+    }
+    if caps.name("c").is_some() || caps.name("b").is_some() {
+        // "HR is 96", "sats were 98": a vital sign or lab before the verb
+        let head = before(text, g.start(), 40).to_ascii_lowercase();
+        let words: Vec<&str> = head.split(|c: char| !(c.is_alphanumeric() || c == '/' || c == '#')).filter(|w| !w.is_empty()).collect();
+        if words.iter().rev().take(5).any(|w| MEASURE_WORDS.contains(w)) {
+            return;
+        }
+        // ", 96" alone is too weak unless the clause reads like a person ("room 108, is 96 and")
+        if caps.name("c").is_some() {
+            let verb = caps.get(0).unwrap().as_str().trim_start_matches(',').trim_start();
+            if verb.starts_with(|c: char| c.is_ascii_digit()) {
+                return;
+            }
+            if !(n >= 90 && n <= 115) {
+                return;
+            }
+            let nxt = next_word(text, g.end());
+            if !(matches!(char_at(text, g.end()), Some('.' | ',' | ';')) || ["and", "now", "years", "but", "when", "this", "today"].contains(&nxt.as_str())) {
+                return;
+            }
+        }
+    }
+    if let Some(h) = age_hit(n, g.start(), g.end(), score) {
+        out.push(h);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years (optional)
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:\b(?P<y>(?:19|20)\d{2})(?:'?s)?\b|(?P<ap>'\d{2})\b|\b(?P<tr>\d{2}')(?:\s|$|[.,;])|\b(?P<dec>\d{2}'?s)\b)").unwrap());
+
+fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    if let Some(y) = caps.name("y") {
+        let full = caps.get(0).unwrap();
+        if matches!(char_before(text, full.start()), Some(c) if c.is_ascii_digit() || c == '.' || c == '$' || c == ',')
+            || matches!(char_at(text, full.end()), Some(c) if c.is_ascii_digit())
+        {
+            return;
+        }
+        let nw = next_word(text, full.end());
+        const UNITS: &[&str] = &["mg", "mcg", "ml", "cc", "kcal", "cal", "units", "u", "hrs", "hours", "feet", "ft", "miles", "dollars", "people", "patients", "calories", "steps", "mls"];
+        if UNITS.contains(&nw.as_str()) || after(text, full.end(), 1) == "/" || before(text, full.start(), 1) == "/" {
+            return;
+        }
+        // "1900" as a time: "at 1900", "1900 - 0700", "@1930"
+        let pw = prev_word(text, full.start());
+        let n: u32 = y.as_str().parse().unwrap_or(0);
+        if (n % 100 < 60) && (pw == "at" || pw == "@" || before(text, full.start(), 1) == "@" || nw == "hrs" || after(text, full.end(), 3).trim_start().starts_with('-')) && n < 2000 {
+            return;
+        }
+        out.push(Hit { start: full.start(), end: full.end(), category: Category::Year, score: 0.4, reason: "a year" });
+    } else if let Some(g) = caps.name("ap").or_else(|| caps.name("tr")) {
+        // '92, 74': two-digit years after a history word
+        if matches!(char_before(text, g.start()), Some(c) if c.is_alphanumeric()) && caps.name("ap").is_some() {
+            return;
+        }
+        out.push(Hit { start: g.start(), end: g.end(), category: Category::Year, score: 0.35, reason: "a year" });
+    } else if let Some(g) = caps.name("dec") {
+        let _ = g;
+    }
+}
+
+/// The date, age and year rules, in registry order.
+pub fn rules() -> Vec<Rule> {
+    vec![
+        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd },
+        Rule { name: "date", regex: &MD, judge: judge_md },
+        Rule { name: "date", regex: &WRITTEN, judge: judge_written },
+        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal },
+        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday },
+        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit },
+        Rule { name: "age", regex: &AGE_CONTEXT, judge: judge_age_context },
+        Rule { name: "year", regex: &YEAR, judge: judge_year },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::structured::tests_support::found;
+    use crate::engine::Category::{self, *};
+
+    #[test]
+    fn finds() {
+        // (text, the exact text that must be found, its category)
+        let rows: &[(&str, &str, Category)] = &[
+            ("DOB 07/02/1958 / Rm", "07/02/1958", Date),
+            ("admitted 3/14 w/ 8 kg", "3/14", Date),
+            ("Night of 17/08/2023. At", "17/08/2023", Date),
+            ("stamp reads 2024-02-19 22:47", "2024-02-19", Date),
+            ("So on 3.11.24 I logged", "3.11.24", Date),
+            ("Hospital on 09-Jan-2024 with", "09-Jan-2024", Date),
+            ("3-24-17 B: Neuro", "3-24-17", Date),
+            ("11/21.93 neuro: alert", "11/21.93", Date),
+            ("TREATMENTS 10/03/10/04 AND", "10/03/10/04", Date),
+            ("returned to OR on 7-8 for coiling", "7-8", Date),
+            ("Run #24, Sat 6/8, 0214.", "Sat 6/8", Date),
+            ("On March 14th her oxygen", "March 14th", Date),
+            ("On Jan. 9, Siobhan", "Jan. 9", Date),
+            ("On April 22, 2024, he", "April 22, 2024", Date),
+            ("filled it out on Tuesday, July 16. As", "Tuesday, July 16", Date),
+            ("On Friday 8 March she came", "Friday 8 March", Date),
+            ("In March 2024, a letter", "March 2024", Date),
+            ("IN THIS CASE MARCH OF 1993.)", "MARCH OF 1993", Date),
+            ("Progress Note 21 Apr, 21 0700", "21 Apr, 21", Date),
+            ("1->2 nov, 96 1900", "2 nov, 96", Date),
+            ("died on Oct 19 at 3:10", "Oct 19", Date),
+            ("at the bedside by the 16th. In", "the 16th", Date),
+            ("It is actually the 12th, but", "the 12th", Date),
+            ("Center on Christmas Eve 2023 with", "Christmas Eve 2023", Date),
+            ("since 9/3 for treatment", "9/3", Date),
+            ("LBM 11/4", "11/4", Date),
+            ("Abx dc'd ? 8/3", "8/3", Date),
+            ("3 a.m. in the ER. 94yo Mr. A", "94yo", Age90),
+            ("objective data    98 yo gentleman", "98 yo", Age90),
+            ("data    98 s/p left hip fx", "98", Age90),
+            ("Mr. August Kessler, 93, was named", "93", Age90),
+            ("Mrs. Friederike von Ahlen, 91, a retired", "91", Age90),
+            ("Mr. van der Berg, room 108, is 96 and has", "96", Age90),
+            ("a 52-year-old sugarcane farmer", "52-year-old", Age),
+            ("Pt is a 65yo M", "65yo", Age),
+            ("She is 83, has", "83", Age),
+            ("Gordon Price, 71, a retired", "71", Age),
+            ("killed in a mine collapse in 1987.", "1987", Year),
+            ("s/p mi '92 s/p", "'92", Year),
+        ];
+        for &(text, want, cat) in rows {
+            let got = found(text);
+            assert!(got.iter().any(|(t, c)| t == want && *c == cat), "{text:?}: wanted {want:?} as {cat:?}, got {got:?}");
+        }
+    }
+
+    #[test]
+    fn ignores() {
+        // (text, a string that must not be found as a required category)
+        let rows: &[(&str, &str)] = &[
+            ("BP 98/60, HR 104", "98/60"),
+            ("LS rales 1/3 up bilaterally", "1/3"),
+            ("TO RECEIVE 1500 CC 1/2 NS. LASIX", "1/2"),
+            ("mechanically ventilated on PSV 12/5, 40%", "12/5"),
+            ("Tolerated PSV 8/5 30%", "8/5"),
+            ("c/o CP, 5/10, ECG done", "5/10"),
+            ("pt c/o 3/10 l back pain", "3/10"),
+            ("co/ci (5/3.27/928). heparin", "5/3"),
+            ("co/ci 4-6/2-4 pa sats", "6/2"),
+            ("crackles 1/3-1/2 up", "1/2"),
+            ("vent changed to CPAP .5% 5/5. Anticipate", "5/5"),
+            ("formula will be changed to 3/4 str Nepro", "3/4"),
+            ("HCT 30.7...ON PS 10/5 30% SATS", "10/5"),
+            ("abg 65/58/7.28 on", "65/58"),
+            ("for 1-2 days", "1-2"),
+            ("RR 20-24 and", "20-24"),
+            ("E11.65 and I50.23", "11.65"),
+            ("you may 2 times daily", "may 2"),
+            ("on the 3rd floor", "3rd"),
+            ("HR was 96 and sats 98", "96"),
+            ("sat is 95, improved", "95"),
+        ];
+        for &(text, bad) in rows {
+            let got = found(text);
+            assert!(
+                !got.iter().any(|(t, c)| !c.is_optional() && (t.contains(bad) || bad.contains(t.as_str()))),
+                "{text:?}: {bad:?} must not be found, got {got:?}"
+            );
+        }
+    }
+}
