@@ -240,3 +240,21 @@ mod tests {
         assert_eq!(char_at(t, 10), Some('1'));
     }
 }
+
+#[cfg(test)]
+mod timing {
+    #[test]
+    #[ignore]
+    fn compile_times() {
+        let text = std::fs::read_to_string("/work/shared/eval/physionet-dev.jsonl").unwrap();
+        for r in super::recognizers() {
+            let t = std::time::Instant::now();
+            let e = crate::engine::Engine::new(vec![r], vec![]);
+            e.scan("warm up 1/2");
+            let c = t.elapsed();
+            let t = std::time::Instant::now();
+            e.scan(&text[..200_000]);
+            eprintln!("{:16} compile {:?} scan {:?}", e.recognizer_names()[0], c, t.elapsed());
+        }
+    }
+}

@@ -20,14 +20,14 @@ const UNIT: &str = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Rm|Ro
 
 static STREET_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b\d{{1,6}}[A-Z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z][A-Za-z'’.-]*|\d{{1,3}}(?:st|nd|rd|th))(?:\s+[A-Z][A-Za-z'’.-]*){{0,3}}\s+(?:{STREET_LONG}|{STREET_SHORT})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}?"
+        r"(?-u:\b)\d{{1,6}}[A-Z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z][A-Za-z'’.-]*|\d{{1,3}}(?:st|nd|rd|th))(?:\s+[A-Z][A-Za-z'’.-]*){{0,3}}\s+(?:{STREET_LONG}|{STREET_SHORT})(?-u:\b)\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?)?{UNIT}?"
     ))
     .unwrap()
 });
 
 static STREET_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}}\s+(?:{STREET_LONG})\b{UNIT}?|(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|(?:Route|Highway|Hwy|Interstate|State\s+Route|County\s+Road)\s+\d{{1,4}}[A-Z]?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:{STREET_LONG}))?)"
+        r"(?-u:\b)(?:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}}\s+(?:{STREET_LONG})(?-u:\b){UNIT}?|(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|(?:Route|Highway|Hwy|Interstate|State\s+Route|County\s+Road)\s+\d{{1,4}}[A-Z]?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:{STREET_LONG}))?)"
     ))
     .unwrap()
 });
@@ -70,7 +70,7 @@ fn judge_street(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PO_BOX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d{1,6}\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d{1,6}(?-u:\b)").unwrap());
 
 fn judge_po_box(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Location, 0.9, "a post office box"));
@@ -81,7 +81,7 @@ const STATES: &str = "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|M
 
 static ZIP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?:{STATES})\.?,?|(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming),?|(?i:zip(?:\s*code)?|postal\s+code|postcode)\s*:?)\s+(?P<id>\d{{5}}(?:-\d{{4}})?)\b"
+        r"(?-u:\b)(?:(?:{STATES})\.?,?|(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming),?|(?i:zip(?:\s*code)?|postal\s+code|postcode)\s*:?)\s+(?P<id>\d{{5}}(?:-\d{{4}})?)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -96,7 +96,7 @@ fn judge_zip(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?P<uk>(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)\s[0-9][ABD-HJLNP-UW-Z]{2})|(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRSTV-Z][0-9]))\b").unwrap()
+    Regex::new(r"(?-u:\b)(?:(?P<uk>(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)\s[0-9][ABD-HJLNP-UW-Z]{2})|(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRSTV-Z][0-9]))(?-u:\b)").unwrap()
 });
 
 fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -105,7 +105,7 @@ fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:room|rm\.?|bed|bay|cubicle|cube|ward|bedspace|suite)\s*(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?)(?-u:\b)").unwrap()
 });
 
 fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {

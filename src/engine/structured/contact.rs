@@ -17,7 +17,7 @@ use crate::engine::Category;
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)[a-z0-9._%+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}\b|\b[a-z0-9._%+-]+\s*[\[(]\s*at\s*[\])]\s*[a-z0-9-]+(?:\s*[\[(]\s*dot\s*[\])]\s*[a-z0-9-]+)+",
+        r"(?i)[a-z0-9._%+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?-u:\b)|(?-u:\b)[a-z0-9._%+-]+\s*[\[(]\s*at\s*[\])]\s*[a-z0-9-]+(?:\s*[\[(]\s*dot\s*[\])]\s*[a-z0-9-]+)+",
     )
     .unwrap()
 });
@@ -37,15 +37,17 @@ fn judge_email(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// `am`, `is`) are left out: they need a scheme or `www.`.
 const BARE_TLDS: &[&str] = &[
     "com", "org", "net", "edu", "gov", "mil", "int", "io", "info", "biz", "health", "care", "app",
-    "dev", "online", "site", "blog", "news", "page", "link", "ly", "tv", "ca", "uk", "au", "nz", "ie",
-    "de", "fr", "es", "nl", "ch", "se", "dk", "fi", "pl", "pt", "br", "mx", "jp", "cn", "kr", "za",
-    "ng", "ke", "gh", "ph", "sg", "hk", "tw", "ar", "cl", "ru", "ua", "gr", "tr", "il", "eg", "pk",
-    "bd", "vn", "th", "my", "id", "us",
+    "dev", "online", "site", "blog", "news", "page", "link", "ly", "ca", "uk", "au", "nz", "ie",
+    "de", "fr", "nl", "ch", "se", "dk", "fi", "pl", "br", "mx", "jp", "cn", "kr", "za", "ke", "gh",
+    "sg", "hk", "tw", "ru", "ua", "eg", "pk", "bd", "vn", "us",
 ];
+
+/// Generic top-level domains that make a bare domain credible even without a path.
+const STRONG_TLDS: &[&str] = &["com", "org", "net", "edu", "gov", "io", "info", "biz", "health", "care"];
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]"']+|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?P<tld>[a-z]{2,8})\b(?P<path>/[^\s<>()\[\]"']*)?"#,
+        r#"(?i)(?-u:\b)(?:https?://|ftp://|www\.)[^\s<>()\[\]"']+|(?-u:\b)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?P<tld>[a-z]{2,8})(?-u:\b)(?P<path>/[^\s<>()\[\]"']*)?"#,
     )
     .unwrap()
 });
@@ -65,6 +67,12 @@ fn judge_url(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         if !BARE_TLDS.contains(&tld) || host.bytes().any(|b| b.is_ascii_uppercase()) {
             return;
         }
+        // "stool.pt", "support.tv": a missing space after a full stop. Without a path, only the
+        // generic TLDs and second-level country domains (co.uk, com.au) count.
+        let strong = STRONG_TLDS.contains(&tld) || host.matches('.').count() >= 2 && host.rsplit('.').nth(1).is_some_and(|l| ["co", "com", "org", "ac", "gov", "net", "nhs", "edu"].contains(&l));
+        if caps.name("path").is_none() && !strong {
+            return;
+        }
         let first = host.split('.').next().unwrap_or("");
         if first.len() < 2 || first.bytes().all(|b| b.is_ascii_digit()) {
             return;
@@ -79,20 +87,20 @@ fn judge_url(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static IPV4: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?-u:\b)").unwrap());
 
 fn judge_ipv4(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     let octets_ok = (1..=4).all(|i| caps[i].parse::<u32>().is_ok_and(|v| v <= 255) && !(caps[i].len() > 1 && caps[i].starts_with('0')));
     // a dotted run longer than four parts is a version or an outline number, not an address
-    let dotted_on = matches!(char_before(text, m.start()), Some('.')) || after(text, m.end(), 2).starts_with(|c: char| c == '.') && after(text, m.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+    let dotted_on = matches!(char_before(text, m.start()), Some('.' | '/')) || after(text, m.end(), 2).starts_with(|c: char| c == '.') && after(text, m.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit);
     if octets_ok && !dotted_on {
         out.push(Hit::of(caps, Category::Ip, 0.9, "an IPv4 address"));
     }
 }
 
 static IPV6: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){7}\b|(?:\b[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}\b)?)").unwrap()
+    Regex::new(r"(?i)(?:(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){7}(?-u:\b)|(?:(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}(?-u:\b))?)").unwrap()
 });
 
 fn judge_ipv6(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -112,13 +120,13 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<main>
             # NANP, optionally with country code: (617) 555-0142, 617-555-0142, 617.555.0142,
             # 1-800-555-0199, +1 361 555 0117, (240444-1243)
-            (?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\b\d{3}[\s.-]?)\d{3}[\s.-]\d{4,5}\b
+            (?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|(?-u:\b)\d{3}[\s.-]?)\d{3}[\s.-]\d{4,5}(?-u:\b)
           | # international with a plus: +91 94480 17352, +44 20 7946 0572, +61 491 570 156
-            \+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}\b
+            \+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?-u:\b)
           | # national with a trunk zero: 020 7946 0572, 0491 570 156, (02) 9876 5432
-            (?:\(0\d{1,4}\)|\b0\d{1,4})[\s.-]\d{2,4}[\s.-]?\d{3,4}\b
+            (?:\(0\d{1,4}\)|(?-u:\b)0\d{1,4})[\s.-]\d{2,4}[\s.-]?\d{3,4}(?-u:\b)
         )
-        (?:\s*(?:,\s*)?(?:ext\.?|x|extension)\s*\d{1,5}\b)?",
+        (?:\s*(?:,\s*)?(?:ext\.?|x|extension)\s*\d{1,5}(?-u:\b))?",
     )
     .unwrap()
 });
@@ -126,7 +134,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// PHONE or FAX: a number is a fax number when a fax label stands before it on its line with no
 /// other number in between (`Fax: (304) 555-0182`, `by fax from our office, (740) 555-0139`).
 fn phone_or_fax(text: &str, pos: usize) -> Category {
-    static FAX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:fax(?:ed)?|facsimile|f:)").unwrap());
+    static FAX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:fax(?:ed)?|facsimile|f:)").unwrap());
     let head = before(text, pos, 48);
     let head = head.rsplit('\n').next().unwrap_or(head);
     match FAX.find_iter(head).last() {
@@ -174,7 +182,7 @@ fn judge_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PAGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{4,7})\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{4,7})(?-u:\b)").unwrap()
 });
 
 fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -197,7 +205,13 @@ fn judge_handle(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         return;
     }
     let body = &m.as_str()[1..];
-    if body.bytes().all(|b| b.is_ascii_digit() || b == b'.') || body.len() < 3 || !body.bytes().any(|b| b.is_ascii_alphabetic()) {
+    // "@33CC/HR", "@12AM", "@goal": clinical shorthand for "at"; a handle starts with a letter or
+    // an underscore, has five characters or more, and is not all capitals
+    if !body.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        || body.len() < 5
+        || !body.bytes().any(|b| b.is_ascii_lowercase())
+        || matches!(char_at(text, m.end()), Some('/'))
+    {
         return;
     }
     // "@home", "@bedside": shorthand for "at"

@@ -43,7 +43,8 @@ const NOT_DATE_AFTER: &[&str] = &[
     "pain", "cp", "bilat", "bilaterally", "tab", "tabs", "tablet", "dose", "doses", "cc", "ml", "l",
     "mg", "cm", "units", "unit", "of", "full", "nl", "normal", "ratio", "murmur", "sats", "fio2",
     "times", "x", "q", "way", "rt", "lt", "r", "mm", "mmhg", "sec", "min", "mins", "gallon", "cup",
-    "cups", "inch", "inches", "time", "scale",
+    "cups", "inch", "inches", "time", "scale", "bipap", "cpap", "psv", "imv", "ips", "vent",
+    "settings", "sem", "mg/kg",
 ];
 
 /// Words before `m/d` that mean a setting, a measurement or a fraction.
@@ -53,6 +54,7 @@ const NOT_DATE_BEFORE: &[&str] = &[
     "d5", "ivf", "pain", "cp", "strength", "grade", "murmur", "pulses", "gave", "given", "of", "to",
     "for", "over", "approx", "approx.", "~", "about", "take", "took", "drink", "drank", "bp", "b/p",
     "sbp", "pressure", "pressures", "ratio", "i:e", "score", "apgar", "gcs", "sat", "sats", "@",
+    "pap", "settings", "setting", "trial",
 ];
 
 fn month_ok(m: &str) -> bool {
@@ -73,7 +75,7 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     let b = char_before(text, start);
     let a = char_at(text, end);
     let next2 = after(text, end, 2).as_bytes();
-    matches!(b, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ':' | '_'))
+    matches!(b, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ':' | '_' | '+'))
         || matches!(a, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '_'))
         || (matches!(a, Some('.' | '-' | ':')) && next2.get(1).is_some_and(u8::is_ascii_digit))
 }
@@ -89,7 +91,7 @@ fn date_word_before(text: &str, start: usize) -> bool {
 
 static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})\b|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s-](?P<mon>{MONTH})\.?[\s-](?P<dy>\d{{4}}|\d{{2}}))"
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})(?-u:\b)|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s-](?P<mon>{MONTH})\.?[\s-](?P<dy>\d{{4}}|\d{{2}}))"
     ))
     .unwrap()
 });
@@ -98,7 +100,8 @@ fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     let (start, end) = (m.start(), m.end());
     let core_start = ["a", "y4", "da", "r1"].iter().filter_map(|g| caps.name(g)).map(|g| g.start()).next().unwrap_or(start);
-    if glued(text, core_start, end) {
+    // 12/10/40% is a ventilator setting
+    if glued(text, core_start, end) || char_at(text, end) == Some('%') {
         return;
     }
     let ok = if caps.name("a").is_some() {
@@ -125,7 +128,7 @@ fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Month and day without a year: 3/14, 10/15, and 7-8 after a date word
 
 static MD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{WEEKDAY}(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})\b")).unwrap()
+    Regex::new(&format!(r"(?i)(?-u:\b){WEEKDAY}(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?-u:\b)")).unwrap()
 });
 
 /// Decides whether a bare `m/d` (or `m-d` after a date word) is a date.
@@ -147,8 +150,10 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if &caps["sep"] == "-" {
         // 1-2 days, 20-24 breaths: a dash pair is a date only after a date word, and never
         // before a unit
-        let unit = ["day", "days", "times", "x", "hrs", "hours", "weeks", "wks", "mg", "units", "years", "yrs", "months", "min", "minutes", "beats", "breaths", "l", "liters"];
-        if !(strong && (pw == "on" || pw == "since" || pw == "from" || weekday) && !unit.contains(&nw.as_str())) {
+        // only "on 7-8 for coiling", "since 7-8.": followed by punctuation or a function word
+        let punct = matches!(char_at(text, end), None | Some('.' | ',' | ';' | ')' | '\n'));
+        let function_word = ["for", "and", "at", "with", "to", "when", "the", "pt", "s/p", "am", "pm", "after", "before"].contains(&nw.as_str());
+        if !(strong && (pw == "on" || pw == "since" || weekday) && (punct || function_word)) {
             return;
         }
         out.push(Hit { start: m.start(), end, category: Category::Date, score: 0.6, reason: "a month and day" });
@@ -165,7 +170,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // lung fields and the like: "crackles 1/3 up" with the noun a few words back
     let lung = {
         let head = before(text, a_start, 24).to_ascii_lowercase();
-        ["crackles", "rales", "cx", "wheez", "bs ", "ls ", "coarse", "diminish", "psv", "cpap", "peep", "ps ", "vent", "pain", "co/ci"].iter().any(|w| head.contains(w))
+        ["crackles", "rales", "cx", "wheez", "bs ", "ls ", "coarse", "diminish", "psv", "cpap", "peep", "ps ", "vent", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem"].iter().any(|w| head.contains(w))
     };
     if in_range {
         return;
@@ -180,10 +185,16 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     } else if strong {
         score = 0.85;
     }
-    if a == b && a <= 12 && !strong {
-        // 5/5 strength, 2/2 sets: only with a date word
+    if a == b && !strong {
+        // 2/2 sets: only with a date word
         score = score.min(0.5);
         if lung || setting {
+            return;
+        }
+    }
+    // 5/5 (strength, CPAP) and 10/10 (pain) are conventions far more often than dates
+    if (a, b) == (5, 5) || (a, b) == (10, 10) {
+        if !matches!(pw.as_str(), "since" | "dated" | "dob" | "born" | "until" | "due") && !weekday {
             return;
         }
     }
@@ -195,7 +206,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})\b\.?(?:,?\s+(?P<y2>\d{{4}}\b|'?\d{{2}}\b))?|(?P<m3>{MONTH})\b\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}\b|'\d{{2}}\b|\d{{2}}\b))"
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<y2>\d{{4}}(?-u:\b)|'?\d{{2}}(?-u:\b)))?|(?P<m3>{MONTH})(?-u:\b)\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}(?-u:\b)|'\d{{2}}(?-u:\b)|\d{{2}}(?-u:\b)))"
     ))
     .unwrap()
 });
@@ -236,7 +247,7 @@ fn judge_written(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))(?-u:\b)").unwrap()
 });
 
 fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -260,7 +271,7 @@ fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine'?s\s+day|independence\s+day|fourth\s+of\s+july|boxing\s+day|memorial\s+day|labor\s+day|labour\s+day|canada\s+day|anzac\s+day|st\.?\s+patrick'?s\s+day|mother'?s\s+day|father'?s\s+day|good\s+friday|diwali|yom\s+kippur|rosh\s+hashanah|eid\s+al-(?:fitr|adha)|juneteenth|veterans\s+day|remembrance\s+day|bastille\s+day|guy\s+fawkes\s+night)(?:,?\s+(?:19|20)\d{2}\b)?").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine'?s\s+day|independence\s+day|fourth\s+of\s+july|boxing\s+day|memorial\s+day|labor\s+day|labour\s+day|canada\s+day|anzac\s+day|st\.?\s+patrick'?s\s+day|mother'?s\s+day|father'?s\s+day|good\s+friday|diwali|yom\s+kippur|rosh\s+hashanah|eid\s+al-(?:fitr|adha)|juneteenth|veterans\s+day|remembrance\s+day|bastille\s+day|guy\s+fawkes\s+night)(?:,?\s+(?:19|20)\d{2}(?-u:\b))?").unwrap()
 });
 
 fn judge_holiday(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -274,7 +285,7 @@ fn judge_holiday(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Ages
 
 static AGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y))\b\.?)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y))(?-u:\b)\.?)").unwrap()
 });
 
 fn age_hit(n: u32, start: usize, end: usize, score: f32) -> Option<Hit> {
@@ -311,12 +322,12 @@ static AGE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?:
-            (?i:\b(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})\b
-          | \b(?i:he|she|who|patient|pt|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})\b
-          | (?:,|\b(?i:is|was))\s+(?P<c>\d{2,3})\b
-          | \b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*,\s+(?P<d>\d{1,3}),
-          | \b[A-Z][a-z'’-]+\s+\((?P<e>\d{1,3}),
-          | (?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)\b
+            (?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)
+          | (?-u:\b)(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})(?-u:\b)
+          | (?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)
+          | (?-u:\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*,\s+(?P<d>\d{1,3}),
+          | (?-u:\b)[A-Z][a-z'’-]+\s+\((?P<e>\d{1,3}),
+          | (?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)
         )",
     )
     .unwrap()
@@ -328,7 +339,7 @@ const MEASURE_WORDS: &[&str] = &[
     "glucose", "bs", "fs", "fsbs", "level", "count", "score", "k", "na", "cl", "bun", "cr", "hct",
     "hgb", "wbc", "plt", "inr", "ptt", "weight", "wt", "pulse", "cvp", "pap", "pa", "ci", "co",
     "svr", "fio2", "peep", "tv", "vt", "i/o", "uo", "u/o", "output", "intake", "volume", "ef",
-    "lactate", "ph", "pco2", "po2", "room", "rm", "bed", "number", "no", "#", "page", "step",
+    "lactate", "ph", "pco2", "po2", "number", "no", "#", "page", "step",
     "mg", "dose", "total", "balance", "grade", "result", "value", "percent", "bmi", "cm", "kg",
 ];
 
@@ -347,6 +358,10 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         (caps.name("f").unwrap(), 0.6)
     };
     let n: u32 = g.as_str().parse().unwrap_or(999);
+    // "100's": a range of values, not an age
+    if char_at(text, g.end()) == Some('\'') {
+        return;
+    }
     // a unit, a decimal or a percent after the number: a measurement
     if matches!(char_at(text, g.end()), Some('%' | '.' | '/' | ':' | '-')) && after(text, g.end(), 2).as_bytes().get(1).is_some_and(|b| b.is_ascii_digit() || *b == b' ') && char_at(text, g.end()) != Some('.')
         || char_at(text, g.end()) == Some('%')
@@ -358,7 +373,8 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     }
     let nw = next_word(text, g.end());
     const UNITS: &[&str] = &["mg", "mcg", "ml", "cc", "kg", "lb", "lbs", "g", "l", "mmhg", "bpm", "units", "u", "percent", "degrees", "f", "c", "cm", "mm", "hours", "hrs", "minutes", "min", "mins", "days", "weeks", "months", "times", "x", "am", "pm", "meq", "mmol", "points", "beats", "breaths", "sec", "seconds", "miles", "km", "feet", "pounds", "dollars", "hr", "h", "k", "over", "and", "to", "-", "o'clock", "in", "on", "at", "or"];
-    if g.start() > 0 && caps.name("f").is_none() && UNITS.contains(&nw.as_str()) && !(caps.name("a").is_some() && (nw == "and" || nw == "in" || nw == "at" || nw == "on")) {
+    let clause_word = matches!(nw.as_str(), "and" | "in" | "at" | "on");
+    if g.start() > 0 && caps.name("f").is_none() && UNITS.contains(&nw.as_str()) && !(clause_word && caps.name("d").is_none() && caps.name("e").is_none()) {
         return;
     }
     if caps.name("c").is_some() || caps.name("b").is_some() {
@@ -374,7 +390,15 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
             if verb.starts_with(|c: char| c.is_ascii_digit()) {
                 return;
             }
-            if !(n >= 90 && n <= 115) {
+            if !(n >= 90 && n <= 115) || char_at(text, g.end()) == Some('\'') {
+                return;
+            }
+            // a person must be the subject: a title or a pronoun in the sentence before
+            static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|mother|father|husband|wife)(?-u:\b)").unwrap()
+            });
+            let head = before(text, g.start(), 80);
+            if !PERSON.is_match(head) {
                 return;
             }
             let nxt = next_word(text, g.end());
@@ -392,7 +416,7 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Years (optional)
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:\b(?P<y>(?:19|20)\d{2})(?:'?s)?\b|(?P<ap>'\d{2})\b|\b(?P<tr>\d{2}')(?:\s|$|[.,;])|\b(?P<dec>\d{2}'?s)\b)").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?:(?-u:\b)(?P<y>(?:19|20)\d{2})(?:'?s)?(?-u:\b)|(?P<ap>'\d{2})(?-u:\b)|(?-u:\b)(?P<tr>\d{2}')(?:\s|$|[.,;])|(?-u:\b)(?P<dec>\d{2}'?s)(?-u:\b))").unwrap());
 
 fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if let Some(y) = caps.name("y") {

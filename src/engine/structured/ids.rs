@@ -28,7 +28,7 @@ pub const LABELS: &[(&str, Category, &str)] = &[
     ("veh", Category::Vehicle, r"(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|\#))?|number\s+plate|numberplate|registration\s+plate|tag\s+(?:number|no\.?|\#)|vin(?:\s+(?:number|no\.?|\#))?|vehicle\s+(?:id|identification\s+number|number|registration)|rego"),
     ("mrn", Category::Mrn, r"mrn|mr\s*\#|mr\s+no\.?|m\.r\.n\.?|medical\s+record(?:\s+(?:number|no\.?|num|\#))?|chart\s*(?:number|no\.?|\#)|hospital\s+(?:number|no\.?|\#|id)|patient\s+(?:id|number|no\.?|\#)|pt\s+(?:id|\#)|unit\s+(?:number|no\.?)|record\s+(?:number|no\.?|\#)|registration\s+(?:number|no\.?|\#)|hosp\.?\s*\#|mrn\#"),
     ("hp", Category::Healthplan, r"member\s+(?:id|number|no\.?|\#)|subscriber\s+(?:id|number|no\.?|\#)|policy\s+(?:id|number|no\.?|\#)|group\s+(?:number|no\.?|\#|id)|medicaid(?:\s+(?:id|number|no\.?|\#))?|medicare(?:\s+(?:card|id|number|no\.?|\#|beneficiary\s+identifier))?|mbi|nhs\s+(?:number|no\.?|\#)|health\s+(?:card|insurance|plan)(?:\s+(?:number|no\.?|\#|id))?|insurance\s+(?:id|number|no\.?|\#)|plan\s+(?:id|number|no\.?)|beneficiary\s+(?:id|number|no\.?)|ohip(?:\s+(?:number|no\.?))?|healthcare\s+number|phn|chi\s+(?:number|no\.?)|insurance\s+card|medical\s+card|ehic|carte\s+vitale"),
-    ("acct", Category::Account, r"account(?:\s+(?:number|no\.?|\#|id))?|acct\.?(?:\s*(?:\#|no\.?|number))?|a/c|(?:credit|debit|payment|bank)\s+card(?:\s+(?:number|no\.?))?|card\s+(?:number|no\.?)|iban|routing\s+(?:number|no\.?)|sort\s+code|bank\s+account|credit\s+union|invoice\s+(?:number|no\.?|\#)|billing\s+(?:number|id|account)|statement\s+(?:number|no\.?)"),
+    ("acct", Category::Account, r"account(?:\s+(?:number|no\.?|\#|id))?|acct\.?(?:\s*(?:\#|no\.?|number))?|(?:credit|debit|payment|bank)\s+card(?:\s+(?:number|no\.?))?|card\s+(?:number|no\.?)|iban|routing\s+(?:number|no\.?)|sort\s+code|bank\s+account|credit\s+union|invoice\s+(?:number|no\.?|\#)|billing\s+(?:number|id|account)|statement\s+(?:number|no\.?)"),
     ("lic", Category::License, r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|\#))?|licen[cs]e(?:\s+(?:number|no\.?|\#))?|lic\.?\s*(?:\#|no\.?)|dl|npi|dea(?:\s+(?:number|no\.?|\#))?|certificate\s+(?:number|no\.?|\#)|cert\.?\s*\#|permit\s+(?:number|no\.?|\#)|board\s+certification(?:\s+(?:number|no\.?))?|provider\s+(?:number|no\.?|id)"),
     ("dev", Category::Device, r"serial(?:\s+(?:number|no\.?|\#))?|s/n|sn|device\s+(?:id|serial|number|no\.?)|transmitter(?:\s+(?:id|serial|number))?|imei|udi|model\s+(?:number|no\.?|\#)|(?:pacemaker|implant|sensor|pump|monitor)\s+(?:id|serial|number)|mac\s+address"),
     ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|aadhaar(?:\s+(?:number|no\.?))?|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)"),
@@ -38,7 +38,7 @@ pub const LABELS: &[(&str, Category, &str)] = &[
 pub static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<String> = LABELS.iter().map(|(g, _, re)| format!("(?P<{g}>{re})")).collect();
     Regex::new(&format!(
-        r"(?i)\b(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#)\s*[:#]?\s*)?)(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}\b)?|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
+        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#)\s*[:#]?\s*)?)(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
         labels.join("|")
     ))
     .unwrap()
@@ -93,7 +93,7 @@ fn judge_labelled(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit { start: id.start(), end, category, score: 0.95, reason });
 }
 
-static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{3}(?P<s>[- ])\d{2}(?P<t>[- ])\d{4}\b").unwrap());
+static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)\d{3}(?P<s>[- ])\d{2}(?P<t>[- ])\d{4}(?-u:\b)").unwrap());
 
 fn judge_ssn(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -113,7 +113,7 @@ fn judge_ssn(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// Numbers with a check digit: payment cards (13-19 digits, Luhn), NPI (10 digits), NHS (3-3-4),
 /// Australian Medicare (4-5-1), Aadhaar-like 4-4-4 groups.
-static DIGIT_GROUPS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d(?:[ -]?\d){8,18}\b").unwrap());
+static DIGIT_GROUPS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)\d(?:[ -]?\d){8,18}(?-u:\b)").unwrap());
 
 fn judge_digit_groups(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -158,11 +158,11 @@ fn judge_digit_groups(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// Letters-and-digits shapes with their own rules: IBAN, DEA, MBI, VIN, MAC address.
 static CODES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)
-        \b(?P<iban>[A-Z]{2}\d{2}(?:\ ?[A-Z0-9]{4}){2,7}(?:\ ?[A-Z0-9]{1,3})?)\b
-      | \b(?P<dea>[A-Z][A-Z9]\d{7})\b
-      | \b(?P<mbi>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})\b
-      | \b(?P<vin>[A-HJ-NPR-Z0-9]{17})\b
-      | \b(?P<mac>[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5})\b
+        (?-u:\b)(?P<iban>[A-Z]{2}\d{2}(?:\ ?[A-Z0-9]{4}){2,7}(?:\ ?[A-Z0-9]{1,3})?)(?-u:\b)
+      | (?-u:\b)(?P<dea>[A-Z][A-Z9]\d{7})(?-u:\b)
+      | (?-u:\b)(?P<mbi>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})(?-u:\b)
+      | (?-u:\b)(?P<vin>[A-HJ-NPR-Z0-9]{17})(?-u:\b)
+      | (?-u:\b)(?P<mac>[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5})(?-u:\b)
     ").unwrap()
 });
 
@@ -200,7 +200,7 @@ fn judge_codes(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// An unlabelled code: capitals and digits, in dash-separated groups or one long token.
 static CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b|\b[A-Z0-9]{6,}\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?-u:\b)|(?-u:\b)[A-Z0-9]{6,}(?-u:\b)").unwrap());
 
 fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -222,8 +222,16 @@ fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
             // 24-031877: a digit-only code unless it is shaped like a date, phone or SSN
             max_digit_run >= 5 && !(groups.len() == 3 && groups.iter().all(|g| g.len() <= 4))
         } else {
-            // GCM-CR-2024-017, E-20417, 0047712-OH; not COVID-19, IL-6, ICD-10
-            !lower && digits >= 4
+            // GCM-CR-2024-017, E-20417, 0047712-OH; not COVID-19, IL-6, ICD-10, nor ranges with
+            // units or labels (83-85NSR, MAP-75-100, 30-40CC, DOWNWARD-0400)
+            let letter_group = groups.iter().any(|g| g.len() <= 5 && g.bytes().all(|b| b.is_ascii_alphabetic()));
+            let long_letters = groups.iter().any(|g| g.len() > 5 && g.bytes().all(|b| b.is_ascii_alphabetic()));
+            let mixed_ok = groups.iter().any(|g| {
+                let d = g.bytes().filter(u8::is_ascii_digit).count();
+                let l = g.len() - d;
+                d >= 3 && l >= 1 && l <= 2 && g.as_bytes()[0].is_ascii_alphabetic()
+            });
+            !lower && digits >= 5 && max_digit_run >= 4 && !long_letters && (letter_group || mixed_ok)
         }
     } else {
         // ZQH918273645: letters and at least five digits, all capitals
