@@ -148,7 +148,8 @@ fn judge_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let s = m.as_str();
     let n = caps["main"].bytes().filter(u8::is_ascii_digit).count();
     // glued to other digits, letters or decimals: part of something else (a code, a lab value)
-    if matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric() || c == '.' || c == '/' || c == '-')
+    let dash_after_digit = char_before(text, m.start()) == Some('-') && matches!(char_before(text, m.start() - 1), Some(c) if c.is_ascii_digit());
+    if matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric() || c == '.' || c == '/') || dash_after_digit
         || matches!(char_at(text, m.end()), Some(c) if c.is_alphanumeric() || c == '/')
         || (char_at(text, m.end()) == Some('-') && after(text, m.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit))
     {

@@ -50,9 +50,9 @@ const NOT_DATE_AFTER: &[&str] = &[
 /// Words before `m/d` that mean a setting, a measurement or a fraction.
 const NOT_DATE_BEFORE: &[&str] = &[
     "ps", "psv", "cpap", "bipap", "bi-pap", "ips", "imv", "simv", "peep", "ac", "vent", "flowby",
-    "co/ci", "co/ci/svr", "svr", "crackles", "rales", "cx", "cxs", "ls", "bs", "wheezes", "x", "q",
-    "d5", "ivf", "pain", "cp", "strength", "grade", "murmur", "pulses", "gave", "given", "of", "to",
-    "for", "over", "approx", "approx.", "~", "about", "take", "took", "drink", "drank", "bp", "b/p",
+    "co/ci", "co/ci/svr", "svr", "crackles", "rales", "cxs", "ls", "bs", "wheezes", "x", "q",
+    "d5", "ivf", "pain", "cp", "strength", "grade", "murmur", "pulses", "approx", "approx.", "~", "tv",
+    "about", "bp", "b/p",
     "sbp", "pressure", "pressures", "ratio", "i:e", "score", "apgar", "gcs", "sat", "sats", "@",
     "pap", "settings", "setting", "trial",
 ];
@@ -75,9 +75,36 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     let b = char_before(text, start);
     let a = char_at(text, end);
     let next2 = after(text, end, 2).as_bytes();
-    matches!(b, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ':' | '_' | '+'))
-        || matches!(a, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '_'))
+    // a dash or colon glues only to a number before it: "TOXICITY-9/2/92" and "HX:8/30" are dates,
+    // "5-6/3-4" and "4:3/2" are not
+    let before_b = text[..start].chars().rev().nth(1);
+    let soft = matches!(b, Some('-' | ':')) && !matches!(before_b, Some(c) if c.is_ascii_digit());
+    (matches!(b, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ':' | '_' | '+')) && !soft)
+        || matches!(a, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '_' | '\''))
         || (matches!(a, Some('.' | '-' | ':')) && next2.get(1).is_some_and(u8::is_ascii_digit))
+}
+
+/// The sentence that `pos` is in, up to `pos` (at most 120 bytes back). A full stop after a title
+/// (`Mr.`, `Dr.`) or an initial does not end a sentence.
+pub fn sentence_before(text: &str, pos: usize) -> &str {
+    let head = before(text, pos, 120);
+    let bytes = head.as_bytes();
+    let mut cut = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b'!' | b'?' | b'\n' => true,
+            b'.' => {
+                let word = head[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let title = ["Mr", "Mrs", "Ms", "Dr", "St", "Mx", "Prof", "Sr", "Jr"].contains(&word);
+                !title && word.len() != 1 && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+            }
+            _ => false,
+        };
+        if ends {
+            cut = i + 1;
+        }
+    }
+    &head[cut..]
 }
 
 /// A date word right before `start` (skipping spaces and an opening bracket).
@@ -140,6 +167,14 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         return;
     }
     let (a, b) = (num(caps, "a"), num(caps, "b"));
+    if &caps["sep"] == "/" && (1..=12).contains(&a) && b >= 32 && caps["b"].len() == 2 {
+        // month and two-digit year: "AVR 8/88", "s/p mastectomies 11/92"
+        let nw = next_word(text, end);
+        if char_at(text, end) != Some('%') && !NOT_DATE_AFTER.contains(&nw.as_str()) && !NOT_DATE_BEFORE.contains(&prev_word(text, a_start).as_str()) {
+            out.push(Hit { start: m.start(), end, category: Category::Date, score: 0.6, reason: "a month and year" });
+        }
+        return;
+    }
     if !valid_md(a, b) {
         return;
     }
@@ -162,7 +197,6 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let mut score: f32 = 0.75;
     // a fraction (1/2, 2/3, 3/4) or a score out of ten
     let fraction = b <= 4 && a < b;
-    let out_of_ten = b == 10 && a <= 10;
     let setting = NOT_DATE_BEFORE.contains(&pw.as_str()) || before(text, a_start, 1) == "x" || before(text, a_start, 1) == "(" && prev_word(text, a_start - 1) == "co/ci";
     let quantity = NOT_DATE_AFTER.contains(&nw.as_str()) || after(text, end, 1) == "%";
     // a part of a range or a list of ratios: 1/3-1/2, 5-6/3-4/0-80
@@ -170,14 +204,32 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // lung fields and the like: "crackles 1/3 up" with the noun a few words back
     let lung = {
         let head = before(text, a_start, 24).to_ascii_lowercase();
-        ["crackles", "rales", "cx", "wheez", "bs ", "ls ", "coarse", "diminish", "psv", "cpap", "peep", "ps ", "vent", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem"].iter().any(|w| head.contains(w))
+        let words: Vec<&str> = head.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-')).filter(|w| !w.is_empty()).collect();
+        const SETTING_WORDS: &[&str] = &["crackles", "rales", "wheezes", "wheezing", "bs", "ls", "coarse", "diminished", "psv", "cpap", "peep", "ps", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem", "rhonchi", "cxs"];
+        words.iter().rev().take(3).any(|w| SETTING_WORDS.contains(w) || w.split('/').any(|p| ["cpap", "ps", "psv", "peep", "bipap", "imv", "simv"].contains(&p)))
     };
+    // ventilator notes: "SIMV/PS, 40%, 600X4, & 5/10", "AC 500TV/50 / 5/10"
+    let vent_near = {
+        let head = before(text, a_start, 40).to_ascii_lowercase();
+        head.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| ["simv", "psv", "cpap", "peep", "fio2", "imv", "ips", "bipap", "settings", "vent", "ac", "tv", "ps"].contains(&w) || w.ends_with("tv") && w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    // a score out of ten needs a pain word nearby to be a score
+    let pain_near = {
+        let around = format!("{} {}", before(text, a_start, 32), after(text, end, 24)).to_ascii_lowercase();
+        ["pain", "cp", "c/o", "discomfort", "scale", "ache", "rated", "rates", "angina", "score", "pressure", "tender"].iter().any(|w| around.contains(w))
+    };
+    let out_of_ten = b == 10 && a <= 10 && pain_near;
     if in_range {
         return;
     }
     let strong_date_word = matches!(pw.as_str(), "on" | "since" | "from" | "until" | "dated" | "dob" | "born" | "admitted" | "thru" | "through" | "till" | "til" | "f/u" | "due")
         || weekday;
-    if fraction || out_of_ten || setting || quantity || lung {
+    // in a ventilator note, only an event verb ("PLACED 8/14") or a date preposition other than
+    // "on" ("placed on 10/5" is a setting) makes a small pair a date
+    const SETTING_VERBS: &[&str] = &["decreased", "increased", "weaned", "changed", "returned", "switched", "reduced", "titrated", "tolerated", "maintained", "remained", "placed", "continued"];
+    let event_word = (strong_date_word && pw != "on") || (pw.ends_with("ed") && !SETTING_VERBS.contains(&pw.as_str())) || pw == "placed" && before(text, a_start, 10).contains('(');
+    let vent_setting = vent_near && a <= 20 && b <= 20 && !event_word;
+    if fraction || out_of_ten || setting || quantity || lung || vent_setting {
         if !strong_date_word || quantity {
             return;
         }
@@ -397,8 +449,7 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
             static PERSON: LazyLock<Regex> = LazyLock::new(|| {
                 Regex::new(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|mother|father|husband|wife)(?-u:\b)").unwrap()
             });
-            let head = before(text, g.start(), 80);
-            if !PERSON.is_match(head) {
+            if !PERSON.is_match(sentence_before(text, g.start())) {
                 return;
             }
             let nxt = next_word(text, g.end());

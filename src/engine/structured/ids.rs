@@ -234,8 +234,9 @@ fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
             !lower && digits >= 5 && max_digit_run >= 4 && !long_letters && (letter_group || mixed_ok)
         }
     } else {
-        // ZQH918273645: letters and at least five digits, all capitals
-        !lower && letters >= 1 && digits >= 5 && s.len() >= 7
+        // ZQH918273645: letters and at least five digits, all capitals; not AC700X10 (settings)
+        let times = s.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && (w[1] == b'X' || w[1] == b'x') && w[2].is_ascii_digit());
+        !lower && letters >= 1 && digits >= 5 && s.len() >= 7 && !times
     };
     if ok {
         out.push(Hit { start: m.start(), end: m.end(), category: Category::Id, score: 0.4, reason: "an identifying code" });
