@@ -27,7 +27,7 @@ static STREET_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 
 static STREET_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}}\s+(?:{STREET_LONG})(?-u:\b){UNIT}?|(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|(?:Route|Highway|Hwy|Interstate|State\s+Route|County\s+Road)\s+\d{{1,4}}[A-Z]?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:{STREET_LONG}))?)"
+        r"(?-u:\b)(?:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}}\s+(?:{STREET_LONG})(?-u:\b)(?:\s+(?:shelter|encampment|underpass|bridge|motel|apartments|projects|clinic|station|overpass)(?-u:\b))?{UNIT}?|(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?|(?:Route|Highway|Hwy|Interstate|State\s+Route|County\s+Road)\s+\d{{1,4}}[A-Z]?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:{STREET_LONG}))?)"
     ))
     .unwrap()
 });
@@ -67,6 +67,31 @@ fn judge_street(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // a sentence-initial single word before a street word is often not a name ("Drive", "Walk")
     let score = if s.starts_with("Route") || s.starts_with("Calle") { 0.75 } else { 0.65 };
     out.push(Hit { start: m.start(), end: m.end(), category: Category::Location, score, reason: "a street name" });
+}
+
+/// An apartment or suite on its own: "in Apt 4B", "Flat 12".
+static UNIT_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Apt|Apartment|Suite|Ste|Flat|Unit)\.?\s*\#?\s*(?P<id>\d{1,5}[A-Z]?|[A-Z]\d{0,4})(?-u:\b)").unwrap()
+});
+
+fn judge_unit_alone(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    out.push(Hit { start: m.start(), end: m.end(), category: Category::Location, score: 0.6, reason: "an apartment or suite number" });
+}
+
+/// A room number without the word "room", in a ward context: "across the hall in 110",
+/// "Mrs. Kowalski in 14".
+static ROOM_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)(?:across\s+the\s+hall|next\s+door|down\s+the\s+hall)\s+(?:in|at)|(?-u:\b)(?:mrs?|ms|miss)\.?\s+[a-z][a-z'-]+\s+in)\s+(?P<id>\d{1,4}[A-Z]?)(?-u:\b)").unwrap()
+});
+
+fn judge_room_in(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    let nw = next_word(text, id.end());
+    if ["days", "weeks", "hours", "minutes", "years", "months", "am", "pm", "mg"].contains(&nw.as_str()) {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Location, 0.6, "a room number"));
 }
 
 static PO_BOX: LazyLock<Regex> =
@@ -126,6 +151,8 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street },
         Rule { name: "street", regex: &STREET_NAMED, judge: judge_street },
         Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box },
+        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone },
+        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in },
         Rule { name: "zip", regex: &ZIP, judge: judge_zip },
         Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode },
         Rule { name: "room", regex: &ROOM, judge: judge_room },
@@ -153,6 +180,10 @@ mod tests {
             ("DOB 07/02/1958 / Rm 612-B Pt", "612-B", Location),
             ("in the corner of room 11 with", "11", Location),
             ("PO Box 4471, Erewhon", "PO Box 4471", Location),
+            ("before that, the Garfield Avenue shelter. He", "Garfield Avenue shelter", Location),
+            ("Across the hall in 110, Mrs. X", "110", Location),
+            ("also fyi mrs kowalski in 14 wants", "14", Location),
+            ("she lives in Apt 4B now", "Apt 4B", Location),
         ];
         for &(text, want, cat) in rows {
             let got = found(text);

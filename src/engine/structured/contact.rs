@@ -196,6 +196,20 @@ fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Phone, 0.85, "a pager number"));
 }
 
+/// A seven-digit local number (`555-0142`) only counts with a phone word right before it.
+static LOCAL_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|\#|line|text|reach\s+(?:me|us|her|him)\s+at|at)\s*[:.#]?\s*(?P<id>\d{3}[-.]\d{4})(?-u:\b)").unwrap()
+});
+
+fn judge_local_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    if matches!(char_at(text, id.end()), Some('-' | '/' | '.')) && after(text, id.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+        return;
+    }
+    let category = phone_or_fax(text, id.start());
+    out.push(Hit::of(caps, category, 0.6, "a local phone number"));
+}
+
 static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?").unwrap());
 
@@ -232,6 +246,7 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6 },
         Rule { name: "phone", regex: &PHONE, judge: judge_phone },
         Rule { name: "pager", regex: &PAGER, judge: judge_pager },
+        Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone },
         Rule { name: "handle", regex: &HANDLE, judge: judge_handle },
     ]
 }
@@ -268,6 +283,9 @@ mod tests {
             ("by fax from our office, (740) 555-0139.", "(740) 555-0139", Fax),
             ("Pager: #54321 Time", "54321", Phone),
             ("PG 33445", "33445", Phone),
+            ("call me at 555-0142 after", "555-0142", Phone),
+            ("+44 (0)20 7946 0572 office", "+44 (0)20 7946 0572", Phone),
+            ("tel 617 555 0142.", "617 555 0142", Phone),
             ("beeper number 55037 for", "55037", Phone),
             ("RT Marcus King (@mking_rrt) who", "@mking_rrt", Name),
             ("(@jasonchen.draws on IG)", "@jasonchen.draws", Name),
@@ -293,6 +311,7 @@ mod tests {
             ("a std::vector", "::"),
             ("years 2019-2021 were hard", "2019-2021"),
             ("on page 2000 mg daily", "2000"),
+            ("HR 104-110 and 120-1300 ml", "104-110"),
         ];
         for &(text, bad) in rows {
             let got = found(text);

@@ -298,6 +298,24 @@ fn judge_written(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit { start, end, category: Category::Date, score, reason: "a written date" });
 }
 
+/// Ordinal day words: "first" to "thirty-first".
+const ORD_WORDS: &str = r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth";
+
+static WRITTEN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?:{ORD_WORDS})(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?|(?:the\s+)?(?:{ORD_WORDS})\s+of\s+(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+\d{{4}}(?-u:\b))?)"
+    ))
+    .unwrap()
+});
+
+fn judge_written_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let month = caps.name("m1").or_else(|| caps.name("m2")).unwrap();
+    if !month_ok(month.as_str()) {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Date, 0.85, "a written date"));
+}
+
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))(?-u:\b)").unwrap()
 });
@@ -368,6 +386,25 @@ fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if let Some(h) = age_hit(n, id.start(), end, 0.9) {
         out.push(h);
     }
+}
+
+/// Ages over 89 in words or decades: "ninety-two years old", "a hundred and one", "in her 90s",
+/// "turned ninety".
+static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b))",
+    )
+    .unwrap()
+});
+
+fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let (start, end) = match caps.name("t").or_else(|| caps.name("d")) {
+        Some(g) if caps.name("d").is_some() => (m.start(), g.end()),
+        Some(g) => (g.start(), g.end()),
+        None => (m.start(), m.end()),
+    };
+    out.push(Hit { start, end, category: Category::Age90, score: 0.8, reason: "an age over 89" });
 }
 
 static AGE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -506,7 +543,9 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd },
         Rule { name: "date", regex: &MD, judge: judge_md },
         Rule { name: "date", regex: &WRITTEN, judge: judge_written },
+        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words },
         Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal },
+        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words },
         Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday },
         Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit },
         Rule { name: "age", regex: &AGE_CONTEXT, judge: judge_age_context },
@@ -562,6 +601,18 @@ mod tests {
             ("Gordon Price, 71, a retired", "71", Age),
             ("killed in a mine collapse in 1987.", "1987", Year),
             ("s/p mi '92 s/p", "'92", Year),
+            ("on March the fourteenth, we", "March the fourteenth", Date),
+            ("the twenty-third of May 2021", "the twenty-third of May 2021", Date),
+            ("She is ninety-two years old", "ninety-two", Age90),
+            ("a ninety-two-year-old man", "ninety-two-year-old", Age90),
+            ("a woman in her late 90s with", "in her late 90s", Age90),
+            ("the day he turned ninety", "ninety", Age90),
+            ("On 3rd of June she", "3rd of June", Date),
+            ("DOB: 3/4/56.", "3/4/56", Date),
+            ("seen 14.03.2024 and", "14.03.2024", Date),
+            ("seen 2024/03/14 and", "2024/03/14", Date),
+            ("By Sept. 5th, 2022 he", "Sept. 5th, 2022", Date),
+            ("echo 8/87 showing EF", "8/87", Date),
         ];
         for &(text, want, cat) in rows {
             let got = found(text);
@@ -594,6 +645,8 @@ mod tests {
             ("on the 3rd floor", "3rd"),
             ("HR was 96 and sats 98", "96"),
             ("sat is 95, improved", "95"),
+            ("sats in the 90's on 40% FIO2", "90's"),
+            ("SBP IN THE 90'S...HR 120", "90'S"),
         ];
         for &(text, bad) in rows {
             let got = found(text);

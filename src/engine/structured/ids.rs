@@ -28,17 +28,17 @@ pub const LABELS: &[(&str, Category, &str)] = &[
     ("veh", Category::Vehicle, r"(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|\#))?|number\s+plate|numberplate|registration\s+plate|tag\s+(?:number|no\.?|\#)|vin(?:\s+(?:number|no\.?|\#))?|vehicle\s+(?:id|identification\s+number|number|registration)|rego"),
     ("mrn", Category::Mrn, r"mrn|mr\s*\#|mr\s+no\.?|m\.r\.n\.?|medical\s+record(?:\s+(?:number|no\.?|num|\#))?|chart\s*(?:number|no\.?|\#)|hospital\s+(?:number|no\.?|\#|id)|patient\s+(?:id|number|no\.?|\#)|pt\s+(?:id|\#)|unit\s+(?:number|no\.?)|record\s+(?:number|no\.?|\#)|registration\s+(?:number|no\.?|\#)|hosp\.?\s*\#|mrn\#"),
     ("hp", Category::Healthplan, r"member\s+(?:id|number|no\.?|\#)|subscriber\s+(?:id|number|no\.?|\#)|policy\s+(?:id|number|no\.?|\#)|group\s+(?:number|no\.?|\#|id)|medicaid(?:\s+(?:id|number|no\.?|\#))?|medicare(?:\s+(?:card|id|number|no\.?|\#|beneficiary\s+identifier))?|mbi|nhs\s+(?:number|no\.?|\#)|health\s+(?:card|insurance|plan)(?:\s+(?:number|no\.?|\#|id))?|insurance\s+(?:id|number|no\.?|\#)|plan\s+(?:id|number|no\.?)|beneficiary\s+(?:id|number|no\.?)|ohip(?:\s+(?:number|no\.?))?|healthcare\s+number|phn|chi\s+(?:number|no\.?)|insurance\s+card|medical\s+card|ehic|carte\s+vitale"),
-    ("acct", Category::Account, r"account(?:\s+(?:number|no\.?|\#|id))?|acct\.?(?:\s*(?:\#|no\.?|number))?|(?:credit|debit|payment|bank)\s+card(?:\s+(?:number|no\.?))?|card\s+(?:number|no\.?)|iban|routing\s+(?:number|no\.?)|sort\s+code|bank\s+account|credit\s+union|invoice\s+(?:number|no\.?|\#)|billing\s+(?:number|id|account)|statement\s+(?:number|no\.?)"),
-    ("lic", Category::License, r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|\#))?|licen[cs]e(?:\s+(?:number|no\.?|\#))?|lic\.?\s*(?:\#|no\.?)|dl|npi|dea(?:\s+(?:number|no\.?|\#))?|certificate\s+(?:number|no\.?|\#)|cert\.?\s*\#|permit\s+(?:number|no\.?|\#)|board\s+certification(?:\s+(?:number|no\.?))?|provider\s+(?:number|no\.?|id)"),
+    ("acct", Category::Account, r"account(?:\s+(?:number|no\.?|\#|id))?|acct\.?(?:\s*(?:\#|no\.?|number))?|(?:credit|debit|payment|bank)\s+card(?:\s+(?:number|no\.?))?|card\s+(?:number|no\.?)|iban|routing\s+(?:number|no\.?)|(?:visa|mastercard|amex|discover)(?:\s+card)?\s+ending(?:\s+in)?|card\s+ending(?:\s+in)?|account\s+ending(?:\s+in)?|sort\s+code|bank\s+account|credit\s+union|invoice\s+(?:number|no\.?|\#)|billing\s+(?:number|id|account)|statement\s+(?:number|no\.?)"),
+    ("lic", Category::License, r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|\#))?|cdl|licen[cs]e(?:\s+(?:number|no\.?|\#))?|lic\.?\s*(?:\#|no\.?)|dl|npi|dea(?:\s+(?:number|no\.?|\#))?|certificate\s+(?:number|no\.?|\#)|cert\.?\s*\#|permit\s+(?:number|no\.?|\#)|board\s+certification(?:\s+(?:number|no\.?))?|provider\s+(?:number|no\.?|id)"),
     ("dev", Category::Device, r"serial(?:\s+(?:number|no\.?|\#))?|s/n|sn|device\s+(?:id|serial|number|no\.?)|transmitter(?:\s+(?:id|serial|number))?|imei|udi|model\s+(?:number|no\.?|\#)|(?:pacemaker|implant|sensor|pump|monitor)\s+(?:id|serial|number)|mac\s+address"),
-    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|aadhaar(?:\s+(?:number|no\.?))?|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)"),
+    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|aadhaar(?:\s+(?:number|no\.?))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|social\s+insurance\s+(?:number|no\.?)|sin|tax\s+(?:id|number|no\.?)|tin|ein|itin|id\s*[:\#]|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)"),
 ];
 
 /// A label, a short gap (`:`, `#`, `number`, `is`, a comma) and a value with a digit.
 pub static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<String> = LABELS.iter().map(|(g, _, re)| format!("(?P<{g}>{re})")).collect();
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#)\s*[:#]?\s*)?)(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
+        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
         labels.join("|")
     ))
     .unwrap()
@@ -55,6 +55,12 @@ fn judge_labelled(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     }
     let alnum: String = value.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     let digits = alnum.bytes().filter(u8::is_ascii_digit).count();
+    // "card ending in 4421": the last four digits still identify an account
+    if caps.get(0).unwrap().as_str().to_ascii_lowercase().contains("ending") && digits >= 4 {
+        let category = LABELS.iter().find(|(g, _, _)| caps.name(g).is_some()).map_or(Category::Account, |(_, c, _)| *c);
+        out.push(Hit { start: id.start(), end, category, score: 0.9, reason: "the last digits of an account or card" });
+        return;
+    }
     let (group, category) = LABELS.iter().find(|(g, _, _)| caps.name(g).is_some()).map(|(g, c, _)| (*g, *c)).unwrap();
     if digits == 0 || alnum.len() < 4 {
         return;
@@ -64,9 +70,18 @@ fn judge_labelled(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if label_m.as_str().ends_with(|c: char| c.is_ascii_alphanumeric()) && matches!(char_at(text, label_m.end()), Some(c) if c.is_alphanumeric()) {
         return;
     }
+    // "ID:" is also the infectious-disease heading of a nursing note ("ID: TMAX-99, WBC 12.1"):
+    // a bare ID label needs a long value
+    if label.starts_with("id") && digits < 5 {
+        return;
+    }
     // "licence in 2019"-style years and plain small numbers after a vague label
     let label = label_m.as_str().to_ascii_lowercase();
-    let vague = matches!(label.as_str(), "medicare" | "medicaid" | "reference" | "badge" | "dl" | "sn" | "transmitter" | "credit union" | "account" | "serial" | "passport" | "phn");
+    let vague = matches!(label.as_str(), "medicare" | "medicaid" | "reference" | "badge" | "dl" | "sn" | "transmitter" | "credit union" | "account" | "serial" | "passport" | "phn" | "sin" | "tin" | "ein");
+    // three-letter labels that are also words ("sin", "tin") count in capitals only
+    if matches!(label.as_str(), "sin" | "tin" | "ein" | "itin" | "cdl") && !label_m.as_str().bytes().all(|b| b.is_ascii_uppercase()) {
+        return;
+    }
     if vague && alnum.len() == 4 && alnum.bytes().all(|b| b.is_ascii_digit()) && (alnum.starts_with("19") || alnum.starts_with("20")) {
         return;
     }
@@ -162,6 +177,7 @@ static CODES: LazyLock<Regex> = LazyLock::new(|| {
       | (?-u:\b)(?P<dea>[A-Z][A-Z9]\d{7})(?-u:\b)
       | (?-u:\b)(?P<mbi>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})(?-u:\b)
       | (?-u:\b)(?P<vin>[A-HJ-NPR-Z0-9]{17})(?-u:\b)
+      | (?-u:\b)(?P<nino>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\ ?\d{2}\ ?\d{2}\ ?\d{2}\ ?[A-D])(?-u:\b)
       | (?-u:\b)(?P<mac>[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5})(?-u:\b)
     ").unwrap()
 });
@@ -191,6 +207,8 @@ fn judge_codes(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         } else {
             out.push(hit(Category::Vehicle, 0.55, "shaped like a vehicle identification number"));
         }
+    } else if caps.name("nino").is_some() {
+        out.push(hit(Category::Id, 0.8, "a UK National Insurance number"));
     } else if let Some(g) = caps.name("mac") {
         if g.as_str().bytes().any(|b| b.is_ascii_digit()) {
             out.push(hit(Category::Device, 0.8, "a hardware (MAC) address"));
@@ -297,6 +315,10 @@ mod tests {
             ("departmental case log GCM-CR-2024-017.)", "GCM-CR-2024-017", Id),
             ("The right one, LKS-004417, was", "LKS-004417", Id),
             ("father's number, 4829 7731 0562. I", "4829 7731 0562", Id),
+            ("paid with the Visa ending in 4421 last", "4421", Account),
+            ("National Insurance number AB 12 34 56 C on", "AB 12 34 56 C", Id),
+            ("Insurance: Aetna, ID: W123456789.", "W123456789", Id),
+            ("his CDL A1234567 was", "A1234567", License),
         ];
         for &(text, want, cat) in rows {
             let got = found(text);
@@ -317,6 +339,10 @@ mod tests {
             ("the account was closed", "closed"),
             ("MRN pending", "pending"),
             ("a 2-3 day course", "2-3"),
+            ("a sin 2000 years old", "2000"),
+            ("mRNA-1273 vaccine", "mRNA-1273"),
+            ("ID: TMAX-99, WBC 12.1", "TMAX-99"),
+            ("CONTINUES ON A/C 10/700/.50/5 WITH", "10/700"),
         ];
         for &(text, bad) in rows {
             let got = found(text);
