@@ -70,13 +70,13 @@ fn judge_labelled(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if label_m.as_str().ends_with(|c: char| c.is_ascii_alphanumeric()) && matches!(char_at(text, label_m.end()), Some(c) if c.is_alphanumeric()) {
         return;
     }
+    // "licence in 2019"-style years and plain small numbers after a vague label
+    let label = label_m.as_str().to_ascii_lowercase();
     // "ID:" is also the infectious-disease heading of a nursing note ("ID: TMAX-99, WBC 12.1"):
     // a bare ID label needs a long value
     if label.starts_with("id") && digits < 5 {
         return;
     }
-    // "licence in 2019"-style years and plain small numbers after a vague label
-    let label = label_m.as_str().to_ascii_lowercase();
     let vague = matches!(label.as_str(), "medicare" | "medicaid" | "reference" | "badge" | "dl" | "sn" | "transmitter" | "credit union" | "account" | "serial" | "passport" | "phn" | "sin" | "tin" | "ein");
     // three-letter labels that are also words ("sin", "tin") count in capitals only
     if matches!(label.as_str(), "sin" | "tin" | "ein" | "itin" | "cdl") && !label_m.as_str().bytes().all(|b| b.is_ascii_uppercase()) {
