@@ -415,11 +415,18 @@ static AGE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
           | (?-u:\b)(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})(?-u:\b)
           | (?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)
           | (?-u:\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*,\s+(?P<d>\d{1,3}),
-          | (?-u:\b)[A-Z][a-z'’-]+\s+\((?P<e>\d{1,3}),
+          | (?-u:\b)[A-Z][a-z'’-]+\s+\((?P<e>\d{1,3})[,)]
+          | (?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),
+          | (?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)
           | (?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)
         )",
     )
     .unwrap()
+});
+
+/// Words that make a person the subject of a sentence.
+static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran)(?-u:\b)").unwrap()
 });
 
 /// Words before "is 96" / "was 98" that mean a measurement, not an age.
@@ -443,6 +450,10 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         (g, 0.75)
     } else if let Some(g) = caps.name("e") {
         (g, 0.6)
+    } else if let Some(g) = caps.name("g") {
+        (g, 0.75)
+    } else if let Some(g) = caps.name("t") {
+        (g, 0.7)
     } else {
         (caps.name("f").unwrap(), 0.6)
     };
@@ -466,6 +477,12 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if g.start() > 0 && caps.name("f").is_none() && UNITS.contains(&nw.as_str()) && !(clause_word && caps.name("d").is_none() && caps.name("e").is_none()) {
         return;
     }
+    // over 89 on weak evidence ("Sodium was 96", "Glucose (110)"), a person must be the subject:
+    // a title, a pronoun or a relative in the sentence
+    let weak = caps.name("b").is_some() || caps.name("c").is_some() || caps.name("e").is_some();
+    if weak && n >= 90 && !PERSON.is_match(sentence_before(text, g.start())) {
+        return;
+    }
     if caps.name("c").is_some() || caps.name("b").is_some() {
         // "HR is 96", "sats were 98": a vital sign or lab before the verb
         let head = before(text, g.start(), 40).to_ascii_lowercase();
@@ -480,13 +497,6 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
                 return;
             }
             if !(n >= 90 && n <= 115) || char_at(text, g.end()) == Some('\'') {
-                return;
-            }
-            // a person must be the subject: a title or a pronoun in the sentence before
-            static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|mother|father|husband|wife)(?-u:\b)").unwrap()
-            });
-            if !PERSON.is_match(sentence_before(text, g.start())) {
                 return;
             }
             let nxt = next_word(text, g.end());
@@ -599,6 +609,9 @@ mod tests {
             ("Pt is a 65yo M", "65yo", Age),
             ("She is 83, has", "83", Age),
             ("Gordon Price, 71, a retired", "71", Age),
+            ("her husband, 95, called", "95", Age90),
+            ("and turned 93 on Christmas Day", "93", Age90),
+            ("Grandma (97) is in Room 412B", "97", Age90),
             ("killed in a mine collapse in 1987.", "1987", Year),
             ("s/p mi '92 s/p", "'92", Year),
             ("on March the fourteenth, we", "March the fourteenth", Date),
@@ -646,6 +659,9 @@ mod tests {
             ("HR was 96 and sats 98", "96"),
             ("sat is 95, improved", "95"),
             ("sats in the 90's on 40% FIO2", "90's"),
+            ("Sodium was 96 this am", "96"),
+            ("Glucose (110) stable", "110"),
+            ("turned 90 degrees to the left", "90"),
             ("SBP IN THE 90'S...HR 120", "90'S"),
         ];
         for &(text, bad) in rows {

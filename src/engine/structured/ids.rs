@@ -38,7 +38,7 @@ pub const LABELS: &[(&str, Category, &str)] = &[
 pub static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<String> = LABELS.iter().map(|(g, _, re)| format!("(?P<{g}>{re})")).collect();
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
+        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
         labels.join("|")
     ))
     .unwrap()
@@ -302,6 +302,7 @@ mod tests {
             ("APRN License No. WV-APRN-0088431 cc", "WV-APRN-0088431", License),
             ("26, DL S530-4471-8826. He'd", "S530-4471-8826", License),
             ("guardrail, plate 7KXL294. Driver", "7KXL294", Vehicle),
+            ("a 2019 Honda, plate ABC 1234, VIN", "ABC 1234", Vehicle),
             ("with the VIN, 1G1ZD5ST0JF214638, and", "1G1ZD5ST0JF214638", Vehicle),
             ("read the serial number, PJN418227S, out", "PJN418227S", Device),
             ("glucose monitor (transmitter ID 8G4K2T). He", "8G4K2T", Device),
@@ -341,6 +342,7 @@ mod tests {
             ("a 2-3 day course", "2-3"),
             ("a sin 2000 years old", "2000"),
             ("mRNA-1273 vaccine", "mRNA-1273"),
+            ("the account, and 1234 others", "and 1234"),
             ("ID: TMAX-99, WBC 12.1", "TMAX-99"),
             ("CONTINUES ON A/C 10/700/.50/5 WITH", "10/700"),
         ];
