@@ -334,10 +334,13 @@ fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if !(punct || ok_next.contains(&nw.as_str())) {
         return;
     }
-    let ctx = caps["ctx"].to_ascii_lowercase();
-    if ctx == "the" || caps.name("the").is_some() {
-        out.push(Hit { start: caps.get(0).unwrap().start() + if ctx == "the" { 0 } else { caps["ctx"].len() + 1 }, end: id.end(), category: Category::Date, score: 0.7, reason: "a day of the month" });
-    }
+    let ctx = caps.name("ctx").unwrap();
+    let start = match caps.name("the") {
+        Some(the) => the.start(),
+        None if ctx.as_str().eq_ignore_ascii_case("the") => ctx.start(),
+        None => return,
+    };
+    out.push(Hit { start, end: id.end(), category: Category::Date, score: 0.7, reason: "a day of the month" });
 }
 
 static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
