@@ -198,14 +198,17 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // a fraction (1/2, 2/3, 3/4) or a score out of ten
     let fraction = b <= 4 && a < b;
     let setting = NOT_DATE_BEFORE.contains(&pw.as_str()) || before(text, a_start, 1) == "x" || before(text, a_start, 1) == "(" && prev_word(text, a_start - 1) == "co/ci";
-    let quantity = NOT_DATE_AFTER.contains(&nw.as_str()) || after(text, end, 1) == "%";
+    // "9/10 doctors", "4/5 stars": a ratio of things counted (a plural noun right after)
+    const COUNTED: &[&str] = &["people", "patients", "doctors", "physicians", "nurses", "stars", "points", "cases", "votes", "respondents", "children", "kids", "women", "men", "adults", "students", "residents", "participants", "subjects", "families", "hospitals", "clinicians", "americans", "parents", "teens", "voters", "members"];
+    let counted = COUNTED.contains(&nw.as_str());
+    let quantity = NOT_DATE_AFTER.contains(&nw.as_str()) || after(text, end, 1) == "%" || counted;
     // a part of a range or a list of ratios: 1/3-1/2, 5-6/3-4/0-80
     let in_range = before(text, a_start, 1) == "-" || (after(text, end, 1) == "-" && after(text, end, 2).ends_with(|c: char| c.is_ascii_digit()));
     // lung fields and the like: "crackles 1/3 up" with the noun a few words back
     let lung = {
         let head = before(text, a_start, 24).to_ascii_lowercase();
         let words: Vec<&str> = head.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-')).filter(|w| !w.is_empty()).collect();
-        const SETTING_WORDS: &[&str] = &["crackles", "rales", "wheezes", "wheezing", "bs", "ls", "coarse", "diminished", "psv", "cpap", "peep", "ps", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem", "rhonchi", "cxs"];
+        const SETTING_WORDS: &[&str] = &["score", "scored", "scores", "apgar", "gcs", "phq-9", "rated", "crackles", "rales", "wheezes", "wheezing", "bs", "ls", "coarse", "diminished", "psv", "cpap", "peep", "ps", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem", "rhonchi", "cxs"];
         words.iter().rev().take(3).any(|w| SETTING_WORDS.contains(w) || w.split('/').any(|p| ["cpap", "ps", "psv", "peep", "bipap", "imv", "simv"].contains(&p)))
     };
     // ventilator notes: "SIMV/PS, 40%, 600X4, & 5/10", "AC 500TV/50 / 5/10"
@@ -665,6 +668,9 @@ mod tests {
             ("Sodium was 96 this am", "96"),
             ("Glucose (110) stable", "110"),
             ("turned 90 degrees to the left", "90"),
+            ("9/10 doctors agree", "9/10"),
+            ("Rated 4/5 stars by", "4/5"),
+            ("the score was 12/15; PHQ-9", "12/15"),
             ("SBP IN THE 90'S...HR 120", "90'S"),
         ];
         for &(text, bad) in rows {
