@@ -28,7 +28,7 @@
 //!    vital sign before `is 96`) reject a match; words that make it likely raise its score.
 //!
 //! Scores express that evidence: a labelled or checksummed value scores 0.9 and up, a bare shape
-//! 0.5 to 0.8, a weak generic guess (an unlabelled code) 0.35 to 0.45. [`crate::engine::resolve`]
+//! 0.5 to 0.8, a weak generic guess (an unlabelled code) 0.35 to 0.45. [`resolve`](fn@crate::engine::resolve)
 //! uses them to pick a category when two rules claim overlapping text.
 //!
 //! ```
@@ -188,7 +188,7 @@ pub fn refiners() -> Vec<Box<dyn Refiner>> {
 /// When two candidates cover exactly the same text, keeps only the higher-scoring one, so that a
 /// labelled reading (`NHS number, 485 777 3457`: HEALTHPLAN, 0.95) beats a shape-only reading of
 /// the same characters (a phone number, 0.85) whatever order the recognizers ran in.
-/// ([`crate::engine::resolve`] would keep the first and lend it the other's category only for a
+/// ([`resolve`](fn@crate::engine::resolve) would keep the first and lend it the other's category only for a
 /// clearly higher score.)
 pub struct SameRange;
 

@@ -93,7 +93,7 @@ fn judge_ipv4(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     let octets_ok = (1..=4).all(|i| caps[i].parse::<u32>().is_ok_and(|v| v <= 255) && !(caps[i].len() > 1 && caps[i].starts_with('0')));
     // a dotted run longer than four parts is a version or an outline number, not an address
-    let dotted_on = matches!(char_before(text, m.start()), Some('.' | '/')) || after(text, m.end(), 2).starts_with(|c: char| c == '.') && after(text, m.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+    let dotted_on = matches!(char_before(text, m.start()), Some('.' | '/')) || after(text, m.end(), 2).starts_with('.') && after(text, m.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit);
     if octets_ok && !dotted_on {
         out.push(Hit::of(caps, Category::Ip, 0.9, "an IPv4 address"));
     }

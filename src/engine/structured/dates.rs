@@ -248,10 +248,8 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         }
     }
     // 5/5 (strength, CPAP) and 10/10 (pain) are conventions far more often than dates
-    if (a, b) == (5, 5) || (a, b) == (10, 10) {
-        if !matches!(pw.as_str(), "since" | "dated" | "dob" | "born" | "until" | "due") && !weekday {
-            return;
-        }
+    if ((a, b) == (5, 5) || (a, b) == (10, 10)) && !matches!(pw.as_str(), "since" | "dated" | "dob" | "born" | "until" | "due") && !weekday {
+        return;
     }
     out.push(Hit { start: m.start(), end, category: Category::Date, score, reason: "a month and day" });
 }
@@ -273,12 +271,10 @@ fn judge_written(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         return;
     }
     // "Mar" and "Jan" are also names; an abbreviation needs a day or a year right after (it has
-    // one by construction) and must not be followed by a unit
+    // one by construction) and must not run into a longer word ("Oct 3rd" aside)
     let (start, end) = (m.start(), m.end());
-    if glued(text, start, end) && !matches!(char_at(text, end), Some('.' | ':' | '-')) {
-        if matches!(char_at(text, end), Some(c) if c.is_alphanumeric()) {
-            return;
-        }
+    if matches!(char_at(text, end), Some(c) if c.is_alphanumeric()) {
+        return;
     }
     if let Some(d) = caps.name("d1").or_else(|| caps.name("d2")) {
         if !(1..=31).contains(&d.as_str().parse::<u32>().unwrap_or(0)) {
@@ -502,7 +498,7 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
             if verb.starts_with(|c: char| c.is_ascii_digit()) {
                 return;
             }
-            if !(n >= 90 && n <= 115) || char_at(text, g.end()) == Some('\'') {
+            if !(90..=115).contains(&n) || char_at(text, g.end()) == Some('\'') {
                 return;
             }
             let nxt = next_word(text, g.end());

@@ -10,7 +10,7 @@
 //! 2. Shapes confirmed by a check digit ([`super::checksum`]): payment cards (Luhn), IBAN, NPI,
 //!    DEA, VIN, NHS number; shapes strong enough alone: SSN `078-05-1120`, Medicare MBI, MAC
 //!    addresses, 4-4-4 digit groups.
-//! 3. [`CODE`]: an unlabelled code that mixes capital letters and enough digits
+//! 3. An unlabelled code that mixes capital letters and enough digits
 //!    (`GCM-CR-2024-017`, `2024-HS-118307`, `LKS-004417`) is reported as ID with a low score.
 
 use std::sync::LazyLock;
@@ -112,7 +112,7 @@ static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)\d{3}(?P<s>[
 
 fn judge_ssn(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
-    if &caps["s"] != &caps["t"] || matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric() || c == '-' || c == '(' || c == '+') || matches!(char_at(text, m.end()), Some('-')) {
+    if caps["s"] != caps["t"] || matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric() || c == '-' || c == '(' || c == '+') || matches!(char_at(text, m.end()), Some('-')) {
         return;
     }
     let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
@@ -247,7 +247,7 @@ fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
             let mixed_ok = groups.iter().any(|g| {
                 let d = g.bytes().filter(u8::is_ascii_digit).count();
                 let l = g.len() - d;
-                d >= 3 && l >= 1 && l <= 2 && g.as_bytes()[0].is_ascii_alphabetic()
+                d >= 3 && (1..=2).contains(&l) && g.as_bytes()[0].is_ascii_alphabetic()
             });
             !lower && digits >= 5 && max_digit_run >= 4 && !long_letters && (letter_group || mixed_ok)
         }
