@@ -150,3 +150,17 @@ fn scanning_never_splits_a_character() {
         }
     }
 }
+
+#[test]
+fn identifiers_written_with_other_digits_or_hidden_characters_are_found() {
+    // (text, the original text that must be flagged, its category)
+    for (text, want, category) in [
+        ("call ٦١٧-٥٥٥-٠١٤٢ tonight", "٦١٧-٥٥٥-٠١٤٢", Category::Phone),
+        ("DOB 𝟎𝟕/𝟎𝟐/𝟏𝟗𝟓𝟖 on file", "𝟎𝟕/𝟎𝟐/𝟏𝟗𝟓𝟖", Category::Date),
+        ("SSN 078\u{200B}-05-1120 on the form", "078\u{200B}-05-1120", Category::Ssn),
+        ("mail rоsa@example.org today", "rоsa@example.org", Category::Email),
+        ("MRN：００７３１９４６", "００７３１９４６", Category::Mrn),
+    ] {
+        assert_found(text, want, category);
+    }
+}
