@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{char_at, next_word, prev_word, Hit, Rule};
+use super::{char_at, char_before, next_word, prev_word, Hit, Rule};
 use crate::engine::Category;
 
 /// Street types, long and short. Short forms that are also common words or titles (`Dr`, `St`,
@@ -94,6 +94,23 @@ fn judge_room_in(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Location, 0.6, "a room number"));
 }
 
+/// Geographic coordinates: `40.7128° N, 74.0060° W`, `-33.8688, 151.2093`.
+static COORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<lat>-?\d{1,2}\.\d{2,})(?P<d1>\s*°)?(?P<h1>\s*[NS](?-u:\b))?,?\s+(?P<lon>-?\d{1,3}\.\d{2,})(?P<d2>\s*°)?(?P<h2>\s*[EW](?-u:\b))?").unwrap()
+});
+
+fn judge_coords(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let marked = caps.name("d1").is_some() || caps.name("h1").is_some() || caps.name("h2").is_some();
+    let precise = caps["lat"].split('.').nth(1).is_some_and(|d| d.len() >= 4) && caps["lon"].split('.').nth(1).is_some_and(|d| d.len() >= 4);
+    let lat: f64 = caps["lat"].parse().unwrap_or(999.0);
+    let lon: f64 = caps["lon"].parse().unwrap_or(999.0);
+    let m = caps.get(0).unwrap();
+    if lat.abs() > 90.0 || lon.abs() > 180.0 || !(marked || precise) || matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric() || matches!(c, '.' | '/' | '-')) {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Location, 0.8, "geographic coordinates"));
+}
+
 static PO_BOX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d{1,6}(?-u:\b)").unwrap());
 
@@ -151,6 +168,7 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street },
         Rule { name: "street", regex: &STREET_NAMED, judge: judge_street },
         Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box },
+        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords },
         Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone },
         Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in },
         Rule { name: "zip", regex: &ZIP, judge: judge_zip },
@@ -184,6 +202,8 @@ mod tests {
             ("Across the hall in 110, Mrs. X", "110", Location),
             ("also fyi mrs kowalski in 14 wants", "14", Location),
             ("she lives in Apt 4B now", "Apt 4B", Location),
+            ("found at 40.7128° N, 74.0060° W by", "40.7128° N, 74.0060° W", Location),
+            ("pin -33.8688, 151.2093 sent", "-33.8688, 151.2093", Location),
         ];
         for &(text, want, cat) in rows {
             let got = found(text);
@@ -199,6 +219,7 @@ mod tests {
             ("The Way we work", "Way"),
             ("CA 19-9 level", "19-9"),
             ("Dr Smith saw her", "Dr"),
+            ("pH 7.35, 7.41 later", "7.35"),
         ];
         for &(text, bad) in rows {
             let got = found(text);

@@ -17,7 +17,7 @@ use crate::engine::Category;
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)[a-z0-9._%+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?-u:\b)|(?-u:\b)[a-z0-9._%+-]+\s*[\[(]\s*at\s*[\])]\s*[a-z0-9-]+(?:\s*[\[(]\s*dot\s*[\])]\s*[a-z0-9-]+)+",
+        r"(?i)[a-z0-9._%+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?-u:\b)|(?-u:\b)[a-z0-9._%+-]+\s*[\[(]\s*at\s*[\])]\s*[a-z0-9-]+(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\.)[a-z0-9-]+)+|(?-u:\b)[a-z0-9._%+-]+\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:com|org|net|edu|gov|io|ca|uk|au)(?-u:\b)",
     )
     .unwrap()
 });
@@ -210,6 +210,29 @@ fn judge_local_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, category, 0.6, "a local phone number"));
 }
 
+/// Phone numbers without the usual separators: ten NANP digits in one run (`6175550142`), an
+/// Indian mobile in two fives (`98450 12345`), a French number in pairs (`01 23 45 67 89`).
+static PLAIN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?P<nanp>[2-9]\d{2}[2-9]\d{6})|(?P<in>[6-9]\d{4}\ \d{5})|(?P<fr>0[1-9](?:[\ .]\d{2}){4}))(?-u:\b)").unwrap()
+});
+
+fn judge_plain_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    if matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | '$' | '#'))
+        || matches!(char_at(text, m.end()), Some(c) if c.is_alphanumeric() || c == '/' || c == '%')
+        || (matches!(char_at(text, m.end()), Some('.' | ',' | '-')) && after(text, m.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit))
+    {
+        return;
+    }
+    let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+    // a valid NPI is a licence number (the identifier rules report it)
+    if caps.name("nanp").is_some() && super::checksum::npi(&digits) {
+        return;
+    }
+    let category = phone_or_fax(text, m.start());
+    out.push(Hit { start: m.start(), end: m.end(), category, score: 0.55, reason: "a phone number without separators" });
+}
+
 static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?").unwrap());
 
@@ -237,6 +260,20 @@ fn judge_handle(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Name, 0.8, "a social-media handle"));
 }
 
+static REDDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)u/[A-Za-z0-9_-]{3,20}(?-u:\b)").unwrap());
+
+fn judge_reddit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    // "u/o" (urine output) and "u/s" are clinical shorthand; a username has letters and length
+    let m = caps.get(0).unwrap();
+    let name = &m.as_str()[2..];
+    let letters = name.bytes().filter(u8::is_ascii_alphabetic).count();
+    let opens_with_word = name.bytes().take(2).all(|b| b.is_ascii_alphabetic() || b == b'_');
+    if char_before(text, m.start()).is_some_and(|c| c.is_alphanumeric() || c == '/') || letters < 4 || !opens_with_word {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Name, 0.75, "a social-media username"));
+}
+
 /// The contact rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
@@ -247,6 +284,8 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "phone", regex: &PHONE, judge: judge_phone },
         Rule { name: "pager", regex: &PAGER, judge: judge_pager },
         Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone },
+        Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone },
+        Rule { name: "handle", regex: &REDDIT, judge: judge_reddit },
         Rule { name: "handle", regex: &HANDLE, judge: judge_handle },
     ]
 }
@@ -263,6 +302,12 @@ mod tests {
             ("write to rosa@example.org.", "rosa@example.org", Email),
             ("dr.n.okafor@harrowgate.co.uk", "dr.n.okafor@harrowgate.co.uk", Email),
             ("mail jo [at] clinic [dot] org", "jo [at] clinic [dot] org", Email),
+            ("mail jo(at)clinic.org now", "jo(at)clinic.org", Email),
+            ("write jo.ruiz at clinic dot org soon", "jo.ruiz at clinic dot org", Email),
+            ("on reddit as u/quiet_nurse_42 and", "u/quiet_nurse_42", Name),
+            ("home 6175550142 or", "6175550142", Phone),
+            ("mobile 98450 12345 or", "98450 12345", Phone),
+            ("tél. 01 23 45 67 89", "01 23 45 67 89", Phone),
             ("see https://www.example.com/f/abc-def.", "https://www.example.com/f/abc-def", Url),
             ("blog: northfield-health.ca/notes.", "northfield-health.ca/notes", Url),
             ("portal at http://family.example.net now", "http://family.example.net", Url),
@@ -312,6 +357,8 @@ mod tests {
             ("years 2019-2021 were hard", "2019-2021"),
             ("on page 2000 mg daily", "2000"),
             ("HR 104-110 and 120-1300 ml", "104-110"),
+            ("decrease u/o10-15cc hr", "u/o10"),
+            ("u/s of the abdomen", "u/s"),
         ];
         for &(text, bad) in rows {
             let got = found(text);

@@ -118,7 +118,7 @@ fn date_word_before(text: &str, start: usize) -> bool {
 
 static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})(?-u:\b)|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s-](?P<mon>{MONTH})\.?[\s-](?P<dy>\d{{4}}|\d{{2}}))"
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})(?-u:\b)|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s/.-](?P<mon>{MONTH})\.?[\s/.-](?P<dy>\d{{4}}|\d{{2}}))"
     ))
     .unwrap()
 });
@@ -127,8 +127,9 @@ fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     let (start, end) = (m.start(), m.end());
     let core_start = ["a", "y4", "da", "r1"].iter().filter_map(|g| caps.name(g)).map(|g| g.start()).next().unwrap_or(start);
-    // 12/10/40% is a ventilator setting
-    if glued(text, core_start, end) || char_at(text, end) == Some('%') {
+    // 12/10/40% is a ventilator setting; 2024-02-19T22:47 is a timestamp (a date all the same)
+    let timestamp = caps.name("y4").is_some() && char_at(text, end) == Some('T') && after(text, end, 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+    if (glued(text, core_start, end) && !timestamp) || char_at(text, end) == Some('%') {
         return;
     }
     let ok = if caps.name("a").is_some() {
@@ -357,7 +358,7 @@ fn judge_holiday(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Ages
 
 static AGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y))(?-u:\b)\.?)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:years?\s+of\s+age|yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y))(?-u:\b)\.?)").unwrap()
 });
 
 fn age_hit(n: u32, start: usize, end: usize, score: f32) -> Option<Hit> {
@@ -394,14 +395,15 @@ fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// "turned ninety".
 static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b))",
+        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b))",
     )
     .unwrap()
 });
 
 fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
-    let (start, end) = match caps.name("t").or_else(|| caps.name("d")) {
+    let (start, end) = match caps.name("t").or_else(|| caps.name("d")).or_else(|| caps.name("n")) {
+        Some(g) if caps.name("n").is_some() => (g.start(), g.end()),
         Some(g) if caps.name("d").is_some() => (m.start(), g.end()),
         Some(g) => (g.start(), g.end()),
         None => (m.start(), m.end()),
@@ -628,6 +630,10 @@ mod tests {
             ("seen 2024/03/14 and", "2024/03/14", Date),
             ("By Sept. 5th, 2022 he", "Sept. 5th, 2022", Date),
             ("echo 8/87 showing EF", "8/87", Date),
+            ("arrived 14/Feb/2024 at", "14/Feb/2024", Date),
+            ("stamp 2024-02-19T22:47:00Z logged", "2024-02-19", Date),
+            ("a man 92 years of age", "92 years of age", Age90),
+            ("a spry nonagenarian who", "nonagenarian", Age90),
         ];
         for &(text, want, cat) in rows {
             let got = found(text);
