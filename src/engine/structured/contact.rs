@@ -274,6 +274,25 @@ fn judge_reddit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Name, 0.75, "a social-media username"));
 }
 
+/// A labelled username: "her new username is lotte.vdb1988", "login: jdoe_77".
+static USERNAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:user\s*name|handle|screen\s*name|login|user\s*id|gamertag|account\s+name)s?\s*(?:is|was|:|,)?\s*(?P<id>@?[a-z0-9][a-z0-9._-]{2,29})").unwrap()
+});
+
+fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    let mut v = id.as_str();
+    while v.ends_with(['.', '-', '_']) {
+        v = &v[..v.len() - 1];
+    }
+    // a plain word after the label is usually prose ("login was slow"); a username has a digit,
+    // a dot, an underscore or an at sign
+    if !v.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'@')) || v.len() < 3 {
+        return;
+    }
+    out.push(Hit { start: id.start(), end: id.start() + v.len(), category: Category::Name, score: 0.8, reason: "a username" });
+}
+
 /// The contact rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
@@ -286,6 +305,7 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone },
         Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone },
         Rule { name: "handle", regex: &REDDIT, judge: judge_reddit },
+        Rule { name: "handle", regex: &USERNAME, judge: judge_username },
         Rule { name: "handle", regex: &HANDLE, judge: judge_handle },
     ]
 }
@@ -305,6 +325,7 @@ mod tests {
             ("mail jo(at)clinic.org now", "jo(at)clinic.org", Email),
             ("write jo.ruiz at clinic dot org soon", "jo.ruiz at clinic dot org", Email),
             ("on reddit as u/quiet_nurse_42 and", "u/quiet_nurse_42", Name),
+            ("Her new username is anna.k1988, and she", "anna.k1988", Name),
             ("home 6175550142 or", "6175550142", Phone),
             ("mobile 98450 12345 or", "98450 12345", Phone),
             ("tél. 01 23 45 67 89", "01 23 45 67 89", Phone),
@@ -359,6 +380,7 @@ mod tests {
             ("HR 104-110 and 120-1300 ml", "104-110"),
             ("decrease u/o10-15cc hr", "u/o10"),
             ("u/s of the abdomen", "u/s"),
+            ("the login was slow today", "slow"),
         ];
         for &(text, bad) in rows {
             let got = found(text);
