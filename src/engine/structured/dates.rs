@@ -295,6 +295,8 @@ fn judge_written(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         }
     }
     let score = if caps.name("d1").is_some() || caps.name("d2").is_some() { 0.9 } else { 0.8 };
+    // "30 November." ends a sentence; only an abbreviation ("Nov.") keeps its dot
+    let end = if end == month.end() + 1 && text[..end].ends_with('.') && month.as_str().len() > 4 { end - 1 } else { end };
     out.push(Hit { start, end, category: Category::Date, score, reason: "a written date" });
 }
 
@@ -631,6 +633,7 @@ mod tests {
             ("By Sept. 5th, 2022 he", "Sept. 5th, 2022", Date),
             ("echo 8/87 showing EF", "8/87", Date),
             ("arrived 14/Feb/2024 at", "14/Feb/2024", Date),
+            ("Died: the morning of 30 November. Then", "30 November", Date),
             ("stamp 2024-02-19T22:47:00Z logged", "2024-02-19", Date),
             ("a man 92 years of age", "92 years of age", Age90),
             ("a spry nonagenarian who", "nonagenarian", Age90),

@@ -25,20 +25,20 @@ use crate::engine::Category;
 /// of the first group that matched is the category of the value.
 pub const LABELS: &[(&str, Category, &str)] = &[
     ("ssn", Category::Ssn, r"social\s+security(?:\s+(?:number|no\.?|num|#))?|ssn|ss\#|soc\.?\s*sec\.?(?:\s*\#)?"),
-    ("veh", Category::Vehicle, r"(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|\#))?|number\s+plate|numberplate|registration\s+plate|tag\s+(?:number|no\.?|\#)|vin(?:\s+(?:number|no\.?|\#))?|vehicle\s+(?:id|identification\s+number|number|registration)|rego"),
+    ("veh", Category::Vehicle, r"(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|\#))?|tags?(?:\s+(?:number|no\.?|\#))?|number\s+plate|numberplate|registration\s+plate|tag\s+(?:number|no\.?|\#)|vin(?:\s+(?:number|no\.?|\#))?|vehicle\s+(?:id|identification\s+number|number|registration)|rego"),
     ("mrn", Category::Mrn, r"mrn|mr\s*\#|mr\s+no\.?|m\.r\.n\.?|medical\s+record(?:\s+(?:number|no\.?|num|\#))?|chart\s*(?:number|no\.?|\#)|hospital\s+(?:number|no\.?|\#|id)|patient\s+(?:id|number|no\.?|\#)|pt\s+(?:id|\#)|unit\s+(?:number|no\.?)|record\s+(?:number|no\.?|\#)|registration\s+(?:number|no\.?|\#)|hosp\.?\s*\#|mrn\#"),
-    ("hp", Category::Healthplan, r"member\s+(?:id|number|no\.?|\#)|subscriber\s+(?:id|number|no\.?|\#)|policy\s+(?:id|number|no\.?|\#)|group\s+(?:number|no\.?|\#|id)|medicaid(?:\s+(?:id|number|no\.?|\#))?|medicare(?:\s+(?:card|id|number|no\.?|\#|beneficiary\s+identifier))?|mbi|nhs\s+(?:number|no\.?|\#)|health\s+(?:card|insurance|plan)(?:\s+(?:number|no\.?|\#|id))?|insurance\s+(?:id|number|no\.?|\#)|plan\s+(?:id|number|no\.?)|beneficiary\s+(?:id|number|no\.?)|ohip(?:\s+(?:number|no\.?))?|healthcare\s+number|phn|chi\s+(?:number|no\.?)|insurance\s+card|medical\s+card|ehic|carte\s+vitale"),
+    ("hp", Category::Healthplan, r"member(?:ship)?\s*(?:id|number|no\.?|\#)?\s*:|group\s*:|member\s+(?:id|number|no\.?|\#)|subscriber\s+(?:id|number|no\.?|\#)|policy\s+(?:id|number|no\.?|\#)|group\s+(?:number|no\.?|\#|id)|medicaid(?:\s+(?:id|number|no\.?|\#))?|medicare(?:\s+(?:card|id|number|no\.?|\#|beneficiary\s+identifier))?|mbi|nhs\s+(?:number|no\.?|\#)|health\s+(?:card|insurance|plan)(?:\s+(?:number|no\.?|\#|id))?|insurance\s+(?:id|number|no\.?|\#)|plan\s+(?:id|number|no\.?)|beneficiary\s+(?:id|number|no\.?)|ohip(?:\s+(?:number|no\.?))?|healthcare\s+number|phn|chi\s+(?:number|no\.?)|insurance\s+card|medical\s+card|ehic|carte\s+vitale"),
     ("acct", Category::Account, r"account(?:\s+(?:number|no\.?|\#|id))?|acct\.?(?:\s*(?:\#|no\.?|number))?|(?:credit|debit|payment|bank)\s+card(?:\s+(?:number|no\.?))?|card\s+(?:number|no\.?)|iban|routing\s+(?:number|no\.?)|(?:visa|mastercard|amex|discover)(?:\s+card)?\s+ending(?:\s+in)?|card\s+ending(?:\s+in)?|account\s+ending(?:\s+in)?|sort\s+code|bank\s+account|credit\s+union|invoice\s+(?:number|no\.?|\#)|billing\s+(?:number|id|account)|statement\s+(?:number|no\.?)"),
     ("lic", Category::License, r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|\#))?|cdl|licen[cs]e(?:\s+(?:number|no\.?|\#))?|lic\.?\s*(?:\#|no\.?)|dl|npi|dea(?:\s+(?:number|no\.?|\#))?|certificate\s+(?:number|no\.?|\#)|cert\.?\s*\#|permit\s+(?:number|no\.?|\#)|board\s+certification(?:\s+(?:number|no\.?))?|provider\s+(?:number|no\.?|id)"),
     ("dev", Category::Device, r"serial(?:\s+(?:number|no\.?|\#))?|s/n|sn|device\s+(?:id|serial|number|no\.?)|transmitter(?:\s+(?:id|serial|number))?|imei|udi|model\s+(?:number|no\.?|\#)|(?:pacemaker|implant|sensor|pump|monitor)\s+(?:id|serial|number)|mac\s+address"),
-    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|a-number|alien\s+(?:registration\s+)?number|uscis\s+(?:number|no\.?|\#)|aadhaar(?:\s+(?:number|no\.?))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|social\s+insurance\s+(?:number|no\.?)|sin|tax\s+(?:id|number|no\.?)|tin|ein|itin|id\s*[:\#]|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)"),
+    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|(?:encounter|visit|admission|episode)\s+(?:number|no\.?|\#|id)|rx\s*\#|prescription\s+(?:number|no\.?|\#)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|a-number|alien\s+(?:registration\s+)?number|uscis\s+(?:number|no\.?|\#)|aadhaar(?:\s+(?:number|no\.?))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|social\s+insurance\s+(?:number|no\.?)|sin|tax\s+(?:id|number|no\.?)|tin|ein|itin|id\s*[:\#]|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)"),
 ];
 
 /// A label, a short gap (`:`, `#`, `number`, `is`, a comma) and a value with a digit.
 pub static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<String> = LABELS.iter().map(|(g, _, re)| format!("(?P<{g}>{re})")).collect();
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
+        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)['\x22“]?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
         labels.join("|")
     ))
     .unwrap()
@@ -320,6 +320,12 @@ mod tests {
             ("National Insurance number AB 12 34 56 C on", "AB 12 34 56 C", Id),
             ("Insurance: Aetna, ID: W123456789.", "W123456789", Id),
             ("his CDL A1234567 was", "A1234567", License),
+            ("the encounter number 7733-0912-44.", "7733-0912-44", Id),
+            ("called about Rx #4471902 and", "4471902", Id),
+            ("card reads Member: W2849 11834 Group: 88120.", "W2849 11834", Healthplan),
+            ("card reads Member: W2849 11834 Group: 88120.", "88120", Healthplan),
+            ("Ohio tag 'GHJ 2210'.", "GHJ 2210", Vehicle),
+            ("filed under docket no. 2:23-cv-01145 in", "2:23-cv-01145", Id),
         ];
         for &(text, want, cat) in rows {
             let got = found(text);
@@ -343,6 +349,7 @@ mod tests {
             ("a sin 2000 years old", "2000"),
             ("mRNA-1273 vaccine", "mRNA-1273"),
             ("the account, and 1234 others", "and 1234"),
+            ("the price tag 12 dollars", "12"),
             ("ID: TMAX-99, WBC 12.1", "TMAX-99"),
             ("CONTINUES ON A/C 10/700/.50/5 WITH", "10/700"),
         ];
