@@ -8,9 +8,9 @@
 //! | module | finds |
 //! |---|---|
 //! | [`dates`] | dates in numeric and written forms, holidays, ordinal days; ages (AGE90 over 89); years (informational) |
-//! | [`contact`] | email, URL and bare domains, IPv4/IPv6, phone, fax and pager numbers, social handles |
+//! | [`contact`] | email (also `[at]`/`dot` spellings), URL and bare domains, IPv4/IPv6, phone, fax and pager numbers, social handles and usernames |
 //! | [`ids`] | SSN, MRN, health plan, account and card, licence (NPI, DEA, driver's), vehicle (VIN, plate), device, other IDs |
-//! | [`address`] | street addresses, units, ZIP and postcodes, rooms and beds |
+//! | [`address`] | street addresses, units, PO boxes, ZIP and postcodes, coordinates, rooms and beds |
 //! | [`checksum`] | the check digits that confirm a shape (Luhn, NPI, DEA, NHS, Verhoeff, VIN, IBAN) |
 //!
 //! ## How a rule decides
@@ -28,14 +28,20 @@
 //!    vital sign before `is 96`) reject a match; words that make it likely raise its score.
 //!
 //! Scores express that evidence: a labelled or checksummed value scores 0.9 and up, a bare shape
-//! 0.5 to 0.8, a weak generic guess (an unlabelled code) 0.35 to 0.45. [`resolve`](fn@crate::engine::resolve)
-//! uses them to pick a category when two rules claim overlapping text.
+//! 0.5 to 0.8, a weak generic guess (an unlabelled code) 0.35 to 0.45. The [`SameRange`] refiner
+//! and then [`resolve`](fn@crate::engine::resolve) use them to pick a category when two rules
+//! claim the same or overlapping text.
+//!
+//! Rules run on the [normalized](crate::engine::normalize) text, so `٦١٧-555-0142`, `𝟑/𝟏𝟒` or an
+//! email with a zero-width space inside are matched as their plain forms, and reported at their
+//! original offsets.
 //!
 //! ```
-//! use storysafe::engine::{Category, Engine};
+//! use storysafe::engine::{structured, Category, Engine};
 //!
+//! let engine = Engine::new(structured::recognizers(), structured::refiners());
 //! let text = "MRN 00731946, seen 3/14; crackles 1/2 up; fax (304) 555-0182";
-//! let found: Vec<(&str, Category)> = Engine::default()
+//! let found: Vec<(&str, Category)> = engine
 //!     .scan(text)
 //!     .iter()
 //!     .map(|s| (&text[s.start..s.end], s.category))
@@ -45,6 +51,14 @@
 //! assert!(found.contains(&("(304) 555-0182", Category::Fax)));
 //! assert!(!found.iter().any(|(t, _)| *t == "1/2"));
 //! ```
+//!
+//! ## Adding a rule
+//!
+//! Write the regex in a `static LazyLock<Regex>` (use `(?-u:\b)` word boundaries: they keep the
+//! fast DFA engine on any text), a judge that rejects what the shape alone cannot tell apart, add
+//! the [`Rule`] to its module's `rules()`, and add rows to that module's `finds` and `ignores`
+//! tables. A leak or false positive found in an evaluation gets its own test in
+//! `tests/structured.rs`.
 
 use std::sync::LazyLock;
 
