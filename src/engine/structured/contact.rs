@@ -198,7 +198,7 @@ fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// A seven-digit local number (`555-0142`) only counts with a phone word right before it.
 static LOCAL_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|\#|line|text|reach\s+(?:me|us|her|him)\s+at|at)\s*[:.#]?\s*(?P<id>\d{3}[-.]\d{4})(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|\#|line|text|reach\s+(?:me|us|her|him)\s+at|at)\s*[:.#]?\s*(?P<id>\d{3}[-.\ ]\d{4})(?-u:\b)").unwrap()
 });
 
 fn judge_local_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -350,6 +350,7 @@ mod tests {
             ("Pager: #54321 Time", "54321", Phone),
             ("PG 33445", "33445", Phone),
             ("call me at 555-0142 after", "555-0142", Phone),
+            ("Tel. 555 0142 after", "555 0142", Phone),
             ("+44 (0)20 7946 0572 office", "+44 (0)20 7946 0572", Phone),
             ("tel 617 555 0142.", "617 555 0142", Phone),
             ("beeper number 55037 for", "55037", Phone),

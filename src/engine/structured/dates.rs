@@ -118,7 +118,7 @@ fn date_word_before(text: &str, start: usize) -> bool {
 
 static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})(?-u:\b)|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s/.-](?P<mon>{MONTH})\.?[\s/.-](?P<dy>\d{{4}}|\d{{2}}))"
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})(?-u:\b)|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s/.-]?(?P<mon>{MONTH})\.?[\s/.-]?(?P<dy>\d{{4}}|\d{{2}})|(?P<mm>\d{{1,2}})/(?P<yyyy>(?:19|20)\d{{2}}))"
     ))
     .unwrap()
 });
@@ -126,7 +126,7 @@ static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
 fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     let (start, end) = (m.start(), m.end());
-    let core_start = ["a", "y4", "da", "r1"].iter().filter_map(|g| caps.name(g)).map(|g| g.start()).next().unwrap_or(start);
+    let core_start = ["a", "y4", "da", "r1", "mm"].iter().filter_map(|g| caps.name(g)).map(|g| g.start()).next().unwrap_or(start);
     // 12/10/40% is a ventilator setting; 2024-02-19T22:47 is a timestamp (a date all the same)
     let timestamp = caps.name("y4").is_some() && char_at(text, end) == Some('T') && after(text, end, 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit);
     if (glued(text, core_start, end) && !timestamp) || char_at(text, end) == Some('%') {
@@ -144,6 +144,9 @@ fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         valid_md(num(caps, "im"), num(caps, "id"))
     } else if caps.name("da").is_some() {
         month_ok(&caps["mon"]) && (1..=31).contains(&num(caps, "da"))
+    } else if caps.name("mm").is_some() {
+        // month and year: "01/2024" (not "1/2000" in a dilution: that needs a unit word after)
+        (1..=12).contains(&num(caps, "mm")) && !matches!(next_word(text, end).as_str(), "dilution" | "mg" | "ml" | "units" | "strength")
     } else {
         valid_md(num(caps, "r1"), num(caps, "r2")) && valid_md(num(caps, "r3"), num(caps, "r4"))
     };
@@ -260,7 +263,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<y2>\d{{4}}(?-u:\b)|'?\d{{2}}(?-u:\b)))?|(?P<m3>{MONTH})(?-u:\b)\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}(?-u:\b)|'\d{{2}}(?-u:\b)|\d{{2}}(?-u:\b)))"
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<y2>\d{{4}}(?-u:\b)|'?\d{{2}}(?-u:\b)))?|(?P<m3>{MONTH})(?-u:\b)\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}(?-u:\b)|'\d{{2}}(?-u:\b)|\d{{2}}(?-u:\b)))"
     ))
     .unwrap()
 });
@@ -634,6 +637,9 @@ mod tests {
             ("echo 8/87 showing EF", "8/87", Date),
             ("arrived 14/Feb/2024 at", "14/Feb/2024", Date),
             ("Died: the morning of 30 November. Then", "30 November", Date),
+            ("born on March the 14th, 1931", "March the 14th, 1931", Date),
+            ("DOB: 01JAN1950 per chart", "01JAN1950", Date),
+            ("card expires 01/2027 and", "01/2027", Date),
             ("stamp 2024-02-19T22:47:00Z logged", "2024-02-19", Date),
             ("a man 92 years of age", "92 years of age", Age90),
             ("a spry nonagenarian who", "nonagenarian", Age90),

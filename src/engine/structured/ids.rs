@@ -178,6 +178,7 @@ static CODES: LazyLock<Regex> = LazyLock::new(|| {
       | (?-u:\b)(?P<mbi>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})(?-u:\b)
       | (?-u:\b)(?P<vin>[A-HJ-NPR-Z0-9]{17})(?-u:\b)
       | (?-u:\b)(?P<nino>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\ ?\d{2}\ ?\d{2}\ ?\d{2}\ ?[A-D])(?-u:\b)
+      | (?-u:\b)(?P<ukplate>[A-HJ-PR-Y][A-HJ-PR-Y]\d{2}\ ?[A-HJ-PR-Z]{3})(?-u:\b)
       | (?-u:\b)(?P<mac>[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5})(?-u:\b)
     ").unwrap()
 });
@@ -207,6 +208,8 @@ fn judge_codes(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         } else {
             out.push(hit(Category::Vehicle, 0.55, "shaped like a vehicle identification number"));
         }
+    } else if caps.name("ukplate").is_some() {
+        out.push(hit(Category::Vehicle, 0.6, "shaped like a UK number plate"));
     } else if caps.name("nino").is_some() {
         out.push(hit(Category::Id, 0.8, "a UK National Insurance number"));
     } else if let Some(g) = caps.name("mac") {
@@ -325,6 +328,7 @@ mod tests {
             ("card reads Member: W2849 11834 Group: 88120.", "W2849 11834", Healthplan),
             ("card reads Member: W2849 11834 Group: 88120.", "88120", Healthplan),
             ("Ohio tag 'GHJ 2210'.", "GHJ 2210", Vehicle),
+            ("his van, KX19 ABD, was towed", "KX19 ABD", Vehicle),
             ("filed under docket no. 2:23-cv-01145 in", "2:23-cv-01145", Id),
         ];
         for &(text, want, cat) in rows {
