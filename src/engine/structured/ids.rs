@@ -183,7 +183,7 @@ static CODES: LazyLock<Regex> = LazyLock::new(|| {
     ").unwrap()
 });
 
-fn judge_codes(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+fn judge_codes(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     let hit = |category, score, reason| Hit { start: m.start(), end: m.end(), category, score, reason };
     if let Some(g) = caps.name("iban") {
@@ -209,7 +209,13 @@ fn judge_codes(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
             out.push(hit(Category::Vehicle, 0.55, "shaped like a vehicle identification number"));
         }
     } else if caps.name("ukplate").is_some() {
-        out.push(hit(Category::Vehicle, 0.6, "shaped like a UK number plate"));
+        // "MS04 PCA" (morphine) has the same shape: a plate needs a vehicle nearby
+        let around = format!("{} {}", super::before(text, m.start(), 60), after(text, m.end(), 40)).to_ascii_lowercase();
+        const VEHICLE_WORDS: &[&str] = &["car", "van", "vehicle", "plate", "reg", "registration", "drove", "driving", "driver", "parked", "towed", "truck", "lorry", "motorbike", "motorcycle", "taxi", "cab", "ambulance"];
+        let near = around.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| VEHICLE_WORDS.contains(&w));
+        if near {
+            out.push(hit(Category::Vehicle, 0.6, "shaped like a UK number plate"));
+        }
     } else if caps.name("nino").is_some() {
         out.push(hit(Category::Id, 0.8, "a UK National Insurance number"));
     } else if let Some(g) = caps.name("mac") {
@@ -352,6 +358,7 @@ mod tests {
             ("a 2-3 day course", "2-3"),
             ("a sin 2000 years old", "2000"),
             ("mRNA-1273 vaccine", "mRNA-1273"),
+            ("MED WITH 4MG IVP MS04 FOR GENERALIZED COMFORT", "MS04 FOR"),
             ("the account, and 1234 others", "and 1234"),
             ("the price tag 12 dollars", "12"),
             ("ID: TMAX-99, WBC 12.1", "TMAX-99"),
