@@ -273,3 +273,23 @@ mod timing {
         }
     }
 }
+
+#[cfg(test)]
+mod regex_probe {
+    /// Times the patterns in `PROBE_FILE` (one per line) on `TIMING_FILE`.
+    #[test]
+    #[ignore]
+    fn probe() {
+        let text = std::fs::read_to_string(std::env::var("TIMING_FILE").unwrap()).unwrap();
+        let text = &text[..text.len().min(200_000)];
+        for pat in std::fs::read_to_string(std::env::var("PROBE_FILE").unwrap()).unwrap().lines() {
+            let re = regex::Regex::new(pat).unwrap();
+            let t = std::time::Instant::now();
+            let n = re.captures_iter(text).count();
+            let c = t.elapsed();
+            let t = std::time::Instant::now();
+            let k = re.find_iter(text).count();
+            eprintln!("{:>10.3?} caps {:>10.3?} find {n} {k} {}", c, t.elapsed(), &pat[..pat.len().min(70)]);
+        }
+    }
+}

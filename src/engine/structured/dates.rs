@@ -352,10 +352,17 @@ static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine'?s\s+day|independence\s+day|fourth\s+of\s+july|boxing\s+day|memorial\s+day|labor\s+day|labour\s+day|canada\s+day|anzac\s+day|st\.?\s+patrick'?s\s+day|mother'?s\s+day|father'?s\s+day|good\s+friday|diwali|yom\s+kippur|rosh\s+hashanah|eid\s+al-(?:fitr|adha)|juneteenth|veterans\s+day|remembrance\s+day|bastille\s+day|guy\s+fawkes\s+night)(?:,?\s+(?:19|20)\d{2}(?-u:\b))?").unwrap()
 });
 
-fn judge_holiday(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+fn judge_holiday(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
-    // a holiday with a year is a full date; alone it still pins a day of the year
-    let score = if m.as_str().ends_with(|c: char| c.is_ascii_digit()) { 0.85 } else { 0.55 };
+    // a holiday with a year is a full date; without one it is the date of an event only when
+    // something happened on it ("on Christmas Day she died"), not "over Christmas" or
+    // "Thanksgiving dinner"
+    let with_year = m.as_str().ends_with(|c: char| c.is_ascii_digit());
+    let on = matches!(prev_word(text, m.start()).as_str(), "on" | "since" | "until" | "till" | "before" | "after" | "by");
+    if !(with_year || on) {
+        return;
+    }
+    let score = if with_year { 0.85 } else { 0.6 };
     out.push(Hit { start: m.start(), end: m.end(), category: Category::Date, score, reason: "a holiday (a date)" });
 }
 
@@ -416,22 +423,21 @@ fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit { start, end, category: Category::Age90, score: 0.8, reason: "an age over 89" });
 }
 
-static AGE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?:
-            (?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)
-          | (?-u:\b)(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})(?-u:\b)
-          | (?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)
-          | (?-u:\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*,\s+(?P<d>\d{1,3}),
-          | (?-u:\b)[A-Z][a-z'’-]+\s+\((?P<e>\d{1,3})[,)]
-          | (?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),
-          | (?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)
-          | (?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)
-        )",
-    )
-    .unwrap()
-});
+/// Ages from their context, one regex per reading (kept apart: one alternation of all of them
+/// makes a DFA several times slower than the parts). Each has one named group, which
+/// [`judge_age_context`] uses to know the reading: `a` "aged 91", `b` "She is 83", `c` "room 108,
+/// is 96", `d` "Gordon Price, 71,", `e` "Grandma (97)", `g` "her husband, 95,", `t` "turned 93",
+/// `f` "98 s/p hip fx" at the start of a note.
+static AGE_CONTEXT: [LazyLock<Regex>; 8] = [
+    LazyLock::new(|| Regex::new(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*,\s+(?P<d>\d{1,3}),").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+\s+\((?P<e>\d{1,3})[,)]").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
+];
 
 /// Words that make a person the subject of a sentence.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
@@ -567,9 +573,11 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words },
         Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday },
         Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit },
-        Rule { name: "age", regex: &AGE_CONTEXT, judge: judge_age_context },
         Rule { name: "year", regex: &YEAR, judge: judge_year },
     ]
+    .into_iter()
+    .chain(AGE_CONTEXT.iter().map(|regex| Rule { name: "age", regex, judge: judge_age_context }))
+    .collect()
 }
 
 #[cfg(test)]
@@ -629,6 +637,7 @@ mod tests {
             ("a ninety-two-year-old man", "ninety-two-year-old", Age90),
             ("a woman in her late 90s with", "in her late 90s", Age90),
             ("the day he turned ninety", "ninety", Age90),
+            ("admitted on Thanksgiving and", "Thanksgiving", Date),
             ("On 3rd of June she", "3rd of June", Date),
             ("DOB: 3/4/56.", "3/4/56", Date),
             ("seen 14.03.2024 and", "14.03.2024", Date),
@@ -680,6 +689,8 @@ mod tests {
             ("Glucose (110) stable", "110"),
             ("turned 90 degrees to the left", "90"),
             ("9/10 doctors agree", "9/10"),
+            ("we spent Christmas together", "Christmas"),
+            ("the Thanksgiving dinner was", "Thanksgiving"),
             ("Rated 4/5 stars by", "4/5"),
             ("the score was 12/15; PHQ-9", "12/15"),
             ("SBP IN THE 90'S...HR 120", "90'S"),
