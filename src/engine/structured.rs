@@ -175,6 +175,23 @@ pub fn prev_word(text: &str, pos: usize) -> String {
     head[start..].to_lowercase()
 }
 
+/// Up to `n` words before `pos`, nearest first, lowercased (words as in [`prev_word`]).
+pub fn prev_words(text: &str, pos: usize, n: usize) -> Vec<String> {
+    let mut words = Vec::with_capacity(n);
+    let mut at = pos;
+    while words.len() < n {
+        let w = prev_word(text, at);
+        if w.is_empty() {
+            break;
+        }
+        // the word ends where the trimmed head ends; step back over it
+        let head = text[..at].trim_end_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '/' | '\'' | '#')));
+        at = head.len() - head.chars().rev().take_while(|&c| c.is_alphanumeric() || matches!(c, '/' | '\'' | '#')).map(char::len_utf8).sum::<usize>();
+        words.push(w);
+    }
+    words
+}
+
 /// The next word after `pos` (letters, digits, `/`, `'`), lowercased, skipping leading spaces only.
 pub fn next_word(text: &str, pos: usize) -> String {
     let tail = text[pos..].trim_start_matches([' ', '\t']);
@@ -244,6 +261,8 @@ mod tests {
         assert_eq!(prev_word(t, 10), "psv");
         assert_eq!(next_word(t, 14), "peep");
         assert_eq!(prev_word(t, 0), "");
+        assert_eq!(prev_words(t, 10, 3), ["psv", "on", "pt"]);
+        assert_eq!(prev_words("señor 3/14", 7, 2), ["señor"]);
         assert_eq!(next_word(t, t.len()), "");
         assert_eq!(before(t, 10, 4), "PSV ");
         // never splits a character

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{after, before, char_at, char_before, next_word, prev_word, Hit, Rule};
+use super::{after, before, char_at, char_before, next_word, prev_word, prev_words, Hit, Rule};
 use crate::engine::Category;
 
 /// Month names and abbreviations (case-insensitive; `May` is checked for case in [`month_ok`]).
@@ -201,7 +201,9 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let mut score: f32 = 0.75;
     // a fraction (1/2, 2/3, 3/4) or a score out of ten
     let fraction = b <= 4 && a < b;
-    let setting = NOT_DATE_BEFORE.contains(&pw.as_str()) || before(text, a_start, 1) == "x" || before(text, a_start, 1) == "(" && prev_word(text, a_start - 1) == "co/ci";
+    // "R AC 11/17" is the right antecubital (a line site), not assist control
+    let antecubital = pw == "ac" && prev_words(text, a_start, 2).get(1).is_some_and(|w| matches!(w.as_str(), "r" | "l" | "rt" | "lt" | "right" | "left"));
+    let setting = !antecubital && NOT_DATE_BEFORE.contains(&pw.as_str()) || before(text, a_start, 1) == "x" || before(text, a_start, 1) == "(" && prev_word(text, a_start - 1) == "co/ci";
     // "9/10 doctors", "4/5 stars": a ratio of things counted (a plural noun right after)
     const COUNTED: &[&str] = &["people", "patients", "doctors", "physicians", "nurses", "stars", "points", "cases", "votes", "respondents", "children", "kids", "women", "men", "adults", "students", "residents", "participants", "subjects", "families", "hospitals", "clinicians", "americans", "parents", "teens", "voters", "members"];
     let counted = COUNTED.contains(&nw.as_str());
@@ -235,7 +237,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // "on" ("placed on 10/5" is a setting) makes a small pair a date
     const SETTING_VERBS: &[&str] = &["decreased", "increased", "weaned", "changed", "returned", "switched", "reduced", "titrated", "tolerated", "maintained", "remained", "placed", "continued"];
     let event_word = (strong_date_word && pw != "on") || (pw.ends_with("ed") && !SETTING_VERBS.contains(&pw.as_str())) || pw == "placed" && before(text, a_start, 10).contains('(');
-    let vent_setting = vent_near && a <= 20 && b <= 20 && !event_word;
+    let vent_setting = vent_near && a <= 20 && b <= 20 && !event_word && !antecubital;
     if fraction || out_of_ten || setting || quantity || lung || vent_setting {
         if !strong_date_word || quantity {
             return;
@@ -616,6 +618,7 @@ mod tests {
             ("since 9/3 for treatment", "9/3", Date),
             ("LBM 11/4", "11/4", Date),
             ("Abx dc'd ? 8/3", "8/3", Date),
+            ("PICC PLACED IN R AC 11/17, ART LINE", "11/17", Date),
             ("3 a.m. in the ER. 94yo Mr. A", "94yo", Age90),
             ("objective data    98 yo gentleman", "98 yo", Age90),
             ("data    98 s/p left hip fx", "98", Age90),
