@@ -155,6 +155,18 @@ fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     }
 }
 
+/// A date glued to the word before it, a common typing slip: "labs on10/14/82".
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:on|since|from|until|thru|dated)(?P<id>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?:\d{4}|\d{2}))?)(?-u:\b)").unwrap()
+});
+
+fn judge_glued(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    if valid_md(num(caps, "a"), num(caps, "b")) && !matches!(char_at(text, id.end()), Some('/' | '%')) {
+        out.push(Hit::of(caps, Category::Date, 0.7, "a date"));
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Month and day without a year: 3/14, 10/15, and 7-8 after a date word
 
@@ -265,7 +277,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<y2>\d{{4}}(?-u:\b)|'?\d{{2}}(?-u:\b)))?|(?P<m3>{MONTH})(?-u:\b)\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}(?-u:\b)|'\d{{2}}(?-u:\b)|\d{{2}}(?-u:\b)))"
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?|(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:->|-|–|to|&|and)\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<y2>\d{{4}}(?-u:\b)|'?\d{{2}}(?-u:\b)))?|(?P<m3>{MONTH})(?-u:\b)\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}(?-u:\b)|'\d{{2}}(?-u:\b)|\d{{2}}(?-u:\b)))"
     ))
     .unwrap()
 });
@@ -569,6 +581,7 @@ pub fn rules() -> Vec<Rule> {
     vec![
         Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd },
         Rule { name: "date", regex: &MD, judge: judge_md },
+        Rule { name: "date", regex: &GLUED, judge: judge_glued },
         Rule { name: "date", regex: &WRITTEN, judge: judge_written },
         Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words },
         Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal },
@@ -610,7 +623,7 @@ mod tests {
             ("In March 2024, a letter", "March 2024", Date),
             ("IN THIS CASE MARCH OF 1993.)", "MARCH OF 1993", Date),
             ("Progress Note 21 Apr, 21 0700", "21 Apr, 21", Date),
-            ("1->2 nov, 96 1900", "2 nov, 96", Date),
+            
             ("died on Oct 19 at 3:10", "Oct 19", Date),
             ("at the bedside by the 16th. In", "the 16th", Date),
             ("It is actually the 12th, but", "the 12th", Date),
@@ -619,6 +632,9 @@ mod tests {
             ("LBM 11/4", "11/4", Date),
             ("Abx dc'd ? 8/3", "8/3", Date),
             ("PICC PLACED IN R AC 11/17, ART LINE", "11/17", Date),
+            ("am labs on10/14/82> to hct", "10/14/82", Date),
+            ("progress note 1->2 nov, 96 1900", "1->2 nov, 96", Date),
+            ("nights of 3-4 March we", "3-4 March", Date),
             ("3 a.m. in the ER. 94yo Mr. A", "94yo", Age90),
             ("objective data    98 yo gentleman", "98 yo", Age90),
             ("data    98 s/p left hip fx", "98", Age90),
