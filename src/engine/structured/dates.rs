@@ -44,7 +44,7 @@ const NOT_DATE_AFTER: &[&str] = &[
     "mg", "cm", "units", "unit", "of", "full", "nl", "normal", "ratio", "murmur", "sats", "fio2",
     "times", "x", "q", "way", "rt", "lt", "r", "mm", "mmhg", "sec", "min", "mins", "gallon", "cup",
     "cups", "inch", "inches", "time", "scale", "bipap", "cpap", "psv", "imv", "ips", "vent",
-    "settings", "sem", "mg/kg",
+    "settings", "sem", "mg/kg", "vision",
 ];
 
 /// Words before `m/d` that mean a setting, a measurement or a fraction.
@@ -54,7 +54,7 @@ const NOT_DATE_BEFORE: &[&str] = &[
     "d5", "ivf", "pain", "cp", "strength", "grade", "murmur", "pulses", "approx", "approx.", "~", "tv",
     "about", "bp", "b/p",
     "sbp", "pressure", "pressures", "ratio", "i:e", "score", "apgar", "gcs", "sat", "sats", "@",
-    "pap", "settings", "setting", "trial",
+    "pap", "settings", "setting", "trial", "vision", "acuity", "va",
 ];
 
 fn month_ok(m: &str) -> bool {
@@ -183,7 +183,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         return;
     }
     let (a, b) = (num(caps, "a"), num(caps, "b"));
-    if &caps["sep"] == "/" && (1..=12).contains(&a) && b >= 32 && caps["b"].len() == 2 {
+    if &caps["sep"] == "/" && (1..=12).contains(&a) && b >= 32 && b != 52 && caps["b"].len() == 2 {
         // month and two-digit year: "AVR 8/88", "s/p mastectomies 11/92"
         let nw = next_word(text, end);
         if char_at(text, end) != Some('%') && !NOT_DATE_AFTER.contains(&nw.as_str()) && !NOT_DATE_BEFORE.contains(&prev_word(text, a_start).as_str()) {
@@ -191,7 +191,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         }
         return;
     }
-    if !valid_md(a, b) {
+    if !valid_md(a, b) || b == 52 {
         return;
     }
     let weekday = a_start > m.start();
@@ -240,7 +240,9 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         ["pain", "cp", "c/o", "discomfort", "scale", "ache", "rated", "rates", "angina", "score", "pressure", "tender"].iter().any(|w| around.contains(w))
     };
     let out_of_ten = b == 10 && a <= 10 && pain_near;
-    if in_range {
+    // "follow up in 2/52", "for 3/7", "review in 6/12": weeks, days and months in British notes
+    let duration = matches!(b, 7 | 12 | 52) && matches!(pw.as_str(), "in" | "for" | "x" | "over" | "within" | "after" | "another");
+    if in_range || duration || b == 52 {
         return;
     }
     let strong_date_word = matches!(pw.as_str(), "on" | "since" | "from" | "until" | "dated" | "dob" | "born" | "admitted" | "thru" | "through" | "till" | "til" | "f/u" | "due")
@@ -708,6 +710,10 @@ mod tests {
             ("Glucose (110) stable", "110"),
             ("turned 90 degrees to the left", "90"),
             ("9/10 doctors agree", "9/10"),
+            ("review in 6/12 with bloods", "6/12"),
+            ("antibiotics for 3/7 then", "3/7"),
+            ("follow up in 2/52.", "2/52"),
+            ("her vision 6/6 both eyes", "6/6"),
             ("we spent Christmas together", "Christmas"),
             ("the Thanksgiving dinner was", "Thanksgiving"),
             ("Rated 4/5 stars by", "4/5"),
