@@ -183,7 +183,7 @@ fn judge_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PAGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{4,7})(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
 });
 
 fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -354,6 +354,7 @@ mod tests {
             ("+44 (0)20 7946 0572 office", "+44 (0)20 7946 0572", Phone),
             ("tel 617 555 0142.", "617 555 0142", Phone),
             ("beeper number 55037 for", "55037", Phone),
+            ("page me at pager #5-4321 tonight", "5-4321", Phone),
             ("RT Marcus King (@mking_rrt) who", "@mking_rrt", Name),
             ("(@jasonchen.draws on IG)", "@jasonchen.draws", Name),
         ];
