@@ -1,0 +1,239 @@
+//! Shape: what a token looks like, and the tokenizer every name recognizer shares.
+//!
+//! A word token is a run of letters, with inner apostrophes and hyphens between letters kept
+//! ("O'Brien-Tremblay", "Sung-ho", "al-Noor", "Parkinson's"). Each token has a [`Shape`]
+//! (Title, UPPER, lower, a single-letter initial) and knows whether it starts a sentence.
+//!
+//! A whole text also has a [`CaseMode`]: notes typed in ALL CAPS or all lowercase carry no case
+//! information, so recognizers lean on dictionaries and context there instead of capitals.
+
+/// The case pattern of one token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// First letter upper, some lowercase after it: `Rosa`, `McDonald`, `O'Brien`.
+    Title,
+    /// Two or more letters, all uppercase: `ROSA`, `GH`.
+    Upper,
+    /// All lowercase: `rosa`.
+    Lower,
+    /// One uppercase letter: `J` (an initial when followed by a period).
+    Initial,
+    /// Anything else (`iPhone`, a single lowercase letter).
+    Other,
+}
+
+/// The case convention of a whole text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseMode {
+    /// Ordinary mixed case: capitals carry meaning.
+    Mixed,
+    /// Typed in capitals.
+    Upper,
+    /// Typed in lowercase.
+    Lower,
+}
+
+/// One word of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Start byte offset.
+    pub s: usize,
+    /// End byte offset.
+    pub e: usize,
+    /// Case pattern.
+    pub shape: Shape,
+    /// True when nothing but spaces, quotes or brackets separate it from the start of a
+    /// sentence, line or text.
+    pub sent_start: bool,
+    /// True when every byte is ASCII.
+    pub ascii: bool,
+}
+
+impl Tok {
+    /// True for Title or UPPER tokens and initials.
+    pub fn is_cap(&self) -> bool {
+        matches!(self.shape, Shape::Title | Shape::Upper | Shape::Initial)
+    }
+}
+
+fn shape_of(w: &str) -> Shape {
+    let mut chars = w.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else { return Shape::Other };
+    let (mut upper, mut lower, mut n) = (first.is_uppercase() as usize, first.is_lowercase() as usize, 1);
+    for c in chars {
+        n += 1;
+        upper += c.is_uppercase() as usize;
+        lower += c.is_lowercase() as usize;
+    }
+    if n == 1 {
+        return if upper == 1 { Shape::Initial } else { Shape::Other };
+    }
+    if lower == n {
+        Shape::Lower
+    } else if upper == n {
+        Shape::Upper
+    } else if first.is_uppercase() {
+        Shape::Title
+    } else {
+        Shape::Other
+    }
+}
+
+/// Splits `text` into word tokens.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    let mut sent_start = true;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_alphabetic() {
+                let s = i;
+                let mut ascii = true;
+                let mut j = i + 1;
+                loop {
+                    while j < b.len() && (b[j].is_ascii_alphabetic() || b[j] >= 0x80) {
+                        if b[j] >= 0x80 {
+                            let ch = text[j..].chars().next().unwrap();
+                            if !ch.is_alphabetic() && !matches!(ch, '\u{300}'..='\u{36f}') {
+                                break;
+                            }
+                            ascii = false;
+                            j += ch.len_utf8();
+                        } else {
+                            j += 1;
+                        }
+                    }
+                    // inner apostrophe or hyphen followed by a letter
+                    if j + 1 < b.len() && (b[j] == b'\'' || b[j] == b'-') && (b[j + 1].is_ascii_alphabetic() || b[j + 1] >= 0xC3) {
+                        let next = text[j + 1..].chars().next().unwrap();
+                        if next.is_alphabetic() {
+                            j += 1;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii });
+                sent_start = false;
+                i = j;
+                continue;
+            }
+            match c {
+                b'.' | b'!' | b'?' | b'\n' | b':' | b';' | b'*' | b'|' => sent_start = true,
+                b' ' | b'\t' | b'\r' | b'"' | b'(' | b'[' | b'\'' | b'-' => {}
+                _ => sent_start = false,
+            }
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().unwrap();
+            if ch.is_alphabetic() {
+                // a word starting with a non-ASCII letter: step back into the ASCII loop's logic
+                let s = i;
+                let mut j = i;
+                loop {
+                    while let Some(ch) = text[j..].chars().next() {
+                        if ch.is_alphabetic() || matches!(ch, '\u{300}'..='\u{36f}') {
+                            j += ch.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    if j + 1 < b.len() && (b[j] == b'\'' || b[j] == b'-') && text[j + 1..].chars().next().is_some_and(char::is_alphabetic) {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii: false });
+                sent_start = false;
+                i = j;
+            } else {
+                if matches!(ch, '•' | '…') {
+                    sent_start = true;
+                } else if !ch.is_whitespace() {
+                    sent_start = false;
+                }
+                i += ch.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// The case convention of `text`, from its share of uppercase letters.
+pub fn case_mode(text: &str) -> CaseMode {
+    let (mut up, mut low) = (0usize, 0usize);
+    for &c in text.as_bytes() {
+        up += c.is_ascii_uppercase() as usize;
+        low += c.is_ascii_lowercase() as usize;
+    }
+    let n = up + low;
+    if n == 0 {
+        return CaseMode::Mixed;
+    }
+    if up * 10 >= n * 7 {
+        CaseMode::Upper
+    } else if up * 100 <= n {
+        CaseMode::Lower
+    } else {
+        CaseMode::Mixed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_table() {
+        let rows = [
+            ("Rosa", Shape::Title),
+            ("ROSA", Shape::Upper),
+            ("rosa", Shape::Lower),
+            ("J", Shape::Initial),
+            ("McDonald", Shape::Title),
+            ("O'Brien-Tremblay", Shape::Title),
+            ("Zielińska", Shape::Title),
+            ("iPhone", Shape::Other),
+        ];
+        for (w, want) in rows {
+            assert_eq!(shape_of(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn tokenize_table() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Siobhán O'Brien-Tremblay, RN", &["Siobhán", "O'Brien-Tremblay", "RN"]),
+            ("Dr. Park Sung-ho's note", &["Dr", "Park", "Sung-ho's", "note"]),
+            ("R.A. left 3/4", &["R", "A", "left"]),
+            ("Ólafur and Ñandú", &["Ólafur", "and", "Ñandú"]),
+            ("end-", &["end"]),
+        ];
+        for &(text, want) in rows {
+            let got: Vec<&str> = tokenize(text).iter().map(|t| &text[t.s..t.e]).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let text = "He called. Rosa came\nBill left";
+        let starts: Vec<bool> = tokenize(text).iter().map(|t| t.sent_start).collect();
+        assert_eq!(starts, [true, false, true, false, true, false]);
+    }
+
+    #[test]
+    fn case_mode_table() {
+        let rows = [
+            ("PT SEEN BY DR HEALEY", CaseMode::Upper),
+            ("pt seen by dr healey today", CaseMode::Lower),
+            ("Pt seen by Dr Healey today", CaseMode::Mixed),
+        ];
+        for (t, want) in rows {
+            assert_eq!(case_mode(t), want, "{t}");
+        }
+    }
+}
