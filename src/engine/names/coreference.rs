@@ -62,6 +62,9 @@ impl Refiner for Coreference {
                             continue;
                         }
                         let common = COMMON_WORDS.contains(&buf);
+                        if buf.chars().count() < 3 || (w.len() <= 3 && w.bytes().all(|c| c.is_ascii_uppercase())) {
+                            continue;
+                        }
                         if common && mode != CaseMode::Mixed {
                             continue;
                         }

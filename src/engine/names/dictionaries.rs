@@ -127,7 +127,7 @@ pub static SURNAMES: LazyLock<Lexicon> =
 /// US places of 1,000+ people, US counties (without "County"), world cities of 100,000+.
 pub static PLACES: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(include_str!("../../../data/places.txt")));
-/// Common English words (SCOWL size 35, lowercase entries).
+/// Common English words (SCOWL size 50, lowercase entries).
 pub static COMMON_WORDS: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(include_str!("../../../data/common_words.txt")));
 

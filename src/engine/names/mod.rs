@@ -29,6 +29,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -137,7 +138,7 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     add(&mut context::TRANSFER_VERBS.iter().copied(), flag::TRANSFER);
     add(&mut context::PLACE_PREPS.iter().copied(), flag::PREP);
     add(&mut traps::UNITS.iter().copied(), flag::UNIT);
-    for s in [&traps::EPONYMS, &traps::DRUGS, &traps::INSTITUTIONS] {
+    for s in [&traps::EPONYMS, &traps::DRUGS, &traps::INSTITUTIONS, &traps::MEDICAL] {
         add(&mut s.iter().copied(), flag::TRAP);
     }
     add(&mut traps::CALENDAR.iter().copied(), flag::TRAP | flag::CALENDAR);
@@ -166,6 +167,8 @@ pub struct Doc<'a> {
     /// The case convention of the whole text.
     pub mode: CaseMode,
     flags: Vec<u32>,
+    /// Memoized list lookups per token: bit 0/1 first name known/true, 2/3 surname, 4/5 common.
+    memo: Vec<Cell<u8>>,
 }
 
 impl<'a> Doc<'a> {
@@ -191,7 +194,8 @@ impl<'a> Doc<'a> {
                 FLAGS.get(w).copied().unwrap_or(0) | if base.len() < w.len() { FLAGS.get(base).copied().unwrap_or(0) & (flag::TRAP | flag::CALENDAR) } else { 0 }
             })
             .collect();
-        Doc { text, lower, toks, mode: case_mode_of(text), flags }
+        let memo = vec![Cell::new(0); toks.len()];
+        Doc { text, lower, toks, mode: case_mode_of(text), flags, memo }
     }
 
     /// The token's text as written.
@@ -231,15 +235,27 @@ impl<'a> Doc<'a> {
         self.flags[i] & f != 0
     }
 
+    fn memo(&self, i: usize, bit: u8, f: impl FnOnce() -> bool) -> bool {
+        let m = self.memo[i].get();
+        if m & (1 << bit) != 0 {
+            return m & (2 << bit) != 0;
+        }
+        let v = f();
+        self.memo[i].set(m | (1 << bit) | if v { 2 << bit } else { 0 });
+        v
+    }
+
     /// True when token `i` is in the first-name list.
     pub fn is_first(&self, i: usize) -> bool {
-        FIRST_NAMES.contains(&self.key(i))
+        self.memo(i, 0, || FIRST_NAMES.contains(&self.key(i)))
     }
 
     /// True when token `i` is in the surname list (each part of a hyphenated surname counts).
     pub fn is_surname(&self, i: usize) -> bool {
-        let k = self.key(i);
-        SURNAMES.contains(&k) || (k.contains('-') && k.split('-').all(|p| p.len() > 1 && (SURNAMES.contains(p) || FIRST_NAMES.contains(p))))
+        self.memo(i, 2, || {
+            let k = self.key(i);
+            SURNAMES.contains(&k) || (k.contains('-') && k.split('-').all(|p| p.len() > 1 && (SURNAMES.contains(p) || FIRST_NAMES.contains(p))))
+        })
     }
 
     /// True when token `i` is a first name or a surname.
@@ -249,7 +265,10 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a common English word.
     pub fn is_common(&self, i: usize) -> bool {
-        COMMON_WORDS.contains(&self.key(i))
+        self.memo(i, 4, || {
+            let k = self.key(i);
+            COMMON_WORDS.contains(&k) || (k.contains('-') && k.split('-').all(|p| COMMON_WORDS.contains(p)))
+        })
     }
 
     /// True when tokens `i..j` (joined by single spaces) name a place in the gazetteer.

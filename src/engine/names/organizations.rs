@@ -29,19 +29,19 @@ fn set(words: &'static str) -> HashSet<&'static str, FastHash> {
 
 /// Head nouns that end an organization's name.
 pub static HEADS: WordSet = LazyLock::new(|| {
-    set("hospital hospitals hosp medical center centre ctr clinic clinics health healthcare hospice church chapel temple \
+    set("hospital hospitals hosp center centre ctr clinic clinics health healthcare hospice church chapel temple \
          mosque masjid synagogue cathedral parish ministries ministry school academy college university univ institute \
          associates partners group pharmacy drug drugs market bank union department dept surgery dialysis house shelter \
-         rehab rehabilitation memorial general home homes nursing manor foundation services agency company inc llc corp \
+         rehab rehabilitation memorial general home homes manor foundation services agency company inc llc corp \
          corporation mission apostolic presbyterian methodist baptist lutheran catholic episcopal adventist infirmary \
-         sanitarium lodge residence residences living care pediatrics rheumatology cardiology oncology orthopedics \
+         sanitarium lodge residence residences pediatrics rheumatology cardiology oncology orthopedics \
          dermatology urology gastroenterology neurology psychiatry radiology practice practices partnership \
          cooperative co-op store stores pantry kitchen ymca ywca library")
 });
 
 /// Heads trusted in notes typed without case.
 static HEADS_CASELESS: WordSet = LazyLock::new(|| {
-    set("hospital hosp clinic rehab house memorial general hospice church school medical center ctr manor infirmary")
+    set("hospital hosp clinic rehab house memorial hospice church school center ctr manor infirmary")
 });
 
 /// Heads that can be the whole name with one more head ("Memorial Hospital", "Union Hospital").
@@ -111,7 +111,11 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 s -= 1;
             }
             if s < i {
-                let distinctive = (s..i).any(|k| !generic(doc, k));
+                // a run in capitals (a header in a mixed-case note) needs a word no dictionary knows,
+                // unless its head is hospital-like
+                let caps_run = doc.mode != CaseMode::Mixed || (s..=i).all(|k| doc.toks[k].shape == Shape::Upper);
+                let strict = caps_run && !HEADS_CASELESS.contains(&*doc.key(i));
+                let distinctive = (s..i).any(|k| !generic(doc, k) && !(strict && (doc.is_common(k) || doc.has(k, flag::TRAP))));
                 let namey = doc.mode != CaseMode::Lower && NAMEY_HEADS.contains(&*doc.key(s)) && doc.toks[s].is_cap();
                 if distinctive || namey {
                     let end = tail(doc, i + 1);
@@ -125,9 +129,12 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if doc.has(i, flag::SAINT) && matches!(&*doc.key(i), "st" | "saint" | "sainte" | "ste") && i + 1 < n && org_linked(doc, i + 1) {
             let prev_street = doc.mode == CaseMode::Mixed && i > 0 && linked(doc, i) && doc.toks[i - 1].is_cap() && !doc.toks[i - 1].sent_start && !doc.has(i - 1, flag::FUNC);
             let j = i + 1;
-            let ok = match doc.mode {
-                CaseMode::Mixed => doc.toks[j].is_cap() && !doc.has(j, flag::FUNC | flag::STREET),
-                _ => !doc.has(j, flag::FUNC | flag::UNIT) && (i == 0 || doc.has(i - 1, flag::FUNC | flag::TRANSFER) || !linked(doc, i)),
+            // "ST" is also sinus tachycardia: in capitals, only before a listed name after to/at/from
+            let caps = doc.mode != CaseMode::Mixed || doc.toks[i].shape == Shape::Upper;
+            let ok = if caps {
+                i > 0 && matches!(&*doc.key(i - 1), "to" | "at" | "from" | "by") && doc.is_name(j) && !doc.is_common(j) && !doc.has(j, flag::FUNC | flag::UNIT | flag::TRAP)
+            } else {
+                doc.toks[j].shape == Shape::Title && !doc.has(j, flag::FUNC | flag::STREET | flag::TRAP)
             };
             if ok && !prev_street {
                 let mut end = j + 1;
@@ -175,8 +182,8 @@ fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize
         return None;
     }
     let ok = match doc.mode {
-        CaseMode::Mixed => t.is_cap() && (!doc.is_common(k) || t.shape == Shape::Title) && !doc.is_first(k),
-        _ => !doc.is_common(k) && !doc.is_first(k),
+        CaseMode::Mixed => (t.shape == Shape::Title || t.shape == Shape::Upper && !doc.is_common(k)) && !doc.is_first(k),
+        _ => !doc.is_common(k) && !doc.is_first(k) && t.e - t.s >= 3,
     };
     if !ok || doc.text[t.e..].starts_with(['/', '\'']) && !doc.text[t.e..].starts_with("'s") {
         return None;

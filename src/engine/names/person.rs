@@ -25,9 +25,14 @@ fn push(doc: &Doc<'_>, i: usize, end: usize, score: f32, reason: &'static str, o
     out.push(Span::new(doc.toks[i].s, byte_end(doc, end), Category::Name, score, NAME, reason));
 }
 
-/// True when token `i` may begin a name right after a strong title.
-fn after_title(doc: &Doc<'_>, i: usize) -> bool {
+/// True when token `i` may begin a name right after the strong title at `title`.
+fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     let t = doc.toks[i];
+    // "MS:" is mental status, "ms" multiple sclerosis: only a listed name after them
+    let ambiguous = matches!(&*doc.key(title), "ms" | "miss" | "mx") && (doc.mode != CaseMode::Mixed || doc.toks[title].shape == Shape::Upper);
+    if ambiguous && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) {
+        return false;
+    }
     if doc.has(i, flag::FUNC | flag::CRED | flag::UNIT | flag::TITLE) && !(t.is_cap() && doc.mode == CaseMode::Mixed && doc.is_name(i)) {
         return false;
     }
@@ -40,18 +45,25 @@ fn after_title(doc: &Doc<'_>, i: usize) -> bool {
 /// True when token `i` may begin a name after a kinship or role word.
 fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     let t = doc.toks[i];
-    if doc.has(i, flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::ORG_HEAD) {
+    if doc.has(i, flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::ORG_HEAD) || t.e - t.s < 2 {
         return false;
+    }
+    if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) {
+        return false;
+    }
+    if !family {
+        // roles ("pt", "nurse", "NP") are followed by all sorts of words: only a listed first name
+        return doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
     }
     match doc.mode {
         CaseMode::Mixed => {
-            if !t.is_cap() || t.shape == Shape::Upper && t.e - t.s <= 3 && !doc.is_name(i) {
-                return false;
+            match t.shape {
+                Shape::Title => {}
+                Shape::Upper => return doc.is_first(i) && !doc.is_common(i),
+                _ => return false,
             }
-            if doc.has(i, flag::TRAP) && !doc.has(i, flag::CALENDAR) {
-                return false;
-            }
-            doc.is_name(i) || (!doc.is_common(i) && !doc.has(i, flag::FUNC))
+            (doc.is_first(i) && !doc.has(i, flag::FUNC)) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
+                || (doc.is_surname(i) && !doc.is_common(i))
         }
         _ => {
             if doc.has(i, flag::FUNC | flag::TRAP) {
@@ -63,15 +75,16 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
 }
 
 /// The next token after `i`, skipping a comma, colon or "is"/"was"/"named" ("proxy is Nancy").
-fn next_after_cue(doc: &Doc<'_>, i: usize) -> Option<usize> {
+fn next_after_cue(doc: &Doc<'_>, i: usize, title: bool) -> Option<usize> {
     let n = doc.toks.len();
     let mut j = i + 1;
     if j >= n {
         return None;
     }
     let g = doc.gap(i);
-    let g = g.trim_matches(|c: char| c == ' ' || c == '.');
-    if !(g.is_empty() || g == "," || g == ":" || g == "-" || g == "(") {
+    let g = g.trim_matches(' ');
+    let ok = if title { g.is_empty() || g == "." } else { g.is_empty() || g == "," || g == ":" || g == "-" };
+    if !ok || g.len() < doc.gap(i).len() && doc.gap(i).len() - g.len() > 2 {
         return None;
     }
     if g.is_empty() && matches!(&*doc.key(j), "is" | "was" | "named" | "called" | "whose") && j + 1 < n && doc.joined(j) {
@@ -97,8 +110,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let f = doc.flags(i);
         // 1. titles
         if f & flag::TITLE != 0 {
-            if let Some(j) = next_after_cue(doc, i) {
-                if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_title(doc, j) {
+            if let Some(j) = next_after_cue(doc, i, true) {
+                if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_title(doc, i, j) {
                     let mut end = extend(doc, j);
                     // "Dr. L. Ruuska": an initial alone continues into the surname
                     if end == j + 1 && doc.is_initial(j) && j + 1 < n && linked(doc, j + 1) && !doc.has(j + 1, flag::FUNC | flag::CRED) {
@@ -106,7 +119,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                     }
                     push(doc, j, end, 0.9, "a name after a title (Dr., Mr., Mrs.)", out);
                     // "Drs Joseph and Robbinson", "Dr. Griffin and Swackhamer"
-                    if end + 1 < n && doc.key(end) == "and" && doc.joined(end) && after_title(doc, end + 1) && (doc.toks[end + 1].is_cap() || doc.is_name(end + 1)) && !doc.is_common(end + 1) {
+                    if end + 1 < n && doc.key(end) == "and" && doc.joined(end) && after_title(doc, i, end + 1) && (doc.toks[end + 1].is_cap() || doc.is_name(end + 1)) && !doc.is_common(end + 1) {
                         let e2 = extend(doc, end + 1);
                         push(doc, end + 1, e2, 0.8, "a name after a title (Dr., Mr., Mrs.)", out);
                         covered = e2;
@@ -120,8 +133,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // 2. kinship, role, greeting, weak titles
         if f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 {
-            if let Some(j) = next_after_cue(doc, i) {
-                let family = f & (flag::KIN | flag::GREET | flag::TITLE_WEAK) != 0;
+            let family = f & (flag::KIN | flag::GREET | flag::TITLE_WEAK) != 0;
+            if let Some(j) = next_after_cue(doc, i, false).filter(|&j| family || (j < n && doc.joined(i))) {
                 if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_kin(doc, j, family) {
                     let end = extend(doc, j);
                     push(doc, j, end, 0.8, "a name after a kinship or role word (son, daughter, nurse)", out);
@@ -159,8 +172,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // 4. LAST, FIRST M
         if mixed && doc.toks[i].shape == Shape::Upper && i + 1 < n && doc.gap(i) == ", " && doc.toks[i + 1].shape == Shape::Upper
-            && !doc.has(i, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE) && doc.is_first(i + 1)
-            && (doc.is_surname(i) || !doc.is_common(i))
+            && doc.toks[i].e - doc.toks[i].s >= 3 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3
+            && !doc.has(i, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE) && !doc.has(i + 1, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE)
+            && doc.is_first(i + 1) && !doc.is_common(i + 1) && doc.is_surname(i) && !doc.is_common(i)
         {
             let end = extend(doc, i + 1);
             let end = if end < n && doc.toks[end].shape == Shape::Initial && doc.joined(end - 1) { end + 1 } else { end };
@@ -230,12 +244,15 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             }
             let first = doc.is_first(i);
             let common = doc.is_common(i);
+            if t.e - t.s < 3 {
+                return None;
+            }
             if first && !common {
                 let end = extend(doc, i);
                 return Some((end, 0.75, "a first name"));
             }
             let sur = !first && doc.is_surname(i);
-            if sur && !common && !t.sent_start {
+            if sur && !common && !t.sent_start && t.e - t.s >= 4 {
                 let end = extend(doc, i);
                 return Some((end, 0.65, "a surname"));
             }
@@ -281,7 +298,8 @@ fn handles(doc: &Doc<'_>, out: &mut Vec<Span>) {
         while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'_' || (b[e] == b'.' && e + 1 < b.len() && b[e + 1].is_ascii_alphanumeric())) {
             e += 1;
         }
-        if e - at >= 3 && b[at + 1..e].iter().any(u8::is_ascii_alphabetic) {
+        let letters = b[at + 1..e].iter().filter(|c| c.is_ascii_alphabetic()).count();
+        if e - at >= 4 && b[at + 1].is_ascii_alphabetic() && letters >= 3 && !doc.text[e..].starts_with('/') && !b[at + 1..e].iter().all(|c| !c.is_ascii_lowercase()) {
             out.push(Span::new(at, e, Category::Name, 0.8, NAME, "a social media handle"));
         }
     }

@@ -54,6 +54,11 @@ pub static STATES: WordSet = LazyLock::new(|| {
          ri sc sd tn tx ut vt va wa wv wi wy pr")
 });
 
+/// Suffixes trusted in notes typed without case (full words only: "ct", "st" are clinical there).
+static CASELESS_SUFFIXES: WordSet = LazyLock::new(|| {
+    set("county township parish borough heights falls springs street road avenue boulevard lane")
+});
+
 /// Words after which "in/from/to ___" names where someone lives or comes from.
 pub static HOME_VERBS: WordSet = LazyLock::new(|| {
     set("lives live living lived resides residing moved moving born raised grew relocated vacationing vacation \
@@ -95,8 +100,8 @@ fn place_word(doc: &Doc<'_>, k: usize) -> bool {
         return false;
     }
     match doc.mode {
-        CaseMode::Mixed => t.is_cap() && !(t.shape == Shape::Upper && t.e - t.s <= 3),
-        _ => true,
+        CaseMode::Mixed => t.shape == Shape::Title || (t.shape == Shape::Upper && t.e - t.s > 3 && !doc.is_common(k)),
+        _ => !doc.is_common(k) || doc.has(k, flag::PLACE_SUFFIX),
     }
 }
 
@@ -120,12 +125,13 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // suffixes: walk back ("Kettle Falls Township", "Garfield Avenue")
         let suffix = doc.has(i, flag::PLACE_SUFFIX) || (doc.has(i, flag::STREET) && !(doc.key(i) == "st" && i + 1 < n && doc.toks[i + 1].is_cap() && org_gap(doc, i)));
-        if suffix && (!mixed || doc.toks[i].is_cap()) && i > 0 {
+        let suffix = suffix && if mixed { doc.toks[i].shape == Shape::Title } else { CASELESS_SUFFIXES.contains(&*doc.key(i)) };
+        if suffix && i > 0 {
             let mut s = i;
             while s > 0 && linked(doc, s) && place_word(doc, s - 1) && i - s < 3 {
                 s -= 1;
             }
-            let distinctive = (s..i).any(|k| mixed || !doc.is_common(k));
+            let distinctive = (s..i).any(|k| (mixed && doc.toks[k].shape == Shape::Title) || !doc.is_common(k));
             if s < i && distinctive && (mixed || !doc.has(s, flag::PLACE_SUFFIX | flag::STREET)) {
                 let mut e = i + 1;
                 while e < n && linked(doc, e) && doc.has(e, flag::PLACE_SUFFIX) && (!mixed || doc.toks[e].is_cap()) {
@@ -139,14 +145,14 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // prefixes: "County Clare", "Port Caldwell", "Route 9"
         if doc.has(i, flag::PLACE_PREFIX) && (mixed && doc.toks[i].is_cap()) {
             let rest = &doc.text[doc.toks[i].e..];
-            if matches!(&*doc.key(i), "route" | "rt") {
+            if matches!(&*doc.key(i), "route" | "rt" | "hwy" | "highway") {
                 let digits = rest.trim_start_matches(' ');
                 let d = digits.bytes().take_while(u8::is_ascii_digit).count();
                 if d > 0 && rest.len() - digits.len() <= 1 {
                     let e = doc.toks[i].e + (rest.len() - digits.len()) + d;
                     out.push(Span::new(doc.toks[i].s, e, Category::Location, 0.7, "places", "a road (Route ___)"));
-                    continue;
                 }
+                continue;
             }
             if i + 1 < n && linked(doc, i + 1) && place_word(doc, i + 1) {
                 let mut e = i + 2;

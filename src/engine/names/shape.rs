@@ -57,6 +57,7 @@ impl Tok {
 }
 
 fn shape_of(w: &str) -> Shape {
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(w);
     let mut chars = w.chars().filter(|c| c.is_alphabetic());
     let Some(first) = chars.next() else { return Shape::Other };
     let (mut upper, mut lower, mut n) = (first.is_uppercase() as usize, first.is_lowercase() as usize, 1);
@@ -72,11 +73,29 @@ fn shape_of(w: &str) -> Shape {
         Shape::Lower
     } else if upper == n {
         Shape::Upper
-    } else if first.is_uppercase() {
+    } else if first.is_uppercase() && title_capitals_ok(w) {
         Shape::Title
     } else {
         Shape::Other
     }
+}
+
+/// True when every capital after the first letter follows an apostrophe or hyphen or a
+/// Mc/Mac prefix ("O'Brien", "Castellanos-Whitaker", "McDonald"), unlike "PaCO" or "BariAir".
+fn title_capitals_ok(w: &str) -> bool {
+    let mut prev = ' ';
+    let mut seen = ['\0'; 3];
+    for (k, c) in w.chars().enumerate() {
+        let mc = (k == 2 && seen[..2] == ['M', 'c']) || (k == 3 && seen == ['M', 'a', 'c']);
+        if k > 0 && c.is_uppercase() && !(prev == '\'' || prev == '-' || mc) {
+            return false;
+        }
+        if k < 3 {
+            seen[k] = c;
+        }
+        prev = c;
+    }
+    true
 }
 
 /// Splits `text` into word tokens.
@@ -197,6 +216,8 @@ mod tests {
             ("O'Brien-Tremblay", Shape::Title),
             ("Zielińska", Shape::Title),
             ("iPhone", Shape::Other),
+            ("PaCO", Shape::Other),
+            ("MD's", Shape::Upper),
         ];
         for (w, want) in rows {
             assert_eq!(shape_of(w), want, "{w}");

@@ -88,6 +88,31 @@ pub static DRUGS: WordSet = LazyLock::new(|| {
          prbc ffp cryo platelets tpn ppn lipids intralipid clinimix kabiven smoflipid")
 });
 
+/// Clinical shorthand and abbreviations that a word list of everyday English lacks ("Levo",
+/// "Crit", "Brady", "Trach"): never a name on dictionary or shape evidence.
+pub static MEDICAL: WordSet = LazyLock::new(|| {
+    set("levo crit hct hgb wbc plt plts inr ptt pt/inr brady tachy afib a-fib aflutter pacer paced pacing temp temps \
+         trach trachs fent fentanyl floro fluoro vanco amio neo dopa dobut nitro precedex prop ceftaz zosyn flagyl cipro \
+         sats sat lytes coags chem chems bili lfts abg abgs vbg cbc bmp cmp ua ucx bcx cx dx hx rx tx sx fx abx \
+         reg ins gtt gtts min max mins ve vt fio peep cpap simv ps ac prvc imv mmv hfov bipap nc nrb fm neb nebs \
+         mdi mdis po pr iv im sq sc sl ng ngt og ogt peg picc tlc cvl aline a-line swan pa pap cvp pcwp svr co ci \
+         ef lvef ekg ecg echo tte tee cxr kub ct cta mri mra us eeg emg lp bm bms uop u/o foley ostomy jp hemovac \
+         mae perrla perl perrl ox oob obt hob rom prom arom le ue rle lle rue lue bue ble rll lll rul lul rml \
+         lmca lad lcx rca pda om diag cabg pci ptca ptcs stent stents cath caths iabp ivc svc lv rv la ra av mv tv \
+         mr tr ar as ms ps pvc pvcs pac pacs vea svt vt vf nsr sr st sb afib chf copd cad htn dm niddm iddm cri crf \
+         esrd arf ckd aki uti uri dvt pe gib ugib lgib sbo cva tia sah sdh ich mi nstemi stemi acs ards sirs \
+         dnr dni cmo fc hcp prn qd bid tid qid qhs qam qpm hs ac pc npo ivf ns lr d5w d5 kcl kphos mgso cacl \
+         nahco hco bicarb ssi riss ss fs bs fsbs glu bun cr creat alb tsh ldh ck cpk trop tropo bnp lactate \
+         mso ms04 mso4 dilaud ativ hep lasix lopress labet hydral diltiaz digox solu prbc prbcs ffp plts cryo \
+         resp neuro cardio gi gu id heme onc endo psych skin social dispo access lines wounds ivs renal pulm \
+         tele telemetry cont con't contd cont'd d/c dc'd d/c'd s/p w/ w/o c/o r/o f/u h/o b/l n/v \
+         pmicu ccu nsicu csru sicu micu vicu ctic bb wnl nad aox aaox ox3 nkda nka etoh tob ivdu \
+         rrt rt ot slp pt's pts sw cm np pa rn md mds md's np's ho hos intern resident attending fellow \
+         quinton hickman portacath port-a-cath mediport permacath vascath trialysis shiley portex passy muir \
+         yankauer ambu dobhoff salem sump kangaroo bair hugger kinair bariair triadyne rotoprone clinitron \
+         ted teds scd scds venodyne flexiseal rectal tube xeroform xerofoam aquacel mepilex allevyn duoderm")
+});
+
 /// Generic institutions, agencies and programmes: they locate no one.
 pub static INSTITUTIONS: WordSet = LazyLock::new(|| {
     set("medicare medicaid cdc va nhs fda nih who cms ssa ssi ssdi hhs ems osha fema hud wic snap tanf chip aca hipaa \
@@ -122,7 +147,7 @@ pub static FUNCTION: WordSet = LazyLock::new(|| {
 
 /// Hospital units, services and generic care settings: not the name of a place.
 pub static UNITS: WordSet = LazyLock::new(|| {
-    set("icu micu sicu ccu csru nicu picu cvicu tsicu ctsicu vicu neuro nsicu ed er ew or pacu ir ct mri cath lab labs floor \
+    set("icu micu sicu ccu csru nicu picu pmicu cvicu tsicu ctsicu vicu neuro nsicu ed er ew or pacu ir ct mri cath lab labs floor \
          rehab home hospice unit units ward wards osh snf ltac ltach acute step stepdown radiology echo dialysis surgery \
          bed room us ob gyn l&d nursery clinic hospital hosp facility facilities center pcp md rn np pa ems er's icu's \
          outside local another other same community previous prior referring state general this that our your his her \
@@ -142,7 +167,7 @@ pub static EPONYM_HEADS: WordSet = LazyLock::new(|| {
 /// True when a lowercase word is a trap of any kind (eponym, drug, institution, calendar word).
 pub fn is_trap(lower: &str) -> bool {
     let w = lower.strip_suffix("'s").unwrap_or(lower);
-    EPONYMS.contains(w) || DRUGS.contains(w) || INSTITUTIONS.contains(w) || CALENDAR.contains(w)
+    EPONYMS.contains(w) || DRUGS.contains(w) || INSTITUTIONS.contains(w) || CALENDAR.contains(w) || MEDICAL.contains(w)
 }
 
 #[cfg(test)]
