@@ -43,7 +43,7 @@ pub static ROLES: WordSet = LazyLock::new(|| {
     set("patient pt client resident caseworker worker manager coordinator advocate counselor counsellor therapist \
          nurse np pa rn lpn cna aide midwife doula intern fellow attending surgeon physician provider pcp \
          oncologist cardiologist neurologist psychiatrist psychologist pharmacist dietitian nutritionist \
-         named called nicknamed baby infant twin twins kid kids child children boy girl man woman lady gentleman \
+         named called nicknamed call calls sponsor mentor godmother godfather godson goddaughter baby infant twin twins kid kids child children boy girl man woman lady gentleman \
          teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney")
 });
 

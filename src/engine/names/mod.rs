@@ -191,7 +191,7 @@ impl<'a> Doc<'a> {
                     buf.as_str()
                 };
                 let base = w.strip_suffix("'s").unwrap_or(w);
-                FLAGS.get(w).copied().unwrap_or(0) | if base.len() < w.len() { FLAGS.get(base).copied().unwrap_or(0) & (flag::TRAP | flag::CALENDAR) } else { 0 }
+                FLAGS.get(w).copied().unwrap_or(0) | if base.len() < w.len() { FLAGS.get(base).copied().unwrap_or(0) & !flag::FUNC } else { 0 }
             })
             .collect();
         let memo = vec![Cell::new(0); toks.len()];

@@ -33,7 +33,12 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     if ambiguous && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) {
         return false;
     }
-    if doc.has(i, flag::FUNC | flag::CRED | flag::UNIT | flag::TITLE) && !(t.is_cap() && doc.mode == CaseMode::Mixed && doc.is_name(i)) {
+    if doc.is_initial(i) {
+        return true;
+    }
+    // "Ms. Many Horses": a capitalized function word followed by a capitalized word
+    let cap_pair = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && i + 1 < doc.toks.len() && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title;
+    if doc.has(i, flag::FUNC | flag::CRED | flag::UNIT | flag::TITLE) && !(t.is_cap() && doc.mode == CaseMode::Mixed && (doc.is_name(i) || cap_pair) && !doc.has(i, flag::TITLE)) {
         return false;
     }
     if doc.mode == CaseMode::Mixed && t.shape == Shape::Lower && !doc.is_name(i) {
@@ -62,7 +67,7 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
                 Shape::Upper => return doc.is_first(i) && !doc.is_common(i),
                 _ => return false,
             }
-            (doc.is_first(i) && !doc.has(i, flag::FUNC)) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
+            doc.is_first(i) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
                 || (doc.is_surname(i) && !doc.is_common(i))
         }
         _ => {
@@ -86,6 +91,10 @@ fn next_after_cue(doc: &Doc<'_>, i: usize, title: bool) -> Option<usize> {
     let ok = if title { g.is_empty() || g == "." } else { g.is_empty() || g == "," || g == ":" || g == "-" };
     if !ok || g.len() < doc.gap(i).len() && doc.gap(i).len() - g.len() > 2 {
         return None;
+    }
+    // "calls him Seun", "call me Krzysiek"
+    if g.is_empty() && matches!(&*doc.key(i), "call" | "calls" | "called" | "named" | "nicknamed") && matches!(&*doc.key(j), "him" | "her" | "me" | "them" | "us" | "it") && j + 1 < n && doc.joined(j) {
+        return Some(j + 1);
     }
     if g.is_empty() && matches!(&*doc.key(j), "is" | "was" | "named" | "called" | "whose") && j + 1 < n && doc.joined(j) {
         j += 1;
@@ -257,8 +266,10 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
                 return Some((end, 0.65, "a surname"));
             }
             // a common word that is also a name ("Grace Park", "Bill Strong"), or a name no
-            // list holds followed by a listed one: two capitalized words, mid-sentence
-            if i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title && !t.sent_start
+            // list holds followed by a listed one: two capitalized words, mid-sentence (or at
+            // the start of a sentence when the second word is no common word: "Faith Adaeze")
+            let start_ok = !t.sent_start || (first && i + 1 < n && !doc.is_common(i + 1));
+            if i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title && start_ok
                 && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET | flag::STATE | flag::CRED)
                 && (i + 2 >= n || !doc.has(i + 2, flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET))
             {
@@ -268,6 +279,11 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
                     let end = extend(doc, i + 1);
                     return Some((end, 0.6, "capitalized words shaped like a name"));
                 }
+            }
+            // a listed first name that is also a common word ("Bill", "Grace"), capitalized in
+            // the middle of sentences at least twice: a proper noun here
+            if first && common && !doc.has(i, flag::FUNC) && repeated_mid_sentence(doc, i) {
+                return Some((extend(doc, i), 0.55, "a first name used as a proper noun throughout the text"));
             }
             None
         }
@@ -282,6 +298,24 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             None
         }
     }
+}
+
+/// True when the word of token `i` appears capitalized mid-sentence at least twice in the text
+/// and never in lowercase.
+fn repeated_mid_sentence(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    let mut mid = 0;
+    for (k, t) in doc.toks.iter().enumerate() {
+        if t.e - t.s != w.len() || !doc.word(k).eq_ignore_ascii_case(w) {
+            continue;
+        }
+        match t.shape {
+            Shape::Title if !t.sent_start => mid += 1,
+            Shape::Lower => return false,
+            _ => {}
+        }
+    }
+    mid >= 2
 }
 
 /// `@handles` (not inside an email address).

@@ -106,7 +106,51 @@ fn place_word(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 fn push(doc: &Doc<'_>, s: usize, e: usize, score: f32, reason: &'static str, out: &mut Vec<Span>) {
-    out.push(Span::new(doc.toks[s].s, doc.toks[e - 1].e, Category::Location, score, "places", reason));
+    // "the Garfield Avenue shelter": a lowercase kind of place right after belongs to it
+    let mut end = doc.toks[e - 1].e;
+    if e < doc.toks.len() && doc.mode == CaseMode::Mixed && doc.joined(e - 1) && doc.toks[e].shape == Shape::Lower && LANDMARK_NOUNS.contains(&*doc.key(e)) {
+        end = doc.toks[e].e;
+    }
+    out.push(Span::new(doc.toks[s].s, end, Category::Location, score, "places", reason));
+}
+
+/// Kinds of place that, after a named street or place, make one landmark ("the Elm Street shelter").
+static LANDMARK_NOUNS: WordSet = LazyLock::new(|| {
+    set("shelter clinic hospital school church house home apartments apartment apts projects motel hotel camp \
+         encampment park library station bridge underpass overpass mall market store pharmacy center centre")
+});
+
+/// "room 11", "rm 612-B", "bed 4": a room or bed number.
+fn rooms(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for (i, t) in doc.toks.iter().enumerate() {
+        if !matches!(&*doc.key(i), "room" | "rm" | "bed" | "apt" | "apartment" | "suite" | "unit") {
+            continue;
+        }
+        let rest = &doc.text[t.e..];
+        let r = rest.strip_prefix('.').unwrap_or(rest);
+        let r2 = r.strip_prefix(' ').or_else(|| r.strip_prefix('#')).unwrap_or(r);
+        let r2 = r2.strip_prefix('#').unwrap_or(r2);
+        let d = r2.bytes().take_while(u8::is_ascii_digit).count();
+        if d == 0 || r.len() == r2.len() && rest.len() == r.len() {
+            continue;
+        }
+        let mut e = t.e + (rest.len() - r2.len()) + d;
+        let b = doc.text.as_bytes();
+        // "612-B", "12A"
+        if e + 1 < b.len() && b[e] == b'-' && b[e + 1].is_ascii_alphanumeric() {
+            e += 2;
+            while e < b.len() && b[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+        } else if e < b.len() && b[e].is_ascii_uppercase() && !b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            e += 1;
+        }
+        if e < b.len() && (b[e].is_ascii_alphanumeric() || (b[e] == b'/' || b[e] == b':') && b.get(e + 1).is_some_and(u8::is_ascii_digit)) {
+            continue;
+        }
+        let s = t.e + (rest.len() - r2.len());
+        out.push(Span::new(s, e, Category::Location, 0.6, "places", "a room or bed number"));
+    }
 }
 
 /// True when token `i` follows a preposition that opens a place ("in", "from", "near", "of").
@@ -119,6 +163,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mixed = doc.mode == CaseMode::Mixed;
     let mut covered = 0;
+    rooms(doc, out);
     for i in 0..n {
         if i < covered {
             continue;
@@ -213,10 +258,11 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 continue;
             }
         }
-        // "lives in ___", "moved from ___": a capitalized word no list holds
-        if mixed && ctx && i >= 2 && doc.toks[i].shape == Shape::Title && !doc.toks[i].sent_start
-            && (doc.has(i - 2, flag::HOME_VERB) || (i >= 3 && doc.has(i - 3, flag::HOME_VERB)))
-            && !doc.is_common(i) && !doc.is_first(i)
+        // "lives in ___", "out of ___": a capitalized word no list holds
+        let home = i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || (i >= 3 && doc.has(i - 3, flag::HOME_VERB)));
+        let t = doc.toks[i];
+        if mixed && ctx && t.shape == Shape::Title && !t.sent_start && !doc.is_common(i) && !doc.is_first(i)
+            && (home || (t.e - t.s >= 5 && !doc.is_surname(i) && matches!(&*doc.key(i - 1), "in" | "of" | "near" | "outside")))
         {
             let mut e = i + 1;
             while e < n && linked(doc, e) && place_word(doc, e) && e - i < 3 && !doc.has(e, flag::ORG_HEAD) {

@@ -69,7 +69,9 @@ fn shape_of(w: &str) -> Shape {
     if n == 1 {
         return if upper == 1 { Shape::Initial } else { Shape::Other };
     }
-    if lower == n {
+    if particle_prefixed(w) {
+        Shape::Title
+    } else if lower == n {
         Shape::Lower
     } else if upper == n {
         Shape::Upper
@@ -80,13 +82,27 @@ fn shape_of(w: &str) -> Shape {
     }
 }
 
+/// "al-Harthi", "el-Sayed", "bin-Laden", "d'Souza": a lowercase particle glued to a capitalized name.
+fn particle_prefixed(w: &str) -> bool {
+    for p in ["al-", "el-", "al", "bin-", "ibn-", "abu-", "d'", "l'", "o'", "ben-"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if p.ends_with(['-', '\'']) && rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().skip(1).any(char::is_lowercase) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// True when every capital after the first letter follows an apostrophe or hyphen or a
 /// Mc/Mac prefix ("O'Brien", "Castellanos-Whitaker", "McDonald"), unlike "PaCO" or "BariAir".
 fn title_capitals_ok(w: &str) -> bool {
     let mut prev = ' ';
     let mut seen = ['\0'; 3];
     for (k, c) in w.chars().enumerate() {
-        let mc = (k == 2 && seen[..2] == ['M', 'c']) || (k == 3 && seen == ['M', 'a', 'c']);
+        // Mc/Mac/De/Di/Da/La/Le/Du prefixes: "McDonald", "DeShawn", "LaToya", "DiMaggio"
+        let mc = (k == 2 && matches!(seen[..2], ['M', 'c'] | ['D', 'e'] | ['D', 'i'] | ['D', 'a'] | ['L', 'a'] | ['L', 'e'] | ['D', 'u']))
+            || (k == 3 && (seen == ['M', 'a', 'c'] || seen == ['V', 'a', 'n']));
         if k > 0 && c.is_uppercase() && !(prev == '\'' || prev == '-' || mc) {
             return false;
         }
@@ -217,6 +233,8 @@ mod tests {
             ("Zielińska", Shape::Title),
             ("iPhone", Shape::Other),
             ("PaCO", Shape::Other),
+            ("DeShawn", Shape::Title),
+            ("al-Harthi", Shape::Title),
             ("MD's", Shape::Upper),
         ];
         for (w, want) in rows {

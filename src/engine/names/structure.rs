@@ -78,10 +78,17 @@ pub fn extend(doc: &Doc<'_>, i: usize) -> usize {
     let mut j = i + 1;
     let mut end = i + 1;
     while j < n && linked(doc, j) && end - i < 6 {
-        if doc.has(j, flag::PARTICLE) && !doc.toks[j].is_cap() && j + 1 < n && linked(doc, j + 1) && continues(doc, j + 1) {
-            end = j + 2;
-            j += 2;
-            continue;
+        if doc.has(j, flag::PARTICLE) {
+            // one to three particles, then a name: "van der Berg", "de la Cruz", "bin Saeed"
+            let mut k = j;
+            while k < n && k - j < 3 && doc.has(k, flag::PARTICLE) && (k == j || linked(doc, k)) {
+                k += 1;
+            }
+            if k < n && k > j && linked(doc, k) && (!doc.toks[j].is_cap() || doc.mode == CaseMode::Mixed) && continues(doc, k) {
+                end = k + 1;
+                j = k + 1;
+                continue;
+            }
         }
         if doc.has(j, flag::PARTICLE) && doc.mode == CaseMode::Mixed && j + 1 < n && linked(doc, j + 1) && continues(doc, j + 1) {
             end = j + 2;

@@ -141,8 +141,7 @@ pub static FUNCTION: WordSet = LazyLock::new(|| {
          first second third last next new old well up down out off again further once now still already always never \
          ever today tonight tomorrow yesterday am pm aware called came went left saw seen said says told asked stated \
          reports reported spoke speak talked states notified updated paged informed visited visit visiting in to \
-         re: dear hi hello thanks thank love sincerely regards cc attn note notes pt pts patient patients family \
-         mother father mom dad son daughter wife husband sister brother")
+         re: dear hi hello thanks thank love sincerely regards cc attn note notes")
 });
 
 /// Hospital units, services and generic care settings: not the name of a place.
@@ -152,8 +151,7 @@ pub static UNITS: WordSet = LazyLock::new(|| {
          bed room us ob gyn l&d nursery clinic hospital hosp facility facilities center pcp md rn np pa ems er's icu's \
          outside local another other same community previous prior referring state general this that our your his her \
          their a an the any psychiatric psych medical surgical cardiac cardiology pulmonary pulm oncology onc \
-         nursing house hotel shelter jail prison work school church home's inpatient outpatient emergency main north \
-         south east west city county university ambulance medflight helicopter car bus taxi")
+         nursing house hotel shelter jail prison work school church home's inpatient outpatient emergency main city county university ambulance medflight helicopter car bus taxi")
 });
 
 /// Medical nouns that make the word before them an eponym: "Bell's palsy", "Foley catheter".
