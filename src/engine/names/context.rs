@@ -34,7 +34,8 @@ pub static KIN: WordSet = LazyLock::new(|| {
          stepfather step-daughter step-son daughter-in-law son-in-law sister-in-law brother-in-law mother-in-law \
          father-in-law dtr-in-law friend friends neighbor neighbour roommate landlord boss coworker co-worker \
          colleague caregiver caretaker guardian proxy hcp spokesperson interpreter translator chaplain \
-         guardian proxy hcp spokesperson")
+         guardian proxy hcp spokesperson named called nicknamed call calls sponsor mentor godmother godfather godson \
+         goddaughter baby infant twin twins kid kids child children boy girl")
 });
 
 /// Roles a name often follows ("patient Rosa", "case manager Helen", "NP Carol"): weaker than
@@ -43,7 +44,6 @@ pub static ROLES: WordSet = LazyLock::new(|| {
     set("patient pt client resident caseworker worker manager coordinator advocate counselor counsellor therapist \
          nurse np pa rn lpn cna aide midwife doula intern fellow attending surgeon physician provider pcp \
          oncologist cardiologist neurologist psychiatrist psychologist pharmacist dietitian nutritionist \
-         named called nicknamed call calls sponsor mentor godmother godfather godson goddaughter baby infant twin twins kid kids child children boy girl man woman lady gentleman \
          teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney")
 });
 
@@ -81,7 +81,8 @@ mod tests {
             (&TITLES, "dr", true),
             (&TITLES, "mrs", true),
             (&KIN, "daughter", true),
-            (&KIN, "caseworker", true),
+            (&ROLES, "caseworker", true),
+            (&KIN, "sponsor", true),
             (&KIN, "the", false),
             (&CREDENTIALS, "rrt", true),
             (&CREDENTIALS, "aware", false),

@@ -110,14 +110,14 @@ impl Refiner for Coreference {
             while let Some(p) = lower[from..].find(k.text.as_str()) {
                 let s = from + p;
                 let e = s + k.text.len();
-                from = s + 1;
+                from = s + lower[s..].chars().next().map_or(1, char::len_utf8);
                 let before_ok = s == 0 || !is_word_byte(text, s, true);
                 let after_ok = e >= b.len() || !is_word_byte(text, e, false) || (lower[e..].starts_with("'s") && (e + 2 >= b.len() || !is_word_byte(text, e + 2, false)));
                 if !before_ok || !after_ok {
                     continue;
                 }
                 let first = text[s..].chars().next().unwrap();
-                if k.cap_only && !first.is_uppercase() {
+                if k.cap_only && (!first.is_uppercase() || at_sentence_start(text, s)) {
                     continue;
                 }
                 if mode == CaseMode::Mixed && k.category == Category::Name && !first.is_uppercase() && COMMON_WORDS.contains(&k.text) {
@@ -147,6 +147,14 @@ impl Refiner for Coreference {
     }
 }
 
+/// True when only spaces, quotes or brackets separate byte `s` from a sentence end or line start.
+fn at_sentence_start(text: &str, s: usize) -> bool {
+    match text[..s].trim_end_matches([' ', '"', '(', '\'', '\t']).chars().next_back() {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '*' | '-' | '•'),
+    }
+}
+
 /// True when the character just before (`before`) or at byte `at` is a letter or digit.
 fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
     let c = if before { text[..at].chars().next_back() } else { text[at..].chars().next() };
@@ -167,7 +175,9 @@ mod tests {
             ("Her daughter Rosa Alvarez came. Later Rosa cried and Mrs. Alvarez left. R.A. signed.", &["Rosa Alvarez", "Rosa", "Alvarez", "R.A."]),
             ("dr healey saw her. HEALEY will call.", &["healey", "HEALEY"]),
             // a common word spreads only to its capitalized form
-            ("My husband Bill Strong paid the bill. Bill was strong.", &["Bill Strong", "Bill"]),
+            ("My husband Bill Strong paid the bill. Later, Bill was strong.", &["Bill Strong", "Bill"]),
+            // regression: a match right before a multi-byte letter must not split it
+            ("Her son Zoë Ana came; ana and Zoë.", &["Zoë Ana", "ana", "Zoë"]),
             ("Taken to Calvert Hospital. At Calvert she improved.", &["Calvert Hospital", "Calvert"]),
         ];
         for &(text, want) in rows {

@@ -138,7 +138,7 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     add(&mut context::TRANSFER_VERBS.iter().copied(), flag::TRANSFER);
     add(&mut context::PLACE_PREPS.iter().copied(), flag::PREP);
     add(&mut traps::UNITS.iter().copied(), flag::UNIT);
-    for s in [&traps::EPONYMS, &traps::DRUGS, &traps::INSTITUTIONS, &traps::MEDICAL] {
+    for s in [&traps::EPONYMS, &traps::DRUGS, &traps::INSTITUTIONS, &traps::MEDICAL, &traps::NOT_NAMES] {
         add(&mut s.iter().copied(), flag::TRAP);
     }
     add(&mut traps::CALENDAR.iter().copied(), flag::TRAP | flag::CALENDAR);

@@ -208,7 +208,7 @@ mod tests {
         let doc = Doc::new(text);
         let mut out = Vec::new();
         find(&doc, &mut out);
-        out.iter().map(|s| &text[s.start..s.end]).collect()
+        crate::engine::resolve(out).iter().map(|s| &text[s.start..s.end]).collect()
     }
 
     #[test]

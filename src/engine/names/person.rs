@@ -171,7 +171,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             while s > covered && s > 0 && signature_link(doc, s - 1) && signature_part(doc, s - 1) && i - s < 4 {
                 s -= 1;
             }
-            if s < i && (s..i).any(|k| !doc.is_initial(k)) && (s..i).all(|k| !doc.has(k, flag::FUNC)) {
+            if s < i && (s..i).any(|k| !doc.is_initial(k)) && (s..i).all(|k| doc.is_initial(k) || !doc.has(k, flag::FUNC)) {
                 push(doc, s, i, 0.75, "a name before a credential (RN, MD, RRT)", out);
             }
         }
@@ -243,7 +243,10 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
     if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX) {
         return None;
     }
-    if i + 1 < n && doc.has(i + 1, flag::EPONYM_HEAD) {
+    if i + 1 < n && (doc.has(i + 1, flag::EPONYM_HEAD) || doc.joined(i) && doc.has(i + 1, flag::TRAP) && !doc.has(i + 1, flag::CALENDAR)) {
+        return None;
+    }
+    if followed_by_number(doc, i) {
         return None;
     }
     match doc.mode {
@@ -268,7 +271,7 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             // a common word that is also a name ("Grace Park", "Bill Strong"), or a name no
             // list holds followed by a listed one: two capitalized words, mid-sentence (or at
             // the start of a sentence when the second word is no common word: "Faith Adaeze")
-            let start_ok = !t.sent_start || (first && i + 1 < n && !doc.is_common(i + 1));
+            let start_ok = !t.sent_start || (i + 1 < n && !doc.is_common(i + 1) && (first || !common && doc.is_surname(i + 1)));
             if i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title && start_ok
                 && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET | flag::STATE | flag::CRED)
                 && (i + 2 >= n || !doc.has(i + 2, flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET))
@@ -304,18 +307,24 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
 /// and never in lowercase.
 fn repeated_mid_sentence(doc: &Doc<'_>, i: usize) -> bool {
     let w = doc.word(i);
-    let mut mid = 0;
+    let (mut mid, mut lower) = (0, 0);
     for (k, t) in doc.toks.iter().enumerate() {
-        if t.e - t.s != w.len() || !doc.word(k).eq_ignore_ascii_case(w) {
+        if t.e - t.s != w.len() || !doc.word(k).eq_ignore_ascii_case(w) || followed_by_number(doc, k) {
             continue;
         }
         match t.shape {
             Shape::Title if !t.sent_start => mid += 1,
-            Shape::Lower => return false,
+            Shape::Lower => lower += 1,
             _ => {}
         }
     }
-    mid >= 2
+    mid >= 3 || (mid >= 2 && lower == 0)
+}
+
+/// "Bill 1142", "Room 5": a word followed by a number is a label, not a person.
+fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
+    let rest = &doc.text.as_bytes()[doc.toks[k].e..];
+    rest.len() >= 2 && rest[0] == b' ' && rest[1].is_ascii_digit()
 }
 
 /// `@handles` (not inside an email address).

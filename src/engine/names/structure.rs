@@ -52,23 +52,36 @@ pub fn linked(doc: &Doc<'_>, i: usize) -> bool {
 
 /// True when token `i` can continue a name whose previous part is token `i - 1`.
 pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
-    if doc.has(i, STOP) {
-        return false;
-    }
     if doc.is_initial(i) {
         return true;
+    }
+    if doc.has(i, STOP) && !(doc.mode == CaseMode::Mixed && doc.has(i, flag::FUNC) && !doc.has(i, STOP & !flag::FUNC) && cap_bridge(doc, i)) {
+        return false;
     }
     let t = doc.toks[i];
     if t.e - t.s < 2 {
         return false;
     }
     match doc.mode {
-        CaseMode::Mixed => t.is_cap() && (!doc.is_common(i) || doc.is_name(i)),
+        // "Delores Many Horses": a capitalized function word between capitalized words
+        CaseMode::Mixed => t.is_cap() && (!doc.is_common(i) || doc.is_name(i) || cap_bridge(doc, i)),
         _ => {
             let common = doc.is_common(i);
             (!common && doc.is_name(i)) || (!common && t.e - t.s >= 3 && i > 0 && doc.is_first(i - 1) && !doc.is_initial(i - 1))
         }
     }
+}
+
+/// True when token `i` is capitalized mid-sentence and followed by a capitalized word that is not a
+/// function word ("Many" in "Delores Many Horses", "Two" in "Hunter Two Bears").
+fn cap_bridge(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    t.shape == super::shape::Shape::Title
+        && !t.sent_start
+        && i + 1 < doc.toks.len()
+        && doc.joined(i)
+        && doc.toks[i + 1].shape == super::shape::Shape::Title
+        && !doc.has(i + 1, STOP)
 }
 
 /// Extends a name that starts at token `i` (already accepted) as far as its structure goes;

@@ -46,7 +46,7 @@ pub static EPONYMS: WordSet = LazyLock::new(|| {
             osler nissen billroth roux   whipples murphys rovsing mcburney chvostek trousseau \
          virchow virchows horner horners brudzinski kernig lachman tinel phalen   valsalva   \
          wolff  mobitz wenckebach brugada    burkitt burkitts ewing ewings wilms   \
-         bence   zollinger   conns     boerhaave zenker zenkers meckel meckels \
+         bence wilson wilsons zollinger   conns     boerhaave zenker zenkers meckel meckels \
          hirschsprung   colles  monteggia galeazzi  hangman chiari    bartholin \
          skene graafian fallopian eustachian purkinje schwann langerhans kupffer  henle golgi broca brocas wernickes \
          sylvian   pap papanicolaou gomori ziehl neelsen  giemsa coombs coombs widal tzanck  rinne \
@@ -113,6 +113,20 @@ pub static MEDICAL: WordSet = LazyLock::new(|| {
          ted teds scd scds venodyne flexiseal rectal tube xeroform xerofoam aquacel mepilex allevyn duoderm")
 });
 
+/// Languages, nationalities and vehicle makes: capitalized, sometimes listed as names, never a
+/// person here ("in English", "a silver Chevy").
+pub static NOT_NAMES: WordSet = LazyLock::new(|| {
+    set("english spanish french german dutch arabic chinese mandarin cantonese vietnamese korean japanese hindi urdu \
+         bengali punjabi tagalog filipino somali amharic tigrinya oromo yoruba igbo hausa swahili zulu xhosa twi \
+         portuguese russian polish ukrainian italian greek turkish farsi persian dari pashto hebrew haitian creole \
+         kreyol indonesian malay thai lao khmer hmong burmese nepali tamil telugu kannada malayalam gujarati marathi \
+         american african asian european latino latina latinx hispanic caucasian native indian mexican canadian \
+         chevy chevrolet toyota honda nissan hyundai kia subaru mazda volkswagen bmw mercedes audi lexus tesla jeep \
+         dodge chrysler buick cadillac gmc volvo camry corolla civic accord altima malibu impala silverado tahoe \
+         prius sentra elantra sonata outback explorer escape ranger wrangler cherokee \
+         para por con los las una uno en")
+});
+
 /// Generic institutions, agencies and programmes: they locate no one.
 pub static INSTITUTIONS: WordSet = LazyLock::new(|| {
     set("medicare medicaid cdc va nhs fda nih who cms ssa ssi ssdi hhs ems osha fema hud wic snap tanf chip aca hipaa \
@@ -165,7 +179,7 @@ pub static EPONYM_HEADS: WordSet = LazyLock::new(|| {
 /// True when a lowercase word is a trap of any kind (eponym, drug, institution, calendar word).
 pub fn is_trap(lower: &str) -> bool {
     let w = lower.strip_suffix("'s").unwrap_or(lower);
-    EPONYMS.contains(w) || DRUGS.contains(w) || INSTITUTIONS.contains(w) || CALENDAR.contains(w) || MEDICAL.contains(w)
+    EPONYMS.contains(w) || DRUGS.contains(w) || INSTITUTIONS.contains(w) || CALENDAR.contains(w) || MEDICAL.contains(w) || NOT_NAMES.contains(w)
 }
 
 #[cfg(test)]
