@@ -68,11 +68,49 @@ impl Recognizer for NamesPlacesOrgs {
     }
 
     fn recognize(&self, input: &Input<'_>, out: &mut Vec<Span>) {
-        let doc = Doc::new(input.text());
-        person::find(&doc, out);
-        organizations::find(&doc, out);
-        places::find(&doc, out);
+        let text = input.text();
+        for (start, end) in case_blocks(text) {
+            let doc = Doc::new(&text[start..end]);
+            let first = out.len();
+            person::find(&doc, out);
+            organizations::find(&doc, out);
+            places::find(&doc, out);
+            for s in &mut out[first..] {
+                s.start += start;
+                s.end += start;
+            }
+        }
     }
+}
+
+/// Splits a text into runs of lines typed in the same case convention, so that a note with an
+/// ALL CAPS section and a lowercase section is read with the right rules in each. A line with
+/// few letters takes the convention of the line before it.
+pub fn case_blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut blocks: Vec<(usize, usize, CaseMode)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let letters = line.bytes().filter(u8::is_ascii_alphabetic).count();
+        let mode = if letters >= 16 { Some(shape::case_mode(line)) } else { None };
+        let end = at + line.len();
+        let single = blocks.len() == 1;
+        match (blocks.last_mut(), mode) {
+            (Some(last), None) => last.1 = end,
+            (Some(last), Some(m)) if last.2 == m => last.1 = end,
+            // a leading run of short lines takes the convention of the first long line
+            (Some(last), Some(m)) if single && !line_has_mode(&text[last.0..last.1]) => {
+                last.1 = end;
+                last.2 = m;
+            }
+            (_, m) => blocks.push((at, end, m.unwrap_or(CaseMode::Mixed))),
+        }
+        at = end;
+    }
+    blocks.into_iter().map(|(s, e, _)| (s, e)).collect()
+}
+
+fn line_has_mode(s: &str) -> bool {
+    s.bytes().filter(u8::is_ascii_alphabetic).count() >= 16
 }
 
 /// Word-class flags of a token, from the small built-in word sets (one hash lookup per token).

@@ -159,14 +159,24 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
 fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
     let n = doc.toks.len();
     let mut p = i + 1;
-    // the preposition within four words, in the same sentence
-    while p < n && p - i <= 4 && !doc.toks[p].sent_start && !matches!(&*doc.key(p), "to" | "from" | "at" | "by") {
+    // a preposition within six words, in the same sentence ("sent to ED at ___" tries both)
+    while p < n && p - i <= 6 && !doc.toks[p].sent_start {
         if doc.has(p, flag::TRANSFER) && p > i + 1 {
             return None;
         }
+        if matches!(&*doc.key(p), "to" | "from" | "at" | "by" | "into") {
+            if let Some(end) = target_after(doc, p, out) {
+                return Some(end);
+            }
+        }
         p += 1;
     }
-    if p >= n || p - i > 4 || doc.toks[p].sent_start || !doc.joined(p) && !doc.gap(p).trim().is_empty() {
+    None
+}
+
+fn target_after(doc: &Doc<'_>, p: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let n = doc.toks.len();
+    if p + 1 >= n || !doc.joined(p) && !doc.gap(p).trim().is_empty() {
         return None;
     }
     let mut k = p + 1;
@@ -183,7 +193,7 @@ fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize
     }
     let ok = match doc.mode {
         CaseMode::Mixed => (t.shape == Shape::Title || t.shape == Shape::Upper && !doc.is_common(k)) && !doc.is_first(k),
-        _ => !doc.is_common(k) && !doc.is_first(k) && t.e - t.s >= 3,
+        _ => !doc.is_common(k) && !doc.is_first(k),
     };
     if !ok || doc.text[t.e..].starts_with(['/', '\'']) && !doc.text[t.e..].starts_with("'s") {
         return None;
