@@ -49,8 +49,7 @@ pub static ROLES: WordSet = LazyLock::new(|| {
 
 /// Greetings and sign-offs after which a name follows.
 pub static GREETINGS: WordSet = LazyLock::new(|| {
-    set("dear hi hello hey thanks thank love sincerely regards cheers xoxo best warmly respectfully yours cordially \
-         signed from cc attn attention")
+    set("dear hi hello hey thanks thank love sincerely regards cheers xoxo warmly respectfully cordially")
 });
 
 /// Credentials that close a signature ("Jean Hudson, RN").

@@ -76,6 +76,17 @@ fn org_linked(doc: &Doc<'_>, k: usize) -> bool {
     linked(doc, k) || (k > 0 && doc.has(k - 1, flag::SAINT) && matches!(doc.gap(k - 1), "." | ". " | " "))
 }
 
+/// Nouns after which the words before are a service or a thing, not a place ("transplant team",
+/// "house staff", "Regular House Diet").
+static NOT_AFTER: WordSet = LazyLock::new(|| {
+    set("team teams service services fellow fellows surgeon surgeons rhythm diet staff site scale consult consults \
+         placement screening attending resident protocol officer officers doctor doctors md rn np call calls")
+});
+
+fn followed_by_not_place(doc: &Doc<'_>, end: usize) -> bool {
+    end < doc.toks.len() && doc.joined(end - 1) && NOT_AFTER.contains(&*doc.key(end))
+}
+
 fn generic(doc: &Doc<'_>, k: usize) -> bool {
     doc.has(k, flag::ORG_HEAD | flag::UNIT) || doc.has(k, flag::SAINT)
 }
@@ -117,7 +128,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 let strict = caps_run && !HEADS_CASELESS.contains(&*doc.key(i));
                 let distinctive = (s..i).any(|k| !generic(doc, k) && !(strict && (doc.is_common(k) || doc.has(k, flag::TRAP))));
                 let namey = doc.mode != CaseMode::Lower && NAMEY_HEADS.contains(&*doc.key(s)) && doc.toks[s].is_cap();
-                if distinctive || namey {
+                // in notes without case, "rehab" and "house" need a word no dictionary knows
+                let weak_head = doc.mode != CaseMode::Mixed && matches!(&*doc.key(i), "rehab" | "house");
+                let distinctive = distinctive && (!weak_head || (s..i).any(|k| !doc.is_common(k) && !doc.has(k, flag::TRAP)));
+                if (distinctive || namey) && !followed_by_not_place(doc, i + 1) {
                     let end = tail(doc, i + 1);
                     out.push(Span::new(doc.toks[s].s, doc.toks[end - 1].e, Category::Organization, 0.8, "organizations", "a name ending in Hospital, Clinic, School, Church ..."));
                     covered = end;
@@ -206,6 +220,9 @@ fn target_after(doc: &Doc<'_>, p: usize, out: &mut Vec<Span>) -> Option<usize> {
         end += 1;
     }
     let end = tail(doc, end);
+    if followed_by_not_place(doc, end) {
+        return None;
+    }
     out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.6, "organizations", "a place of care after a transfer (transferred to ___)"));
     Some(end)
 }

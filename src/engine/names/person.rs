@@ -29,12 +29,19 @@ fn push(doc: &Doc<'_>, i: usize, end: usize, score: f32, reason: &'static str, o
 fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     let t = doc.toks[i];
     // "MS:" is mental status, "ms" multiple sclerosis: only a listed name after them
-    let ambiguous = matches!(&*doc.key(title), "ms" | "miss" | "mx") && (doc.mode != CaseMode::Mixed || doc.toks[title].shape == Shape::Upper);
+    // "MS:" is mental status, "ms" multiple sclerosis, "MR" mitral regurgitation
+    let ambiguous = matches!(&*doc.key(title), "ms" | "miss" | "mx" | "mr") && (doc.mode != CaseMode::Mixed || doc.toks[title].shape == Shape::Upper);
+    if t.e - t.s < 2 && !doc.is_initial(i) {
+        return false;
+    }
     if ambiguous && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) {
         return false;
     }
     if doc.is_initial(i) {
         return true;
+    }
+    if followed_by_number(doc, i) {
+        return false;
     }
     // "Ms. Many Horses": a capitalized function word followed by a capitalized word
     let cap_pair = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && i + 1 < doc.toks.len() && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title;
@@ -53,7 +60,7 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     if doc.has(i, flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::ORG_HEAD) || t.e - t.s < 2 {
         return false;
     }
-    if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) {
+    if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) || followed_by_number(doc, i) {
         return false;
     }
     if !family {
@@ -128,7 +135,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                     }
                     push(doc, j, end, 0.9, "a name after a title (Dr., Mr., Mrs.)", out);
                     // "Drs Joseph and Robbinson", "Dr. Griffin and Swackhamer"
-                    if end + 1 < n && doc.key(end) == "and" && doc.joined(end) && after_title(doc, i, end + 1) && (doc.toks[end + 1].is_cap() || doc.is_name(end + 1)) && !doc.is_common(end + 1) {
+                    if end + 1 < n && doc.key(end) == "and" && doc.joined(end) && after_title(doc, i, end + 1) && (doc.toks[end + 1].is_cap() || doc.is_name(end + 1)) && !doc.is_common(end + 1)
+                        && !doc.has(end + 1, flag::TRAP) && (mixed || doc.is_name(end + 1)) {
                         let e2 = extend(doc, end + 1);
                         push(doc, end + 1, e2, 0.8, "a name after a title (Dr., Mr., Mrs.)", out);
                         covered = e2;
@@ -278,7 +286,8 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             {
                 let (a_name, b_name) = (first || sur || doc.is_name(i), doc.is_name(i + 1));
                 let b_common = doc.is_common(i + 1);
-                if (a_name && b_name) || (a_name && !b_common) || (!common && b_name && !b_common) {
+                let both_common = common && b_common;
+                if (a_name && b_name && (!both_common || first && doc.is_surname(i + 1))) || (a_name && !b_common) || (!common && b_name && !b_common) {
                     let end = extend(doc, i + 1);
                     return Some((end, 0.6, "capitalized words shaped like a name"));
                 }

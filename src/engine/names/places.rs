@@ -218,8 +218,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             while e < n && linked(doc, e) && place_word(doc, e) && e - i < 3 {
                 e += 1;
             }
-            if e < n && doc.gap(e - 1).trim_end() == "," && (!mixed || (i..e).all(|k| doc.toks[k].is_cap())) {
-                if let Some(_se) = state_at(doc, e) {
+            if e < n && doc.gap(e - 1).trim_end() == "," && (!mixed || (i..e).all(|k| doc.toks[k].shape == Shape::Title)) {
+                let abbrev = doc.toks[e].e - doc.toks[e].s == 2;
+                if let Some(_se) = state_at(doc, e).filter(|_| !abbrev || mixed || doc.is_place(i, e)) {
                     let common_only = (i..e).all(|k| doc.is_common(k)) && !mixed;
                     if !common_only {
                         push(doc, i, e, 0.8, "a place before a state (___, Ohio)", out);
@@ -262,7 +263,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let home = i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || (i >= 3 && doc.has(i - 3, flag::HOME_VERB)));
         let t = doc.toks[i];
         if mixed && ctx && t.shape == Shape::Title && !t.sent_start && !doc.is_common(i) && !doc.is_first(i)
-            && (home || (t.e - t.s >= 5 && !doc.is_surname(i) && matches!(&*doc.key(i - 1), "in" | "of" | "near" | "outside")))
+            && (home || (t.e - t.s >= 5 && !doc.is_surname(i) && matches!(&*doc.key(i - 1), "in" | "near" | "outside")))
         {
             let mut e = i + 1;
             while e < n && linked(doc, e) && place_word(doc, e) && e - i < 3 && !doc.has(e, flag::ORG_HEAD) {

@@ -110,6 +110,9 @@ pub static MEDICAL: WordSet = LazyLock::new(|| {
          rrt rt ot slp pt's pts sw cm np pa rn md mds md's np's ho hos intern resident attending fellow \
          quinton hickman portacath port-a-cath mediport permacath vascath trialysis shiley portex passy muir \
          yankauer ambu dobhoff salem sump kangaroo bair hugger kinair bariair triadyne rotoprone clinitron \
+         lido lidocaine lente lenti crea sternal mediastinal aloe vesta rad stas sang drng dng eps junctional \
+         midnoc angio angiography derm derms cv ent hd meds ophthalmology opthamology ophtho liver raf pcu mciu \
+         tcu carevue careview code weiss mallory \
          ted teds scd scds venodyne flexiseal rectal tube xeroform xerofoam aquacel mepilex allevyn duoderm")
 });
 
@@ -120,6 +123,9 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          bengali punjabi tagalog filipino somali amharic tigrinya oromo yoruba igbo hausa swahili zulu xhosa twi \
          portuguese russian polish ukrainian italian greek turkish farsi persian dari pashto hebrew haitian creole \
          kreyol indonesian malay thai lao khmer hmong burmese nepali tamil telugu kannada malayalam gujarati marathi \
+         iranian iraqi afghan syrian lebanese egyptian moroccan ethiopian eritrean nigerian ghanaian kenyan \
+         jamaican cuban dominican puerto rican salvadoran guatemalan honduran colombian venezuelan peruvian \
+         brazilian irish scottish welsh british jewish muslim christian catholic protestant buddhist hindu sikh \
          american african asian european latino latina latinx hispanic caucasian native indian mexican canadian \
          chevy chevrolet toyota honda nissan hyundai kia subaru mazda volkswagen bmw mercedes audi lexus tesla jeep \
          dodge chrysler buick cadillac gmc volvo camry corolla civic accord altima malibu impala silverado tahoe \
@@ -155,7 +161,9 @@ pub static FUNCTION: WordSet = LazyLock::new(|| {
          first second third last next new old well up down out off again further once now still already always never \
          ever today tonight tomorrow yesterday am pm aware called came went left saw seen said says told asked stated \
          reports reported spoke speak talked states notified updated paged informed visited visit visiting in to \
-         re: dear hi hello thanks thank love sincerely regards cc attn note notes")
+         re: dear hi hello thanks thank love sincerely regards cc attn note notes \
+         given gave see seen able early late free leave need needs needed begin began awaiting prev poss \
+         re email per")
 });
 
 /// Hospital units, services and generic care settings: not the name of a place.
