@@ -36,12 +36,12 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          corporation mission apostolic presbyterian methodist baptist lutheran catholic episcopal adventist infirmary \
          sanitarium lodge residence residences pediatrics rheumatology cardiology oncology orthopedics \
          dermatology urology gastroenterology neurology psychiatry radiology practice practices partnership \
-         cooperative co-op store stores pantry kitchen ymca ywca library")
+         cooperative co-op store stores pantry kitchen ymca ywca library regional")
 });
 
 /// Heads trusted in notes typed without case.
 static HEADS_CASELESS: WordSet = LazyLock::new(|| {
-    set("hospital hosp clinic rehab house memorial hospice church school center ctr manor infirmary")
+    set("hospital hosp clinic rehab house memorial hospice church school center ctr manor infirmary regional")
 });
 
 /// Heads that can be the whole name with one more head ("Memorial Hospital", "Union Hospital").
@@ -54,7 +54,8 @@ fn is_head(doc: &Doc<'_>, i: usize) -> bool {
         return false;
     }
     match doc.mode {
-        CaseMode::Mixed => doc.toks[i].is_cap(),
+        // "Calvert hospital": a lowercase hospital-like head after a capitalized word
+        CaseMode::Mixed => doc.toks[i].is_cap() || (i > 0 && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && HEADS_CASELESS.contains(&*doc.key(i))),
         _ => HEADS_CASELESS.contains(&*doc.key(i)),
     }
 }
@@ -165,6 +166,23 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if doc.has(i, flag::TRANSFER) {
             if let Some(end) = transfer_target(doc, i, out) {
                 covered = end;
+                continue;
+            }
+        }
+        // "at Holy Cross", "from Harbor": capitalized words after at/from in mixed-case text
+        if doc.mode == CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "at" | "from") && linked(doc, i) {
+            let t = doc.toks[i];
+            let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET;
+            if t.shape == Shape::Title && !t.sent_start && !doc.has(i, bad | flag::ORG_HEAD) && !doc.is_first(i) {
+                let mut end = i + 1;
+                while end < n && linked(doc, end) && end - i < 3 && doc.toks[end].shape == Shape::Title && !doc.has(end, bad) {
+                    end += 1;
+                }
+                let end = tail(doc, end);
+                if !followed_by_not_place(doc, end) {
+                    out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.5, "organizations", "a capitalized place after at/from"));
+                    covered = end;
+                }
             }
         }
     }
@@ -206,7 +224,7 @@ fn target_after(doc: &Doc<'_>, p: usize, out: &mut Vec<Span>) -> Option<usize> {
         return None;
     }
     let ok = match doc.mode {
-        CaseMode::Mixed => (t.shape == Shape::Title || t.shape == Shape::Upper && !doc.is_common(k)) && !doc.is_first(k),
+        CaseMode::Mixed => t.shape == Shape::Title || t.shape == Shape::Upper && !doc.is_common(k),
         _ => !doc.is_common(k) && !doc.is_first(k),
     };
     if !ok || doc.text[t.e..].starts_with(['/', '\'']) && !doc.text[t.e..].starts_with("'s") {

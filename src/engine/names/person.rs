@@ -63,6 +63,9 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) || followed_by_number(doc, i) {
         return false;
     }
+    if !family && doc.has(i, flag::CALENDAR) {
+        return false;
+    }
     if !family {
         // roles ("pt", "nurse", "NP") are followed by all sorts of words: only a listed first name
         return doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
@@ -186,6 +189,49 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if i < covered {
             i += 1;
             continue;
+        }
+        // "W. MAROTTA", "d. renna", "J. Chang": an initial and a surname
+        if doc.is_initial(i) && i + 1 < n && linked(doc, i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED)
+            && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && initial_opens(doc, i)
+            && !doc.is_common(i + 1) && (doc.is_surname(i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && cue_before(doc, i))
+        {
+            let end = extend(doc, i + 1);
+            push(doc, i, end, 0.7, "an initial and a surname", out);
+            covered = end;
+            i = end;
+            continue;
+        }
+        // "NP Carol", "np djuric": a clinician's title before a listed name
+        if matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
+            && (!doc.is_common(i + 1) || name_then_verb(doc, i + 1))
+            && (!mixed || doc.toks[i + 1].is_cap()) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !followed_by_number(doc, i + 1)
+        {
+            let end = extend(doc, i + 1);
+            push(doc, i + 1, end, 0.7, "a name after a clinician's title (NP, RN)", out);
+            covered = end;
+            i = end;
+            continue;
+        }
+        // "suzette called", "LUCY IS ON VACA": a listed first name before a verb of talking or visiting
+        if !mixed || doc.toks[i].shape == Shape::Upper {
+            if i + 1 < n && doc.joined(i) && doc.toks[i].e - doc.toks[i].s >= 3 && doc.is_first(i) && !doc.is_common(i)
+                && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE)
+                && matches!(&*doc.key(i + 1), "called" | "calls" | "visited" | "visits" | "phoned" | "spoke" | "came" | "updated" | "states" | "stated" | "says" | "said" | "asked" | "requested" | "wants" | "is" | "was" | "has" | "will" | "would")
+            {
+                push(doc, i, i + 1, 0.6, "a first name before a verb", out);
+                covered = i + 1;
+                i += 1;
+                continue;
+            }
+            if i >= 2 && doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED) && doc.toks[i].e - doc.toks[i].s >= 3
+                && matches!(&*doc.key(i - 1), "with" | "to") && matches!(&*doc.key(i - 2), "spoke" | "talked" | "met" | "speak" | "talk" | "spoken" | "consult")
+            {
+                let end = extend(doc, i);
+                push(doc, i, end, 0.6, "a first name after 'spoke with'", out);
+                covered = end;
+                i = end;
+                continue;
+            }
         }
         // 4. LAST, FIRST M
         if mixed && doc.toks[i].shape == Shape::Upper && i + 1 < n && doc.gap(i) == ", " && doc.toks[i + 1].shape == Shape::Upper
@@ -328,6 +374,32 @@ fn repeated_mid_sentence(doc: &Doc<'_>, i: usize) -> bool {
         }
     }
     mid >= 3 || (mid >= 2 && lower == 0)
+}
+
+/// True when the initial at `i` starts a name rather than ends an abbreviation ("N/V. Abd"): it
+/// stands on its own after a space, a bracket or the start of a line.
+fn initial_opens(doc: &Doc<'_>, i: usize) -> bool {
+    let s = doc.toks[i].s;
+    match doc.text[..s].chars().next_back() {
+        None => true,
+        Some(c) => c == ' ' || c == '(' || c == '\n' || c == '\t' || c == '"',
+    }
+}
+
+/// True when a cue word or sign stands right before token `i` ("per", "to", "by", "->").
+fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
+    if i > 0 && matches!(&*doc.key(i - 1), "per" | "to" | "by" | "with" | "and" | "from" | "called" | "paged" | "notified" | "dr" | "drs") {
+        return true;
+    }
+    let before = doc.text[..doc.toks[i].s].trim_end();
+    before.ends_with(['(', '>', '-', ':']) || before.is_empty()
+}
+
+/// True when the name at `i` is followed by a verb of notes ("CAROL ORDERED", "Carol aware").
+fn name_then_verb(doc: &Doc<'_>, i: usize) -> bool {
+    let rest = doc.text[doc.toks[i].e..].trim_start_matches(' ');
+    rest.is_empty() || rest.starts_with(['.', ',', ')', ';', '\n'])
+        || (i + 1 < doc.toks.len() && doc.joined(i) && matches!(&*doc.key(i + 1), "aware" | "made" | "ordered" | "notified" | "updated" | "called" | "paged" | "said" | "states" | "in" | "at" | "here"))
 }
 
 /// "Bill 1142", "Room 5": a word followed by a number is a label, not a person.

@@ -82,7 +82,7 @@ fn state_at(doc: &Doc<'_>, k: usize) -> Option<usize> {
     if !doc.has(k, flag::STATE) {
         return None;
     }
-    if t.e - t.s == 2 {
+    if key.len() == 2 {
         // a postal abbreviation: capitals, at the end of a phrase or before a ZIP code
         if t.shape != Shape::Upper {
             return None;
@@ -263,7 +263,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let home = i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || (i >= 3 && doc.has(i - 3, flag::HOME_VERB)));
         let t = doc.toks[i];
         if mixed && ctx && t.shape == Shape::Title && !t.sent_start && !doc.is_common(i) && !doc.is_first(i)
-            && (home || (t.e - t.s >= 5 && !doc.is_surname(i) && matches!(&*doc.key(i - 1), "in" | "near" | "outside")))
+            && (home
+                || (t.e - t.s >= 5 && !doc.is_surname(i) && matches!(&*doc.key(i - 1), "in" | "near" | "outside"))
+                || (i >= 2 && doc.key(i - 1) == "of" && doc.key(i - 2) == "out")
+                || (i + 1 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "village" | "town" | "city" | "district" | "province" | "area" | "neighborhood" | "neighbourhood" | "region")))
         {
             let mut e = i + 1;
             while e < n && linked(doc, e) && place_word(doc, e) && e - i < 3 && !doc.has(e, flag::ORG_HEAD) {
