@@ -2,9 +2,11 @@
 //!
 //! Each list is a sorted text file in `data/` (one lowercase, diacritic-folded entry per line;
 //! sources and licences in `data/README.md`), embedded with `include_str!`. Nothing is parsed at
-//! start-up beyond one pass that records where each line starts and where each two-letter prefix
-//! begins (about a millisecond for all lists, on first use); a lookup is then a binary search
-//! inside one prefix bucket.
+//! start-up: on first use, a binary search finds where each two-letter prefix begins (785
+//! searches, well under a millisecond), and a lookup is then a binary search over the lines of
+//! one prefix bucket, straight on the embedded bytes. Results are cached per word and thread
+//! (see [`super::Doc`]), since the same words recur from text to text. Results are cached per word and thread (see [`super::Doc`]), since
+//! the same words recur from text to text.
 //!
 //! ```
 //! use storysafe::engine::names::dictionaries::{FIRST_NAMES, SURNAMES};
@@ -18,14 +20,8 @@ use std::sync::LazyLock;
 /// A sorted list of lowercase entries, searchable in place.
 pub struct Lexicon {
     text: &'static str,
-    index: LazyLock<Index, Box<dyn FnOnce() -> Index + Send>>,
-}
-
-struct Index {
-    /// Byte offset where each line starts, plus one past the end.
-    starts: Vec<u32>,
-    /// For each two-byte prefix bucket: the first line whose prefix is at or after it.
-    buckets: Vec<u32>,
+    /// For each two-letter prefix bucket: the byte offset of its first line (and one past the end).
+    buckets: LazyLock<Vec<u32>, Box<dyn FnOnce() -> Vec<u32> + Send>>,
 }
 
 const B: usize = 28;
@@ -50,41 +46,42 @@ fn key(s: &[u8]) -> usize {
     }
 }
 
+/// The line of `text` that contains byte `pos`: its start and end (the newline's offset).
+fn line_at(text: &[u8], lo: usize, pos: usize) -> (usize, usize) {
+    let s = text[lo..pos].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
+    let e = text[pos..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| pos + p);
+    (s, e)
+}
+
+/// Binary search over whole lines of `text[lo..hi]` (both line starts) with an ordering of
+/// each line against the target; returns the start of the first line not `Less`, and whether
+/// an `Equal` line was seen.
+fn search(text: &[u8], mut lo: usize, mut hi: usize, cmp: impl Fn(&[u8]) -> std::cmp::Ordering) -> (usize, bool) {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (s, e) = line_at(text, lo, mid);
+        match cmp(&text[s..e]) {
+            std::cmp::Ordering::Less => lo = e + 1,
+            std::cmp::Ordering::Greater => hi = s,
+            std::cmp::Ordering::Equal => return (s, true),
+        }
+    }
+    (lo, false)
+}
+
 impl Lexicon {
     /// A lexicon over `text` (sorted by bytes, one entry per line, ending with a newline).
     pub fn new(text: &'static str) -> Lexicon {
         let build = move || {
-            let bytes = text.as_bytes();
-            let mut starts = Vec::with_capacity(bytes.len() / 7);
-            let mut at = 0usize;
-            while at < bytes.len() {
-                starts.push(at as u32);
-                at += bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len() - at, |p| p + 1);
-            }
-            let n = starts.len();
-            starts.push(bytes.len() as u32);
-            let mut buckets = vec![n as u32; B * B + 1];
-            for i in (0..n).rev() {
-                let s = starts[i] as usize;
-                let k = key(&bytes[s..]);
-                buckets[k] = i as u32;
-            }
-            // Empty buckets point at the next non-empty one.
-            for k in (0..B * B).rev() {
-                if buckets[k] as usize == n || buckets[k] > buckets[k + 1] {
-                    buckets[k] = buckets[k].min(buckets[k + 1]);
-                }
-            }
-            Index { starts, buckets }
+            let b = text.as_bytes();
+            // the first line of each bucket, found by binary search: no pass over the list
+            let mut buckets: Vec<u32> = (0..B * B)
+                .map(|k| search(b, 0, b.len(), |line| if key(line) < k { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater }).0 as u32)
+                .collect();
+            buckets.push(b.len() as u32);
+            buckets
         };
-        Lexicon { text, index: LazyLock::new(Box::new(build)) }
-    }
-
-    fn line(&self, idx: &Index, i: usize) -> &'static [u8] {
-        let s = idx.starts[i] as usize;
-        let e = idx.starts[i + 1] as usize;
-        let b = &self.text.as_bytes()[s..e];
-        b.strip_suffix(b"\n").unwrap_or(b)
+        Lexicon { text, buckets: LazyLock::new(Box::new(build)) }
     }
 
     /// True when `word` (already lowercase and folded, see [`fold_into`]) is an entry.
@@ -93,28 +90,19 @@ impl Lexicon {
         if w.is_empty() {
             return false;
         }
-        let idx = &*self.index;
         let k = key(w);
-        let (mut lo, mut hi) = (idx.buckets[k] as usize, idx.buckets[k + 1] as usize);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.line(idx, mid).cmp(w) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
+        let (lo, hi) = (self.buckets[k] as usize, self.buckets[k + 1] as usize);
+        search(self.text.as_bytes(), lo, hi, |line| line.cmp(w)).1
     }
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.index.starts.len() - 1
+        self.text.bytes().filter(|&b| b == b'\n').count()
     }
 
     /// True when the list has no entry.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.text.is_empty()
     }
 }
 

@@ -157,6 +157,16 @@ pub mod flag {
     pub const STATE: u32 = 1 << 19;
     /// A word that introduces a place of residence (lives, born, moved).
     pub const HOME_VERB: u32 = 1 << 20;
+    /// A room word (room, rm, bed, apt, suite).
+    pub const ROOM: u32 = 1 << 21;
+    /// A verb that often follows a name in notes (called, visited, phoned, is, will).
+    pub const NOTE_VERB: u32 = 1 << 22;
+    /// A verb of talking before "with"/"to" (spoke, talked, met).
+    pub const TALK_VERB: u32 = 1 << 23;
+    /// "with" or "to".
+    pub const WITH: u32 = 1 << 24;
+    /// "at" or "from".
+    pub const AT_FROM: u32 = 1 << 25;
 }
 
 static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| {
@@ -189,10 +199,20 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     add(&mut places::HOME_VERBS.iter().copied(), flag::HOME_VERB);
     add(&mut structure::PARTICLES.iter().copied(), flag::PARTICLE);
     add(&mut ["st", "saint", "sainte", "ste", "san", "santa", "sao", "são"].into_iter(), flag::SAINT);
+    add(&mut ["room", "rm", "bed", "apt", "apartment", "suite", "unit"].into_iter(), flag::ROOM);
+    add(&mut "called calls visited visits phoned spoke came updated states stated says said asked requested wants is was has will would".split(' '), flag::NOTE_VERB);
+    add(&mut "spoke talked met speak talk spoken consult".split(' '), flag::TALK_VERB);
+    add(&mut ["with", "to"].into_iter(), flag::WITH);
+    add(&mut ["at", "from"].into_iter(), flag::AT_FROM);
     m
 });
 
 const STRONG_TITLES: &[&str] = &["dr", "drs", "dr's", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor"];
+
+thread_local! {
+    /// Results of list lookups by folded word: the same bits as `Doc::memo`.
+    static LOOKUPS: std::cell::RefCell<HashMap<String, u8, FastHash>> = std::cell::RefCell::new(HashMap::default());
+}
 
 /// A text prepared for the name rules: its tokens, case mode and lazily computed word facts.
 pub struct Doc<'a> {
@@ -278,8 +298,24 @@ impl<'a> Doc<'a> {
         if m & (1 << bit) != 0 {
             return m & (2 << bit) != 0;
         }
+        // the per-thread cache of earlier lookups of the same word, in any text
+        let key = self.key(i);
+        let cached = LOOKUPS.with(|c| c.borrow().get(&*key).copied()).unwrap_or(0);
+        let m = m | cached;
+        if m & (1 << bit) != 0 {
+            self.memo[i].set(m);
+            return m & (2 << bit) != 0;
+        }
         let v = f();
-        self.memo[i].set(m | (1 << bit) | if v { 2 << bit } else { 0 });
+        let m = m | (1 << bit) | if v { 2 << bit } else { 0 };
+        self.memo[i].set(m);
+        LOOKUPS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() > 200_000 {
+                c.clear();
+            }
+            *c.entry(key.into_owned()).or_insert(0) |= m;
+        });
         v
     }
 

@@ -170,7 +170,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             }
         }
         // "at Holy Cross", "from Harbor": capitalized words after at/from in mixed-case text
-        if doc.mode == CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "at" | "from") && linked(doc, i) {
+        if doc.mode == CaseMode::Mixed && i > 0 && doc.has(i - 1, flag::AT_FROM) && doc.toks[i].shape == Shape::Title && linked(doc, i) {
             let t = doc.toks[i];
             let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET;
             if t.shape == Shape::Title && !t.sent_start && !doc.has(i, bad | flag::ORG_HEAD) && !doc.is_first(i) {

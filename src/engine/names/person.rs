@@ -177,9 +177,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             }
         }
         // 3. signature credentials: walk back
-        if f & flag::CRED != 0 && i > covered && credential_shaped(doc, i) {
+        if f & flag::CRED != 0 && credential_shaped(doc, i) {
             let mut s = i;
-            while s > covered && s > 0 && signature_link(doc, s - 1) && signature_part(doc, s - 1) && i - s < 4 {
+            while s > 0 && signature_link(doc, s - 1) && signature_part(doc, s - 1) && i - s < 4 {
                 s -= 1;
             }
             if s < i && (s..i).any(|k| !doc.is_initial(k)) && (s..i).all(|k| doc.is_initial(k) || !doc.has(k, flag::FUNC)) {
@@ -202,7 +202,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         // "NP Carol", "np djuric": a clinician's title before a listed name
-        if matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
+        if doc.has(i, flag::ROLE | flag::CRED) && matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
             && (!doc.is_common(i + 1) || name_then_verb(doc, i + 1))
             && (!mixed || doc.toks[i + 1].is_cap()) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !followed_by_number(doc, i + 1)
         {
@@ -214,17 +214,18 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // "suzette called", "LUCY IS ON VACA": a listed first name before a verb of talking or visiting
         if !mixed || doc.toks[i].shape == Shape::Upper {
-            if i + 1 < n && doc.joined(i) && doc.toks[i].e - doc.toks[i].s >= 3 && doc.is_first(i) && !doc.is_common(i)
+            if i + 1 < n && doc.joined(i) && doc.toks[i].e - doc.toks[i].s >= 3
                 && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE)
-                && matches!(&*doc.key(i + 1), "called" | "calls" | "visited" | "visits" | "phoned" | "spoke" | "came" | "updated" | "states" | "stated" | "says" | "said" | "asked" | "requested" | "wants" | "is" | "was" | "has" | "will" | "would")
+                && doc.has(i + 1, flag::NOTE_VERB)
+                && doc.is_first(i) && !doc.is_common(i)
             {
                 push(doc, i, i + 1, 0.6, "a first name before a verb", out);
                 covered = i + 1;
                 i += 1;
                 continue;
             }
-            if i >= 2 && doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED) && doc.toks[i].e - doc.toks[i].s >= 3
-                && matches!(&*doc.key(i - 1), "with" | "to") && matches!(&*doc.key(i - 2), "spoke" | "talked" | "met" | "speak" | "talk" | "spoken" | "consult")
+            if i >= 2 && doc.has(i - 1, flag::WITH) && doc.has(i - 2, flag::TALK_VERB)
+                && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED) && doc.toks[i].e - doc.toks[i].s >= 3 && doc.is_first(i) && !doc.is_common(i)
             {
                 let end = extend(doc, i);
                 push(doc, i, end, 0.6, "a first name after 'spoke with'", out);
@@ -308,11 +309,16 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             if t.shape != Shape::Title {
                 return None;
             }
-            let first = doc.is_first(i);
-            let common = doc.is_common(i);
             if t.e - t.s < 3 {
                 return None;
             }
+            let next_title = i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title;
+            let first = doc.is_first(i);
+            // at the start of a sentence only a listed first name or a pair can be a name
+            if t.sent_start && !first && !next_title {
+                return None;
+            }
+            let common = doc.is_common(i);
             if first && !common {
                 let end = extend(doc, i);
                 return Some((end, 0.75, "a first name"));
@@ -347,8 +353,9 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
         }
         _ => {
             // without case: a first name followed by a listed surname, neither a common word
-            if i + 1 < n && doc.joined(i) && doc.is_first(i) && !doc.is_common(i) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED)
-                && doc.is_surname(i + 1) && !doc.is_common(i + 1)
+            if i + 1 < n && doc.joined(i) && t.e - t.s >= 3 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3
+                && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE)
+                && doc.is_first(i) && doc.is_surname(i + 1) && !doc.is_common(i) && !doc.is_common(i + 1)
             {
                 let end = extend(doc, i + 1);
                 return Some((end, 0.6, "a first name and a surname"));

@@ -123,7 +123,7 @@ static LANDMARK_NOUNS: WordSet = LazyLock::new(|| {
 /// "room 11", "rm 612-B", "bed 4": a room or bed number.
 fn rooms(doc: &Doc<'_>, out: &mut Vec<Span>) {
     for (i, t) in doc.toks.iter().enumerate() {
-        if !matches!(&*doc.key(i), "room" | "rm" | "bed" | "apt" | "apartment" | "suite" | "unit") {
+        if !doc.has(i, flag::ROOM) {
             continue;
         }
         let rest = &doc.text[t.e..];
@@ -209,6 +209,16 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 continue;
             }
         }
+        // cheap tests before any list lookup
+        let t = doc.toks[i];
+        if doc.has(i, NOT_PLACE) || t.e - t.s < 2 || mixed && !(t.shape == Shape::Title || t.shape == Shape::Upper && t.e - t.s > 3) {
+            continue;
+        }
+        let ctx = after_prep(doc, i);
+        // in notes without case a place needs a preposition before it or ", STATE" after it
+        if !mixed && !ctx && !(i..(i + 3).min(n)).any(|k| doc.gap(k).contains(',')) {
+            continue;
+        }
         if !place_word(doc, i) {
             continue;
         }
@@ -231,7 +241,6 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             }
         }
         // the gazetteer, longest match first
-        let ctx = after_prep(doc, i);
         let mut matched = None;
         for len in (1..=3).rev() {
             let e = i + len;

@@ -58,6 +58,18 @@ impl Tok {
 
 fn shape_of(w: &str) -> Shape {
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(w);
+    if w.is_ascii() && !w.contains(['\'', '-']) {
+        let b = w.as_bytes();
+        let up = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+        return match (b.len(), up) {
+            (1, 1) => Shape::Initial,
+            (1, _) => Shape::Other,
+            (_, 0) => Shape::Lower,
+            (n, u) if u == n => Shape::Upper,
+            _ if b[0].is_ascii_uppercase() && title_capitals_ok(w) => Shape::Title,
+            _ => Shape::Other,
+        };
+    }
     let mut chars = w.chars().filter(|c| c.is_alphabetic());
     let Some(first) = chars.next() else { return Shape::Other };
     let (mut upper, mut lower, mut n) = (first.is_uppercase() as usize, first.is_lowercase() as usize, 1);
@@ -125,6 +137,28 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if c < 0x80 {
             if c.is_ascii_alphabetic() {
                 let s = i;
+                // fast path: a plain ASCII word followed by a separator
+                let mut j = i + 1;
+                let mut upper = c.is_ascii_uppercase() as usize;
+                while j < b.len() && b[j].is_ascii_alphabetic() {
+                    upper += b[j].is_ascii_uppercase() as usize;
+                    j += 1;
+                }
+                if j >= b.len() || (b[j] < 0x80 && b[j] != b'\'' && b[j] != b'-') {
+                    let len = j - s;
+                    let shape = match (len, upper) {
+                        (1, 1) => Shape::Initial,
+                        (1, _) => Shape::Other,
+                        (_, 0) => Shape::Lower,
+                        (n, u) if u == n => Shape::Upper,
+                        (_, 1) if c.is_ascii_uppercase() => Shape::Title,
+                        _ => shape_of(&text[s..j]),
+                    };
+                    out.push(Tok { s, e: j, shape, sent_start, ascii: true });
+                    sent_start = false;
+                    i = j;
+                    continue;
+                }
                 let mut ascii = true;
                 let mut j = i + 1;
                 loop {
