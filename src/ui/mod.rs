@@ -250,5 +250,10 @@ fn EmptyState() -> Html {
 /// of leaving a blank page.
 pub fn start() {
     browser::install_panic_hook();
+    // A deliberate failure for the end-to-end test that proves the page never goes blank.
+    gloo::events::EventListener::new(&gloo::utils::window(), "storysafe-test-panic", |_| {
+        panic!("test failure requested by the storysafe-test-panic event");
+    })
+    .forget();
     yew::Renderer::<App>::new().render();
 }
