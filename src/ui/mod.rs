@@ -255,5 +255,13 @@ pub fn start() {
         panic!("test failure requested by the storysafe-test-panic event");
     })
     .forget();
-    yew::Renderer::<App>::new().render();
+    // The app gets its own element, so that the page's error box stays outside what Yew manages.
+    let doc = gloo::utils::document();
+    let root = doc.get_element_by_id("app").unwrap_or_else(|| {
+        let el = doc.create_element("div").expect("creating an element");
+        el.set_id("app");
+        gloo::utils::body().append_child(&el).expect("adding the app element");
+        el
+    });
+    yew::Renderer::<App>::with_root(root).render();
 }
