@@ -579,7 +579,7 @@ fn print_summary(record: &ConsentRecord, text: Option<&str>) -> Html {
             { for summary::sections(record).into_iter().map(|s| html! {
                 <section class="summary-section">
                     <h3>{ s.title }</h3>
-                    <table>
+                    <table class={classes!(s.rows.first().is_some_and(|r| r.0.starts_with('[')).then_some("ticks"))}>
                         <tbody>
                             { for s.rows.into_iter().map(|(k, v)| html! { <tr><th scope="row">{ k }</th><td>{ v }</td></tr> }) }
                         </tbody>
