@@ -604,8 +604,9 @@ fn print_summary(record: &ConsentRecord, text: Option<&str>) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn base64_table() {
         let rows: [(&[u8], &str); 5] = [(b"", ""), (b"f", "Zg=="), (b"fo", "Zm8="), (b"foo", "Zm9v"), (b"foobar", "Zm9vYmFy")];
         for (input, want) in rows {
@@ -613,7 +614,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn dom_ids() {
         assert_eq!(dom_id("signature.representative_name"), "consent-signature-representative-name");
         assert_eq!(err_id("purpose"), "consent-purpose-error");

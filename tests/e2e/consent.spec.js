@@ -8,14 +8,13 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { watch, assertPrivate, shot, openApp } = require('./helpers');
 
-const NAME = 'Marguerite Olabode';
 const PHONE = '218-555-0187';
 const EMAIL = 'm.olabode@example.net';
-const STORY = `I first met ${NAME} on the ward one grey morning. She had been unwell for weeks and nobody had listened. ` +
+const STORY = `I first met my patient on the ward one grey morning, on 3/14/2025. She had been unwell for weeks and nobody had listened. ` +
   `Later she wrote to me at ${EMAIL} and left a message on ${PHONE} to say she was home and gardening again. ` +
   `What I learned from her is simple: ask, then listen, and do not stop listening when the tests come back normal. ` +
   `The views in this piece are my own. I have no conflicts of interest to declare.`;
-const SECRETS = [NAME, 'Olabode', PHONE, '555-0187', EMAIL];
+const SECRETS = [PHONE, '555-0187', EMAIL, '3/14/2025'];
 
 const sha256 = (s) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 const isoDaysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -72,6 +71,7 @@ test('consent: validation, binding, exports, committee verification and tamperin
   const out = page.getByTestId('redacted-output');
   await expect(out).toContainText('[EMAIL]');
   await expect(out).toContainText('[PHONE]');
+  await expect(out).toContainText('[DATE]');
   await expect(page.getByTestId('scan-pending')).toHaveCount(0);
   const finalText = await out.textContent();
   for (const s of SECRETS) expect(finalText).not.toContain(s);
@@ -84,7 +84,8 @@ test('consent: validation, binding, exports, committee verification and tamperin
   await shot(page, 'consent-01-empty');
   let downloads = 0;
   page.on('download', () => downloads++);
-  await page.getByTestId('export-package').click();
+  // aria-disabled (not disabled): a click still works and explains what is missing.
+  await page.getByTestId('export-package').click({ force: true });
   await expect(page.getByTestId('consent-status')).toContainText('Not exported');
   expect(downloads).toBe(0);
   const purposeError = page.getByTestId('consent-purpose-error');
