@@ -22,6 +22,8 @@ use crate::consent::{parse_package, verify, Channel, IsoDate, Problem, SharePack
 /// A package that was opened.
 #[derive(Clone, PartialEq)]
 struct Opened {
+    /// Counts the files opened: a new file (even with the same content) starts a new review.
+    serial: u32,
     /// The file name.
     name: String,
     /// The parsed package and its raw JSON, or why it could not be read.
@@ -48,11 +50,11 @@ fn run(pkg: &SharePackage, raw: &serde_json::Value, ask: &Ask) -> Verdict {
     verify(pkg, raw, &opts)
 }
 
-fn open_bytes(name: String, bytes: Vec<u8>) -> Opened {
+fn open_bytes(serial: u32, name: String, bytes: Vec<u8>) -> Opened {
     let parsed = String::from_utf8(bytes)
         .map_err(|_| "The file is not text (UTF-8): it is not a Storysafe package.".to_string())
         .and_then(|json| parse_package(&json).map_err(|e| format!("Could not open the package: {e}.")));
-    Opened { name, parsed }
+    Opened { serial, name, parsed }
 }
 
 fn field_of(item: ChecklistItem) -> String {
@@ -94,7 +96,7 @@ fn problem_list(problems: &[Problem]) -> Html {
 pub fn CommitteeView() -> Html {
     let opened = use_state(|| None::<Rc<Opened>>);
     let ask = use_state(Ask::default);
-    let decision = use_state(|| None::<DecisionRecord>);
+    let decision = use_state(|| None::<(u32, DecisionRecord)>);
     let show = use_state(|| false);
     let dragging = use_state(|| false);
     let status = use_state(|| None::<(bool, String)>);
@@ -110,17 +112,21 @@ pub fn CommitteeView() -> Html {
         .clone()
     };
 
-    // A new package (or a new verdict) starts a fresh decision record pre-filled by the checks.
+    // A new file starts a fresh decision record pre-filled by the checks; new terms for the same
+    // file (another channel) keep the answers and refresh the checks. The record names the
+    // package by the digest of its actual content, so it cannot be reused for a changed package.
     {
         let decision = decision.clone();
         let show = show.clone();
-        let digest = opened.as_ref().and_then(|o| o.parsed.as_ref().ok()).map(|(p, _)| p.digest.clone());
-        use_effect_with((digest, verdict.clone()), move |(digest, verdict)| {
+        let serial = opened.as_ref().filter(|o| o.parsed.is_ok()).map(|o| o.serial);
+        use_effect_with((serial, verdict.clone()), move |(serial, verdict)| {
             show.set(false);
-            // Same package, new terms (another channel): keep the answers, refresh the checks.
-            let kept = (*decision).clone().filter(|old| Some(&old.package_digest) == digest.as_ref());
-            decision.set(match (digest, verdict) {
-                (Some(d), Some(v)) => Some(kept.unwrap_or_else(|| DecisionRecord::new(d.clone(), &browser::today_iso())).with_checks(v)),
+            let kept = (*decision).clone().filter(|(s, _)| Some(*s) == *serial).map(|(_, d)| d);
+            decision.set(match (serial, verdict) {
+                (Some(s), Some(v)) => Some((
+                    *s,
+                    kept.unwrap_or_else(|| DecisionRecord::new(v.digest_actual.clone(), &browser::today_iso())).with_checks(v),
+                )),
                 _ => None,
             });
         });
@@ -136,7 +142,8 @@ pub fn CommitteeView() -> Html {
                     Ok(bytes) => {
                         ask.set(Ask::default());
                         status.set(None);
-                        opened.set(Some(Rc::new(open_bytes(name, bytes))));
+                        let serial = opened.as_ref().map_or(0, |o| o.serial) + 1;
+                        opened.set(Some(Rc::new(open_bytes(serial, name, bytes))));
                     }
                     Err(e) => status.set(Some((false, format!("Could not read the file: {e}")))),
                 }
@@ -197,17 +204,17 @@ pub fn CommitteeView() -> Html {
 
     let body = match opened.as_deref() {
         None => html! {},
-        Some(Opened { name, parsed: Err(e) }) => html! {
+        Some(Opened { name, parsed: Err(e), .. }) => html! {
             <p class="error" role="alert" data-testid="package-error">{ format!("{name}: {e}") }</p>
         },
-        Some(Opened { name, parsed: Ok((pkg, _)) }) => {
+        Some(Opened { name, parsed: Ok((pkg, _)), .. }) => {
             let v = verdict.clone().expect("a parsed package has a verdict");
             report(name, pkg, &v, &ask)
         }
     };
 
     let review = match (&*decision, &verdict) {
-        (Some(d), Some(_)) => decision_form(d, &decision, &show, &status),
+        (Some((_, d)), Some(_)) => decision_form(d, &decision, &show, &status),
         _ => html! {},
     };
 
@@ -367,14 +374,14 @@ fn report(name: &str, pkg: &SharePackage, v: &Verdict, ask: &UseStateHandle<Ask>
 
 /// A callback that applies `f` (with the event target's value) to the decision record.
 fn edit_cb<E: AsRef<web_sys::Event> + 'static>(
-    handle: &UseStateHandle<Option<DecisionRecord>>,
+    handle: &UseStateHandle<Option<(u32, DecisionRecord)>>,
     f: Rc<dyn Fn(&mut DecisionRecord, String)>,
 ) -> Callback<E> {
     let handle = handle.clone();
     Callback::from(move |e: E| {
-        if let Some(mut d) = (*handle).clone() {
+        if let Some((serial, mut d)) = (*handle).clone() {
             f(&mut d, target_value(e.as_ref()));
-            handle.set(Some(d));
+            handle.set(Some((serial, d)));
         }
     })
 }
@@ -382,7 +389,7 @@ fn edit_cb<E: AsRef<web_sys::Event> + 'static>(
 /// The checklist, the decision, and the export of the decision record.
 fn decision_form(
     d: &DecisionRecord,
-    handle: &UseStateHandle<Option<DecisionRecord>>,
+    handle: &UseStateHandle<Option<(u32, DecisionRecord)>>,
     show: &UseStateHandle<bool>,
     status: &UseStateHandle<Option<(bool, String)>>,
 ) -> Html {
@@ -405,7 +412,7 @@ fn decision_form(
     };
     let edit = |f: Rc<dyn Fn(&mut DecisionRecord, String)>| edit_cb::<Event>(handle, f);
     let edit_text = |f: Rc<dyn Fn(&mut DecisionRecord, String)>| edit_cb::<InputEvent>(handle, f);
-    let items = d.checklist.iter().map(|a| {
+    let items = d.checklist.iter().enumerate().map(|(i, a)| {
         let item = a.item;
         let field = field_of(item);
         let (m, has) = msg(&field);
@@ -417,7 +424,7 @@ fn decision_form(
         html! {
             <li class="checklist-item">
                 <fieldset aria-describedby={err_ref(&field, has)}>
-                    <legend>{ item.question() }<span class="small muted">{ format!(" ({})", item.source()) }</span></legend>
+                    <legend>{ format!("{}. {}", i + 1, item.question()) }<span class="small muted">{ format!(" ({})", item.source()) }</span></legend>
                     <div class="choices">
                         { for choices.into_iter().map(|(ans, label, code)| {
                             let onchange = edit(Rc::new(move |d: &mut DecisionRecord, _| d.answer(item, ans)));

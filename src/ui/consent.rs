@@ -280,7 +280,11 @@ pub fn ConsentView(props: &ConsentViewProps) -> Html {
         _ => None,
     };
     let invalid_reason = (!errors.is_empty()).then(|| format!("{} consent element(s) missing or invalid (listed above).", errors.len()));
-    let export_reason: Option<String> = not_bound_reason.map(str::to_string).or(invalid_reason.clone());
+    let export_reason: Option<String> = match (not_bound_reason, &invalid_reason) {
+        (Some(b), Some(i)) if bind_state == Binding::Unbound => Some(format!("{b} Also: {i}")),
+        (Some(b), _) => Some(b.to_string()),
+        (None, i) => i.clone(),
+    };
     let print_reason: Option<String> = not_bound_reason.map(str::to_string);
 
     let ctx = Ctx { problems: &problems, show: *show, form: form.clone() };
@@ -385,6 +389,12 @@ pub fn ConsentView(props: &ConsentViewProps) -> Html {
             <p class="help" id={help_id("story.text_sha256")}>
                 { "The SHA-256 of the final redacted text (UTF-8) identifies the exact text the patient agreed to. Show the patient this final text, then bind. Any later edit makes this consent stale." }
             </p>
+            if let Some(t) = text {
+                <details class="final-preview" data-testid="consent-final-text">
+                    <summary>{ format!("The final text to show the patient ({} characters)", t.chars().count()) }</summary>
+                    <pre class="output">{ t.to_string() }</pre>
+                </details>
+            }
             <div class="hash-row">
                 <span class="label">{ "Bound to SHA-256:" }</span>
                 <code class="hash" data-testid="consent-hash">
@@ -592,8 +602,13 @@ fn print_summary(record: &ConsentRecord, text: Option<&str>) -> Html {
                     <pre>{ t }</pre>
                 </section>
             }
+            <p class="summary-hash">
+                <span>{ "I consent to sharing the text whose SHA-256 is " }</span>
+                <code>{ if record.story.text_sha256.is_empty() { "(not bound)".to_string() } else { record.story.text_sha256.clone() } }</code>
+            </p>
             <div class="sign-lines">
                 <p>{ "Signature: ______________________________" }</p>
+                <p>{ "Printed name: ______________________" }</p>
                 <p>{ "Date: ______________" }</p>
             </div>
             <p class="small">{ format!("Prepared with Storysafe {} on this device. The hash above identifies the exact text consented to; any change to the text changes the hash.", crate::version()) }</p>

@@ -193,6 +193,10 @@ test('consent: validation, binding, exports, committee verification and tamperin
   await expect(page.getByTestId('text-hash-status')).toContainText('FAIL');
   await expect(page.getByTestId('text-hash-status')).toContainText('The text was changed after consent');
   await expect(page.getByTestId('digest-status')).toContainText('The package was changed after it was made');
+  // A new package starts a new review: nothing carried over, the failed consent check pre-answers "No".
+  await expect(page.getByTestId('review-reviewer')).toHaveValue('');
+  await expect(page.getByTestId('review-checklist-consent-present-no')).toBeChecked();
+  await expect(page.getByTestId('review-checklist-professional-boundaries-yes')).not.toBeChecked();
   await shot(page, 'committee-03-tampered');
 
   // A change to another field (the consent's purpose) is caught by the digest alone.
