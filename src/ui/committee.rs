@@ -303,8 +303,9 @@ fn report(name: &str, pkg: &SharePackage, v: &Verdict, ask: &UseStateHandle<Ask>
                     <div class="two">
                         <label class="small">{ "Check for channel" }
                             <select data-testid="committee-channel" onchange={on_channel}>
+                                <option value="" selected={ask.channel.is_none()}>{ "As consented" }</option>
                                 { for Channel::ALL.iter().map(|c| html! {
-                                    <option value={c.code()} selected={Some(*c) == asked}>
+                                    <option value={c.code()} selected={ask.channel == Some(*c)}>
                                         { if Some(*c) == consented { format!("{} (consented)", c.label()) } else { c.label().to_string() } }
                                     </option>
                                 }) }
@@ -317,7 +318,7 @@ fn report(name: &str, pkg: &SharePackage, v: &Verdict, ask: &UseStateHandle<Ask>
                         }
                     </div>
                     <ul class="checks">
-                        { status_line(v.consent_ok(), "consent-status", "Consent complete, in date, and covers this channel.", html! {
+                        { status_line(v.consent_ok(), "committee-consent-status", "Consent complete, in date, and covers this channel.", html! {
                             <strong>{ "The consent is not valid for this use:" }</strong>
                         }) }
                     </ul>

@@ -35,9 +35,13 @@ async function fillConsent(page) {
   await t('consent-statements-revoke-how').fill("Write to the clinic's privacy officer.");
   await t('consent-statements-care-not-conditioned').check();
   await t('consent-statements-redisclosure').check();
-  for (const a of ['seen-final-text', 'anonymity-not-guaranteed', 'may-be-recognized', 'online-worldwide', 'may-withdraw-until-publication']) {
+  for (const a of ['seen-final-text', 'anonymity-not-guaranteed', 'may-be-recognized', 'online-worldwide']) {
     await t(`consent-attestations-${a}`).check();
   }
+  // The keyboard works: focus and Space ticks a box.
+  await t('consent-attestations-may-withdraw-until-publication').focus();
+  await page.keyboard.press('Space');
+  await expect(t('consent-attestations-may-withdraw-until-publication')).toBeChecked();
   await t('consent-obtained-method').selectOption('written');
   await t('consent-obtained-by').fill('The treating physician');
   await t('consent-obtained-original-location').fill("The clinic's consent file");
@@ -101,7 +105,8 @@ test('consent: validation, binding, exports, committee verification and tamperin
   await fillConsent(page);
   await expect(page.getByTestId('consent-purpose-error')).toHaveCount(0);
   await expect(page.getByTestId('consent-patient-pseudonym')).toHaveValue(/^P-[0-9a-f]{8}$/);
-  await page.getByTestId('bind-consent').click();
+  await page.getByTestId('bind-consent').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('consent-bound')).toBeVisible();
   await expect(page.getByTestId('consent-hash')).toHaveText(sha256(finalText));
   await expect(page.getByTestId('consent-complete')).toBeVisible();
@@ -154,10 +159,16 @@ test('consent: validation, binding, exports, committee verification and tamperin
   await expect(page.getByTestId('verdict')).toContainText('Verified');
   await expect(page.getByTestId('text-hash-status')).toContainText('Text hash verified');
   await expect(page.getByTestId('digest-status')).toContainText('digest verified');
-  await expect(page.getByTestId('consent-status')).toContainText('PASS');
+  await expect(page.getByTestId('committee-consent-status')).toContainText('PASS');
   await expect(page.getByTestId('residual-status')).toContainText('No residual identifiers');
   await expect(page.getByTestId('committee-text')).toHaveText(finalText);
   await shot(page, 'committee-01-verified');
+  // The consent covers the op-ed only: checking it for social media fails, in words.
+  await page.getByTestId('committee-channel').selectOption('social_media');
+  await expect(page.getByTestId('committee-consent-status')).toContainText('FAIL');
+  await expect(page.getByTestId('committee-report')).toContainText('Consent covers Opinion piece (op-ed), not Social media');
+  await page.getByTestId('committee-channel').selectOption('');
+  await expect(page.getByTestId('verdict')).toContainText('Verified');
 
   // The decision: approving needs every item answered; the record names the package by digest.
   await page.getByTestId('decision-approve').check();
