@@ -105,6 +105,24 @@ fn refuse(show: &UseStateHandle<bool>, status: &UseStateHandle<Option<(bool, Str
     status.set(Some((false, format!("Not exported: {reason}"))));
 }
 
+/// Moves the keyboard focus to the input of `field` (a link in the summary of what is missing).
+fn focus_field(field: &str) -> Callback<MouseEvent> {
+    // Group problems ("expiration") point at the group's first input.
+    let id = match field {
+        "expiration" => dom_id("expiration.date"),
+        "story.text_sha256" => "bind-consent".to_string(),
+        f => dom_id(f),
+    };
+    Callback::from(move |e: MouseEvent| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = gloo::utils::document().get_element_by_id(&id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            e.prevent_default();
+            let _ = el.focus();
+            el.scroll_into_view();
+        }
+    })
+}
+
 /// Where the binding stands.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Binding {
@@ -402,7 +420,7 @@ pub fn ConsentView(props: &ConsentViewProps) -> Html {
                 </code>
             </div>
             <div class="actions">
-                <button type="button" class="primary" data-testid="bind-consent" disabled={text.is_none()} onclick={on_bind}
+                <button type="button" class="primary" id="bind-consent" data-testid="bind-consent" disabled={text.is_none()} onclick={on_bind}
                     aria-describedby={help_id("story.text_sha256")}>
                     { if bind_state == Binding::Unbound { "Bind consent to this text" } else { "Bind consent to the current text" } }
                 </button>
@@ -435,7 +453,7 @@ pub fn ConsentView(props: &ConsentViewProps) -> Html {
                 if *show {
                     <ul>
                         { for errors.iter().map(|p| html! {
-                            <li><a href={format!("#{}", dom_id(&p.field))}>{ p.message.clone() }</a></li>
+                            <li><a href={format!("#{}", dom_id(&p.field))} onclick={focus_field(&p.field)}>{ p.message.clone() }</a></li>
                         }) }
                     </ul>
                 }
@@ -485,15 +503,15 @@ pub fn ConsentView(props: &ConsentViewProps) -> Html {
                         }
                         { ctx.text("recipient.name", "Venue or audience", "The journal, newspaper, meeting or audience (required for journal case reports and “other”).", &record.recipient.name, "text", |r, v| r.recipient.name = v) }
                         { ctx.text("purpose", "Purpose", "Why the story is shared, as told to the patient.", &record.purpose, "textarea", |r, v| r.purpose = v) }
-                        <div class="field-group">
-                            <p class="group-label">{ "Expiration (a date, an event, or both)" }</p>
+                        <fieldset class="field-group" aria-describedby={described_by("expiration", messages(&problems, "expiration", *show).1)}>
+                            <legend class="group-label">{ "Expiration (a date, an event, or both)" }</legend>
                             <p class="help" id={help_id("expiration")}>{ "When the authorization ends; whichever comes first." }</p>
                             { messages(&problems, "expiration", *show).0 }
                             <div class="two">
                                 { ctx.text("expiration.date", "Expiration date", "Valid through this day.", &record.expiration.date, "date", |r, v| r.expiration.date = v) }
                                 { ctx.text("expiration.event", "Expiration event", "E.g. “one year after publication”.", &record.expiration.event, "text", |r, v| r.expiration.event = v) }
                             </div>
-                        </div>
+                        </fieldset>
                     </fieldset>
 
                     <fieldset>
