@@ -55,6 +55,29 @@ async function download(page, testid, name) {
   return [dl.suggestedFilename(), file];
 }
 
+/**
+ * Runs a Python check on an exported file; returns its output, or null when the Python package it
+ * needs is not installed (the check is then skipped, with a note).
+ */
+function pythonCheck(args) {
+  try {
+    return execFileSync('python3', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = String(e.stderr || '');
+    if (err.includes('ModuleNotFoundError')) {
+      console.warn(`skipped ${args[0]}: ${err.trim().split('\n').pop()}`);
+      return null;
+    }
+    throw new Error(`${args.join(' ')} failed:\n${e.stdout}\n${err}`);
+  }
+}
+
+const VALIDATE_FHIR = [
+  '-c',
+  'import json, sys\nfrom fhir.resources.R4B.consent import Consent\n' +
+    'c = Consent.model_validate(json.load(open(sys.argv[1])))\nprint("valid", c.status)',
+];
+
 /** Renders the first page of a PDF to PNG for looking at; skipped when poppler is missing. */
 function pdfToPng(pdf, outBase) {
   try {
@@ -130,6 +153,9 @@ test('consent: validation, binding, exports, committee verification and tamperin
   const email = pkg.anonymisation_log.find((e) => e.category === 'EMAIL');
   expect(Array.from(finalText).slice(email.start, email.end).join('')).toBe('[EMAIL]');
   for (const s of SECRETS) expect(JSON.stringify(pkg)).not.toContain(s);
+  // The package the browser made passes the independent schema and digest check.
+  const schemaOut = pythonCheck([path.join(__dirname, '..', 'schema', 'validate_package.py'), pkgPath]);
+  if (schemaOut !== null) expect(schemaOut).toContain(' 0 failed');
 
   const [fhirName, fhirPath] = await download(page, 'export-fhir', 'consent-fhir.json');
   expect(fhirName).toBe('consent-fhir.json');
@@ -137,6 +163,9 @@ test('consent: validation, binding, exports, committee verification and tamperin
   expect(fhir.resourceType).toBe('Consent');
   expect(fhir.status).toBe('active');
   expect(JSON.stringify(fhir)).toContain(sha256(finalText));
+  // ... and the FHIR Consent validates with an independent validator (fhir.resources, R4B).
+  const fhirOut = pythonCheck([...VALIDATE_FHIR, fhirPath]);
+  if (fhirOut !== null) expect(fhirOut).toContain('valid active');
 
   // 5. Print the summary: window.print() is called; the print stylesheet shows only the summary.
   await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
