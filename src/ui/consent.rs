@@ -609,7 +609,10 @@ fn print_summary(record: &ConsentRecord, text: Option<&str>) -> Html {
                     <h3>{ s.title }</h3>
                     <table class={classes!(s.rows.first().is_some_and(|r| r.0.starts_with('[')).then_some("ticks"))}>
                         <tbody>
-                            { for s.rows.into_iter().map(|(k, v)| html! { <tr><th scope="row">{ k }</th><td>{ v }</td></tr> }) }
+                            { for s.rows.into_iter().map(|(k, v)| {
+                                let hash = v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit());
+                                html! { <tr><th scope="row">{ k }</th><td>{ if hash { html! { <code>{ v }</code> } } else { html! { v } } }</td></tr> }
+                            }) }
                         </tbody>
                     </table>
                 </section>
