@@ -137,6 +137,10 @@ test('consent: validation, binding, exports, committee verification and tamperin
   await expect(page.getByTestId('consent-hash')).toHaveText(sha256(finalText));
   await expect(page.getByTestId('consent-complete')).toBeVisible();
   await expect(page.getByTestId('export-package')).toHaveAttribute('aria-disabled', 'false');
+  // An optional copy of the signed form goes into the package, base64-encoded, only when attached.
+  const form = Buffer.from('%PDF-1.4 synthetic signed form \u00e9\n', 'utf8');
+  await page.getByTestId('consent-obtained-attachment').setInputFiles({ name: 'signed-form.pdf', mimeType: 'application/pdf', buffer: form });
+  await expect(page.getByTestId('attachment-name')).toContainText('signed-form.pdf');
   await shot(page, 'consent-03-filled');
 
   // 4. Export the share package and the FHIR Consent.
@@ -147,6 +151,7 @@ test('consent: validation, binding, exports, committee verification and tamperin
   expect(pkg.text).toBe(finalText);
   expect(pkg.consent.story.text_sha256).toBe(sha256(finalText));
   expect(pkg.digest).toMatch(/^[0-9a-f]{64}$/);
+  expect(pkg.consent.obtained.attachment).toEqual({ media_type: 'application/pdf', title: 'signed-form.pdf', data_base64: form.toString('base64') });
   expect(pkg.anonymisation_log.length).toBeGreaterThanOrEqual(3);
   for (const e of pkg.anonymisation_log) {
     // Code point offsets into the final text, covering the replacement.
