@@ -122,10 +122,10 @@ test('consent: validation, binding, exports, committee verification and tamperin
   await expect(page.getByTestId('consent-attestations-seen-final-text-error')).toBeVisible();
   await expect(page.getByTestId('consent-story-text-sha256-error')).toBeVisible();
   await expect(page.getByTestId('consent-missing').locator('li').first()).toBeVisible();
+  await shot(page, 'consent-02-validation');
   // Each item of the summary of what is missing takes the focus to its field.
   await page.getByTestId('consent-missing').getByRole('link', { name: /purpose/i }).click();
   await expect(page.getByTestId('consent-purpose')).toBeFocused();
-  await shot(page, 'consent-02-validation');
 
   // 3. Fill the form, bind to the text: the hash shown is the SHA-256 of the final text.
   await fillConsent(page);
