@@ -42,6 +42,12 @@ pub struct Input<'a> {
 }
 
 impl<'a> Input<'a> {
+    /// The input for one normalized text (what [`Engine::scan`] builds; also used by benchmarks
+    /// that run one recognizer at a time).
+    pub fn new(norm: &'a Normalized<'a>) -> Input<'a> {
+        Input { norm }
+    }
+
     /// The normalized text. Offsets pushed by recognizers are byte offsets into this string.
     pub fn text(&self) -> &str {
         self.norm.as_str()
@@ -89,6 +95,16 @@ impl Engine {
     /// An engine with exactly these recognizers and refiners.
     pub fn new(recognizers: Vec<Box<dyn Recognizer>>, refiners: Vec<Box<dyn Refiner>>) -> Engine {
         Engine { recognizers, refiners }
+    }
+
+    /// The registered recognizers, in the order they run.
+    pub fn recognizers(&self) -> &[Box<dyn Recognizer>] {
+        &self.recognizers
+    }
+
+    /// The registered refiners, in the order they run.
+    pub fn refiners(&self) -> &[Box<dyn Refiner>] {
+        &self.refiners
     }
 
     /// The names of the registered recognizers, in order.
