@@ -123,15 +123,35 @@ fn scan_line(line: &str, lineno: usize) -> Result<String, String> {
     serde_json::to_string(&out).map_err(|e| format!("line {lineno}: {e}"))
 }
 
+/// Compiles the engine's patterns (each recognizer compiles its own on first use) on two threads
+/// at once, one from each end of the registry, so that start-up overlaps with reading the input.
+fn warm_engine() -> [std::thread::JoinHandle<()>; 2] {
+    fn warm(reverse: bool) {
+        let engine = default_engine();
+        let norm = storysafe::engine::Normalized::new("");
+        let input = storysafe::engine::Input::new(&norm);
+        let mut sink = Vec::new();
+        let all = engine.recognizers();
+        let order: Box<dyn Iterator<Item = _>> = if reverse { Box::new(all.iter().rev()) } else { Box::new(all.iter()) };
+        for r in order {
+            r.recognize(&input, &mut sink);
+        }
+    }
+    [std::thread::spawn(|| warm(false)), std::thread::spawn(|| warm(true))]
+}
+
 fn scan() -> io::Result<ExitCode> {
+    let warming = warm_engine();
     let mut input = String::new();
     io::stdin().lock().read_to_string(&mut input).map_err(|e| {
         io::Error::new(e.kind(), format!("reading stdin: {e} (input must be UTF-8 JSONL)"))
     })?;
     let lines: Vec<(usize, &str)> =
         input.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty()).collect();
-    // Warm the engine once, then split the work across the available cores.
-    let _ = default_engine();
+    for w in warming {
+        w.join().expect("engine warm-up panicked");
+    }
+    // Split the work across the available cores.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).max(1);
     let chunk = lines.len().div_ceil(workers).max(1);
     let results: Vec<Vec<Result<String, String>>> = std::thread::scope(|sc| {

@@ -46,6 +46,14 @@ static STREET_NAMED: [LazyLock<Regex>; 3] = [
     }),
 ];
 
+/// The keywords every match of each [`STREET_NAMED`] form contains (see [`Rule::gate`]); the
+/// first form has only street words as short as `Way`, so it runs on every text.
+const STREET_NAMED_GATES: [&[&str]; 3] = [
+    &[],
+    &["calle", "avenida", "rue", "via", "strada", "rua", "carrera", "paseo"],
+    &["route", "highway", "hwy", "interstate", "county"],
+];
+
 /// Capitalized words that open a phrase ending in a street word but name no street
 /// ("The Way", "Memory Lane" aside, these are sentence starts and common nouns).
 const NOT_STREET_START: &[&str] = &[
@@ -179,17 +187,17 @@ fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The address rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street },
-        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box },
-        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords },
-        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone },
-        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in },
-        Rule { name: "zip", regex: &ZIP, judge: judge_zip },
-        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode },
-        Rule { name: "room", regex: &ROOM, judge: judge_room },
+        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[] },
+        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"] },
+        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[] },
+        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"] },
+        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in, gate: &["across", "door", "hall", "mr", "ms", "miss"] },
+        Rule { name: "zip", regex: &ZIP, judge: judge_zip, gate: &[] },
+        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode, gate: &[] },
+        Rule { name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"] },
     ]
     .into_iter()
-    .chain(STREET_NAMED.iter().map(|regex| Rule { name: "street", regex, judge: judge_street }))
+    .chain(STREET_NAMED.iter().zip(STREET_NAMED_GATES).map(|(regex, gate)| Rule { name: "street", regex, judge: judge_street, gate }))
     .collect()
 }
 

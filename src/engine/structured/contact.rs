@@ -297,17 +297,17 @@ fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The contact rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "email", regex: &EMAIL, judge: judge_email },
-        Rule { name: "url", regex: &URL, judge: judge_url },
-        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4 },
-        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6 },
-        Rule { name: "phone", regex: &PHONE, judge: judge_phone },
-        Rule { name: "pager", regex: &PAGER, judge: judge_pager },
-        Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone },
-        Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone },
-        Rule { name: "handle", regex: &REDDIT, judge: judge_reddit },
-        Rule { name: "handle", regex: &USERNAME, judge: judge_username },
-        Rule { name: "handle", regex: &HANDLE, judge: judge_handle },
+        Rule { name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"] },
+        Rule { name: "url", regex: &URL, judge: judge_url, gate: &[] },
+        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[] },
+        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[] },
+        Rule { name: "phone", regex: &PHONE, judge: judge_phone, gate: &[] },
+        Rule { name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"] },
+        Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[] },
+        Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone, gate: &[] },
+        Rule { name: "handle", regex: &REDDIT, judge: judge_reddit, gate: &["u/"] },
+        Rule { name: "handle", regex: &USERNAME, judge: judge_username, gate: &["user", "handle", "screen", "login", "gamertag", "account"] },
+        Rule { name: "handle", regex: &HANDLE, judge: judge_handle, gate: &["@"] },
     ]
 }
 

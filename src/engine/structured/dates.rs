@@ -456,7 +456,11 @@ static AGE_CONTEXT: [LazyLock<Regex>; 8] = [
     LazyLock::new(|| ascii(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
 ];
 
+/// The keywords every match of each [`AGE_CONTEXT`] pattern contains (see [`Rule::gate`]).
+const AGE_CONTEXT_GATES: [&[&str]; 8] = [&["age"], &[], &[], &[], &[], &[], &["turn"], &[]];
+
 /// Words that make a person the subject of a sentence.
+
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran)(?-u:\b)").unwrap()
 });
@@ -582,19 +586,19 @@ fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The date, age and year rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd },
-        Rule { name: "date", regex: &MD, judge: judge_md },
-        Rule { name: "date", regex: &GLUED, judge: judge_glued },
-        Rule { name: "date", regex: &WRITTEN, judge: judge_written },
-        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words },
-        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal },
-        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words },
-        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday },
-        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit },
-        Rule { name: "year", regex: &YEAR, judge: judge_year },
+        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[] },
+        Rule { name: "date", regex: &MD, judge: judge_md, gate: &[] },
+        Rule { name: "date", regex: &GLUED, judge: judge_glued, gate: &[] },
+        Rule { name: "date", regex: &WRITTEN, judge: judge_written, gate: &[] },
+        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: &[] },
+        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: &[] },
+        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"] },
+        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"] },
+        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[] },
+        Rule { name: "year", regex: &YEAR, judge: judge_year, gate: &[] },
     ]
     .into_iter()
-    .chain(AGE_CONTEXT.iter().map(|regex| Rule { name: "age", regex, judge: judge_age_context }))
+    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).map(|(regex, gate)| Rule { name: "age", regex, judge: judge_age_context, gate }))
     .collect()
 }
 

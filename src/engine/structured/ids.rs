@@ -274,11 +274,11 @@ fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The identifier rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "labelled-id", regex: &LABELLED, judge: judge_labelled },
-        Rule { name: "ssn", regex: &SSN, judge: judge_ssn },
-        Rule { name: "number", regex: &DIGIT_GROUPS, judge: judge_digit_groups },
-        Rule { name: "code", regex: &CODES, judge: judge_codes },
-        Rule { name: "code", regex: &CODE, judge: judge_code },
+        Rule { name: "labelled-id", regex: &LABELLED, judge: judge_labelled, gate: &[] },
+        Rule { name: "ssn", regex: &SSN, judge: judge_ssn, gate: &[] },
+        Rule { name: "number", regex: &DIGIT_GROUPS, judge: judge_digit_groups, gate: &[] },
+        Rule { name: "code", regex: &CODES, judge: judge_codes, gate: &[] },
+        Rule { name: "code", regex: &CODE, judge: judge_code, gate: &[] },
     ]
 }
 
