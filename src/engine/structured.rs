@@ -64,7 +64,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Captures, Regex};
 
 use super::{Category, Input, Recognizer, Refiner, Span};
@@ -233,6 +233,8 @@ static GATES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        // a DFA: one table lookup per byte (the keywords are too many for the SIMD searcher)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&words)
         .expect("gate keywords compile");
     (ac, words)
@@ -326,6 +328,10 @@ mod tests {
             ("a Christmas Eve 2019 visit", "holiday"),
             ("she is NINETY-TWO YEARS OLD", "age"),
             ("lives on Calle Ocotillo", "street"),
+            ("seen SEPT. 3RD, 2019", "date"),
+            ("back on the 21ST", "date"),
+            ("stopped taking it since3/14", "date"),
+            ("on the third of May", "date"),
         ];
         let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
         for &(text, name) in rows {
