@@ -151,20 +151,34 @@ fn scan() -> io::Result<ExitCode> {
     for w in warming {
         w.join().expect("engine warm-up panicked");
     }
-    // Split the work across the available cores.
+    // Split the work across the available cores: each worker takes the next block of lines until
+    // none is left (a worker slowed down by other processes then does fewer blocks), and the
+    // blocks are put back in input order.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).max(1);
-    let chunk = lines.len().div_ceil(workers).max(1);
-    let results: Vec<Vec<Result<String, String>>> = std::thread::scope(|sc| {
-        let handles: Vec<_> = lines
-            .chunks(chunk)
-            .map(|part| sc.spawn(move || part.iter().map(|&(n, l)| scan_line(l, n)).collect::<Vec<_>>()))
+    const BLOCK: usize = 32;
+    let blocks: Vec<&[(usize, &str)]> = lines.chunks(BLOCK).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Vec<Result<String, String>>)> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..workers.min(blocks.len()))
+            .map(|_| {
+                sc.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(block) = blocks.get(b) else { break };
+                        mine.push((b, block.iter().map(|&(n, l)| scan_line(l, n)).collect::<Vec<_>>()));
+                    }
+                    mine
+                })
+            })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("scan worker panicked")).collect()
+        handles.into_iter().flat_map(|h| h.join().expect("scan worker panicked")).collect()
     });
+    done.sort_unstable_by_key(|&(b, _)| b);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0;
-    for r in results.into_iter().flatten() {
+    for r in done.into_iter().flat_map(|(_, r)| r) {
         match r {
             Ok(line) => {
                 out.write_all(line.as_bytes())?;

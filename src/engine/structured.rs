@@ -332,6 +332,9 @@ mod tests {
             ("back on the 21ST", "date"),
             ("stopped taking it since3/14", "date"),
             ("on the third of May", "date"),
+            ("Grandma (97) came", "age"),
+            ("AGED 93 now", "age"),
+            ("she TURNED 101", "age"),
         ];
         let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
         for &(text, name) in rows {

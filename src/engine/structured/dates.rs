@@ -479,7 +479,16 @@ static AGE_CONTEXT: [LazyLock<Regex>; 8] = [
 ];
 
 /// The keywords every match of each [`AGE_CONTEXT`] pattern contains (see [`Rule::gate`]).
-const AGE_CONTEXT_GATES: [&[&str]; 8] = [&["age"], &[], &[], &[], &[], &[], &["turn"], &[]];
+const AGE_CONTEXT_GATES: [&[&str]; 8] = [
+    &["age"],
+    &[],
+    &[],
+    &[],
+    &["(0", "(1", "(2", "(3", "(4", "(5", "(6", "(7", "(8", "(9"],
+    &[],
+    &["turn"],
+    &[],
+];
 
 /// Words that make a person the subject of a sentence.
 
