@@ -169,3 +169,36 @@ fn shortfalls_table() {
         assert_eq!(shortfalls(floor, &summary).len(), *want, "{what}: {:?}", shortfalls(floor, &summary));
     }
 }
+
+/// `storysafe scan` splits its input into blocks scanned by several threads: the output must
+/// still follow the input, line for line, whatever block finishes first.
+#[test]
+fn scan_output_follows_input_order() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut input = String::new();
+    for i in 0..300 {
+        // texts of very different lengths, so that blocks finish out of order
+        let filler = "The night was quiet. ".repeat(if i % 7 == 0 { 200 } else { 1 });
+        input.push_str(&format!("{{\"id\":{i},\"text\":\"{filler}Call 617-555-{:04}.\"}}\n", i));
+        if i % 50 == 0 {
+            input.push('\n'); // blank lines are skipped
+        }
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storysafe"))
+        .arg("scan")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run storysafe scan");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 300);
+    for (i, doc) in lines.iter().enumerate() {
+        assert_eq!(doc["id"], i, "output line {i}");
+        assert_eq!(doc["spans"][0]["category"], "PHONE", "output line {i}");
+    }
+}
