@@ -5,7 +5,8 @@
 //!
 //! - **start-up**: building the engine, then the first call of each recognizer and refiner on a
 //!   short text (that first call compiles its `LazyLock` regexes);
-//! - **per stage**: normalization, each recognizer, each refiner, resolution and mapping back,
+//! - **per stage**: normalization, the gate keywords of the structured rules (one pass), each
+//!   recognizer, each refiner, resolution and mapping back,
 //!   as total time over each corpus (best of `--runs`, default 3), share of the scan, throughput,
 //!   and the number of candidate spans the stage produced.
 //!
@@ -95,11 +96,12 @@ struct Pass {
     counts: Vec<usize>,
 }
 
-/// Stage layout: 0 = normalize, then recognizers, then refiners, then resolve (incl. mapping back).
+/// Stage layout: 0 = normalize, 1 = gate keywords, then recognizers, then refiners, then resolve
+/// (incl. mapping back).
 fn run_pass(engine: &Engine, corpus: &Corpus) -> Pass {
     let nr = engine.recognizers().len();
     let nf = engine.refiners().len();
-    let n = 2 + nr + nf;
+    let n = 3 + nr + nf;
     let mut stages = vec![Duration::ZERO; n];
     let mut counts = vec![0usize; n];
     let mut scratch: Vec<Span> = Vec::new();
@@ -108,20 +110,23 @@ fn run_pass(engine: &Engine, corpus: &Corpus) -> Pass {
         let norm = Normalized::new(text);
         stages[0] += t.elapsed();
         let input = Input::new(&norm);
+        let t = Instant::now();
+        let _ = input.keywords();
+        stages[1] += t.elapsed();
         let mut spans = Vec::new();
         for (i, r) in engine.recognizers().iter().enumerate() {
             scratch.clear();
             let t = Instant::now();
             r.recognize(&input, &mut scratch);
-            stages[1 + i] += t.elapsed();
-            counts[1 + i] += scratch.len();
+            stages[2 + i] += t.elapsed();
+            counts[2 + i] += scratch.len();
             spans.append(&mut scratch);
         }
         for (i, f) in engine.refiners().iter().enumerate() {
             let t = Instant::now();
             f.refine(&input, &mut spans);
-            stages[1 + nr + i] += t.elapsed();
-            counts[1 + nr + i] = spans.len();
+            stages[2 + nr + i] += t.elapsed();
+            counts[2 + nr + i] = spans.len();
         }
         let t = Instant::now();
         spans.retain(|s| !s.is_empty() && s.end <= norm.as_str().len());
@@ -166,8 +171,10 @@ fn main() {
     let build = t.elapsed();
     let norm = Normalized::new(WARM_TEXT);
     let input = Input::new(&norm);
-    let mut names: Vec<String> = vec!["normalize".into()];
-    let mut first: Vec<Duration> = vec![Duration::ZERO];
+    let mut names: Vec<String> = vec!["normalize".into(), "gate keywords".into()];
+    let t = Instant::now();
+    let _ = input.keywords();
+    let mut first: Vec<Duration> = vec![Duration::ZERO, t.elapsed()];
     let mut spans = Vec::new();
     for (i, r) in engine.recognizers().iter().enumerate() {
         names.push(format!("r{i:02} {}", r.name()));
