@@ -203,8 +203,9 @@ fn scan_output_follows_input_order() {
     }
 }
 
-/// The structured rules' keyword gates only save time: on every text of both dev corpora (and a
-/// few synthetic ones), a gated rule that would match has one of its keywords in the text.
+/// The structured rules' keyword gates and checks only save time: on every text of both dev
+/// corpora (and a few synthetic ones), a gated rule that would match has one of its keywords in
+/// the text, and its check accepts the text.
 #[test]
 fn gates_never_hide_a_match() {
     use storysafe::engine::structured::{address, contact, dates, ids, Keywords, Rule};
@@ -212,6 +213,7 @@ fn gates_never_hide_a_match() {
     let mut texts: Vec<String> = vec![
         "Reach me at jo [at] mail.com or beeper 55037; PO Box 12; the 3rd of June; since3/14".into(),
         "Grandma (97) turned 101? aged 93, a hundred years old; Christmas Eve 2019".into(),
+        "SSN 123-45-6789, Boston MA 02118, 6175550142, tel 01 23 45 67 89, call 555-0142".into(),
     ];
     for corpus in ["physionet-dev.jsonl", "stories-dev.jsonl"] {
         let path = eval_dir().join(corpus);
@@ -228,10 +230,11 @@ fn gates_never_hide_a_match() {
         let norm = Normalized::new(text);
         let t = norm.as_str();
         let kw = Keywords::of(t);
-        for r in rules.iter().filter(|r| !r.gate.is_empty()) {
+        for r in rules.iter().filter(|r| !r.gate.is_empty() || r.check.is_some()) {
             if r.regex.is_match(t) {
                 checked += 1;
-                assert!(kw.any(r.gate), "rule {} matches in a text without its gate keywords: {t:?}", r.name);
+                assert!(r.gate.is_empty() || kw.any(r.gate), "rule {} matches in a text without its gate keywords: {t:?}", r.name);
+                assert!(r.check.is_none_or(|c| c(&kw, t)), "rule {} matches in a text its check rejects: {t:?}", r.name);
             }
         }
     }

@@ -114,7 +114,14 @@ pub struct Rule {
     /// skips it without running its regex (see [`Keywords`]). Only a speed-up: a wrong gate
     /// loses findings, so list every keyword an alternative of the regex could need.
     pub gate: &'static [&'static str],
+    /// A cheap test every text the rule can match passes (for rules without keywords: the
+    /// shape of the digit runs they need, such as a five-digit run for a ZIP code), or `None`.
+    /// Like the gate, only a speed-up that must never reject a text the regex would match.
+    pub check: Option<Check>,
 }
+
+/// A necessary condition for a [`Rule`] to match a text, from facts gathered once per text.
+pub type Check = fn(&Keywords, &str) -> bool;
 
 impl Rule {
     /// Runs the rule on a plain string (what [`Recognizer::recognize`] does on the normalized text).
@@ -136,6 +143,11 @@ impl Recognizer for Rule {
         let text = input.text();
         if !self.gate.is_empty() && !input.keywords().any(self.gate) {
             return;
+        }
+        if let Some(check) = self.check {
+            if !check(input.keywords(), text) {
+                return;
+            }
         }
         for h in self.hits(text) {
             if h.start < h.end && text.is_char_boundary(h.start) && text.is_char_boundary(h.end) {
@@ -216,9 +228,12 @@ pub fn next_word(text: &str, pos: usize) -> String {
 /// The gate keywords of every rule (see [`Rule::gate`]) found in one text, by a single
 /// ASCII case-insensitive pass, so that each gated rule can skip a text that cannot match it.
 /// Computed once per scan (see [`Input::keywords`]).
+/// It also records the runs of ASCII digits, for the rules' [`Check`]s.
 #[derive(Debug, Default)]
 pub struct Keywords {
     found: Vec<&'static str>,
+    /// Maximal runs of ASCII digits: (start byte, length).
+    runs: Vec<(usize, usize)>,
 }
 
 /// Every rule's gate keywords, and one automaton finding them all.
@@ -251,7 +266,40 @@ impl Keywords {
                 found.push(w);
             }
         }
-        Keywords { found }
+        let mut runs = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                runs.push((start, i - start));
+            } else {
+                i += 1;
+            }
+        }
+        Keywords { found, runs }
+    }
+
+    /// The maximal runs of ASCII digits: (start byte, length).
+    pub fn digit_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.runs.iter().copied()
+    }
+
+    /// The length of the longest run of ASCII digits (0 when there is none).
+    pub fn longest_digit_run(&self) -> usize {
+        self.runs.iter().map(|&(_, n)| n).max().unwrap_or(0)
+    }
+
+    /// True when a run of exactly `a` digits is followed by one of `seps` and then a run of
+    /// exactly `b` digits (`555-0142`: 3, `-`, 4).
+    pub fn digit_run_pair(&self, text: &str, a: usize, seps: &[u8], b: usize) -> bool {
+        self.runs.windows(2).any(|w| {
+            let ((s1, n1), (s2, n2)) = (w[0], w[1]);
+            n1 == a && n2 == b && s2 == s1 + a + 1 && seps.contains(&text.as_bytes()[s1 + a])
+        })
     }
 
     /// True when at least one of `gate` occurs in the text.
@@ -334,13 +382,17 @@ mod tests {
             ("on the third of May", "date"),
             ("Grandma (97) came", "age"),
             ("AGED 93 now", "age"),
+            ("SSN 123-45-6789", "ssn"),
+            ("Boston, MA 02118", "zip"),
+            ("call 6175550142 today", "phone"),
+            ("tel 01 23 45 67 89", "phone"),
             ("she TURNED 101", "age"),
         ];
         let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
         for &(text, name) in rows {
             let norm = Normalized::new(text);
             let input = Input::new(&norm);
-            let gated: Vec<&Rule> = rules.iter().filter(|r| r.name == name && !r.gate.is_empty()).collect();
+            let gated: Vec<&Rule> = rules.iter().filter(|r| r.name == name && (!r.gate.is_empty() || r.check.is_some())).collect();
             assert!(!gated.is_empty(), "no gated {name} rule");
             let mut found = Vec::new();
             for r in &gated {
@@ -356,6 +408,21 @@ mod tests {
             if !kw.any(r.gate) {
                 assert!(r.hits(plain.text()).is_empty(), "{} matches without its gate keywords", r.name);
             }
+        }
+        // digit runs: (text, runs, longest, a 3-then-4 pair with a dash)
+        let rows: &[(&str, &[(usize, usize)], usize, bool)] = &[
+            ("", &[], 0, false),
+            ("no digits", &[], 0, false),
+            ("555-0142", &[(0, 3), (4, 4)], 4, true),
+            ("5550-142", &[(0, 4), (5, 3)], 4, false),
+            ("555 0142", &[(0, 3), (4, 4)], 4, false),
+            ("x12345y 7", &[(1, 5), (8, 1)], 5, false),
+        ];
+        for &(text, want_runs, longest, pair) in rows {
+            let k = Keywords::of(text);
+            assert_eq!(k.digit_runs().collect::<Vec<_>>(), want_runs, "{text:?}");
+            assert_eq!(k.longest_digit_run(), longest, "{text:?}");
+            assert_eq!(k.digit_run_pair(text, 3, b"-", 4), pair, "{text:?}");
         }
     }
 

@@ -187,17 +187,17 @@ fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The address rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[] },
-        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"] },
-        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[] },
-        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"] },
-        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in, gate: &["across", "door", "hall", "mr", "ms", "miss"] },
-        Rule { name: "zip", regex: &ZIP, judge: judge_zip, gate: &[] },
-        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode, gate: &[] },
-        Rule { name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"] },
+        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[], check: None },
+        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"], check: None },
+        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[], check: None },
+        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"], check: None },
+        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in, gate: &["across", "door", "hall", "mr", "ms", "miss"], check: None },
+        Rule { name: "zip", regex: &ZIP, judge: judge_zip, gate: &[], check: Some(|k, _| k.longest_digit_run() >= 5) },
+        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode, gate: &[], check: None },
+        Rule { name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"], check: None },
     ]
     .into_iter()
-    .chain(STREET_NAMED.iter().zip(STREET_NAMED_GATES).map(|(regex, gate)| Rule { name: "street", regex, judge: judge_street, gate }))
+    .chain(STREET_NAMED.iter().zip(STREET_NAMED_GATES).map(|(regex, gate)| Rule { name: "street", regex, judge: judge_street, gate, check: None }))
     .collect()
 }
 

@@ -297,17 +297,17 @@ fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The contact rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"] },
-        Rule { name: "url", regex: &URL, judge: judge_url, gate: &[] },
-        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[] },
-        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[] },
-        Rule { name: "phone", regex: &PHONE, judge: judge_phone, gate: &[] },
-        Rule { name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"] },
-        Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[] },
-        Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone, gate: &[] },
-        Rule { name: "handle", regex: &REDDIT, judge: judge_reddit, gate: &["u/"] },
-        Rule { name: "handle", regex: &USERNAME, judge: judge_username, gate: &["user", "handle", "screen", "login", "gamertag", "account"] },
-        Rule { name: "handle", regex: &HANDLE, judge: judge_handle, gate: &["@"] },
+        Rule { name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: None },
+        Rule { name: "url", regex: &URL, judge: judge_url, gate: &[], check: None },
+        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: None },
+        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: None },
+        Rule { name: "phone", regex: &PHONE, judge: judge_phone, gate: &[], check: None },
+        Rule { name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"], check: None },
+        Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3, b"-. ", 4)) },
+        Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone, gate: &[], check: Some(|k, t| k.longest_digit_run() >= 5 || k.digit_runs().any(|(s, n)| n == 2 && t.as_bytes()[s] == b'0')) },
+        Rule { name: "handle", regex: &REDDIT, judge: judge_reddit, gate: &["u/"], check: None },
+        Rule { name: "handle", regex: &USERNAME, judge: judge_username, gate: &["user", "handle", "screen", "login", "gamertag", "account"], check: None },
+        Rule { name: "handle", regex: &HANDLE, judge: judge_handle, gate: &["@"], check: None },
     ]
 }
 

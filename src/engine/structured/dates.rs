@@ -617,19 +617,19 @@ fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The date, age and year rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[] },
-        Rule { name: "date", regex: &MD, judge: judge_md, gate: &[] },
-        Rule { name: "date", regex: &GLUED, judge: judge_glued, gate: GLUED_GATE },
-        Rule { name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE },
-        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: MONTH_GATE },
-        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: ORDINAL_GATE },
-        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"] },
-        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"] },
-        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[] },
-        Rule { name: "year", regex: &YEAR, judge: judge_year, gate: &[] },
+        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: None },
+        Rule { name: "date", regex: &MD, judge: judge_md, gate: &[], check: None },
+        Rule { name: "date", regex: &GLUED, judge: judge_glued, gate: GLUED_GATE, check: None },
+        Rule { name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: None },
+        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: MONTH_GATE, check: None },
+        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: ORDINAL_GATE, check: None },
+        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
+        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
+        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: None },
+        Rule { name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: None },
     ]
     .into_iter()
-    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).map(|(regex, gate)| Rule { name: "age", regex, judge: judge_age_context, gate }))
+    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).map(|(regex, gate)| Rule { name: "age", regex, judge: judge_age_context, gate, check: None }))
     .collect()
 }
 
