@@ -293,6 +293,41 @@ impl Keywords {
         self.runs.iter().map(|&(_, n)| n).max().unwrap_or(0)
     }
 
+    /// The longest chain of digit runs joined by single bytes from `seps`, in digits (`4111 1111
+    /// 1111 1111` joined by spaces: 16), counting only chains whose runs are all at most
+    /// `max_run` long.
+    pub fn longest_digit_chain(&self, text: &str, seps: &[u8], max_run: usize) -> usize {
+        let (mut best, mut cur) = (0, 0);
+        let mut prev_end: Option<usize> = None;
+        for &(s, n) in &self.runs {
+            if n > max_run {
+                cur = 0;
+                prev_end = None;
+                continue;
+            }
+            let joined = prev_end.is_some_and(|e| s == e + 1 && seps.contains(&text.as_bytes()[e]));
+            cur = if joined { cur + n } else { n };
+            best = best.max(cur);
+            prev_end = Some(s + n);
+        }
+        best
+    }
+
+    /// How many times a run of digits is followed by `.` and a run of at least `frac` digits
+    /// (`40.7128`: a decimal with four).
+    pub fn decimals(&self, text: &str, frac: usize) -> usize {
+        self.runs.windows(2).filter(|w| w[1].0 == w[0].0 + w[0].1 + 1 && text.as_bytes()[w[0].0 + w[0].1] == b'.' && w[1].1 >= frac).count()
+    }
+
+    /// True when `n` runs of at most `max_run` digits follow one another, each joined to the
+    /// next by the single byte `sep` (`10.0.0.1`: four runs of at most three joined by dots).
+    pub fn dotted_runs(&self, text: &str, n: usize, sep: u8, max_run: usize) -> bool {
+        self.runs.windows(n).any(|w| {
+            w.iter().all(|&(_, len)| len <= max_run)
+                && w.windows(2).all(|p| p[1].0 == p[0].0 + p[0].1 + 1 && text.as_bytes()[p[0].0 + p[0].1] == sep)
+        })
+    }
+
     /// True when a run of exactly `a` digits is followed by one of `seps` and then a run of
     /// exactly `b` digits (`555-0142`: 3, `-`, 4).
     pub fn digit_run_pair(&self, text: &str, a: usize, seps: &[u8], b: usize) -> bool {
@@ -386,6 +421,9 @@ mod tests {
             ("Boston, MA 02118", "zip"),
             ("call 6175550142 today", "phone"),
             ("tel 01 23 45 67 89", "phone"),
+            ("from 10.0.0.1 today", "ipv4"),
+            ("at 40.7128° N, 74.0060° W", "coordinates"),
+            ("card 4111 1111 1111 1111", "number"),
             ("she TURNED 101", "age"),
         ];
         let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
@@ -423,6 +461,21 @@ mod tests {
             assert_eq!(k.digit_runs().collect::<Vec<_>>(), want_runs, "{text:?}");
             assert_eq!(k.longest_digit_run(), longest, "{text:?}");
             assert_eq!(k.digit_run_pair(text, 3, b"-", 4), pair, "{text:?}");
+        }
+        // (text, longest chain joined by " -" of runs <= 4, decimals with 2+ fraction digits,
+        // four dotted runs of <= 3)
+        let rows: &[(&str, usize, usize, bool)] = &[
+            ("4111 1111-1111 1111", 16, 0, false),
+            ("4111  1111 12345 1", 4, 0, false),
+            ("40.7128, -74.0060 and 7.4", 4, 2, false),
+            ("from 10.0.0.1 to", 2, 0, true),
+            ("v1.2.3 then 1000.1.1.1", 4, 0, false),
+        ];
+        for &(text, chain, decimals, dotted) in rows {
+            let k = Keywords::of(text);
+            assert_eq!(k.longest_digit_chain(text, b" -", 4), chain, "{text:?}");
+            assert_eq!(k.decimals(text, 2), decimals, "{text:?}");
+            assert_eq!(k.dotted_runs(text, 4, b'.', 3), dotted, "{text:?}");
         }
     }
 

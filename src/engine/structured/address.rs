@@ -189,7 +189,7 @@ pub fn rules() -> Vec<Rule> {
     vec![
         Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[], check: None },
         Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"], check: None },
-        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[], check: None },
+        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[], check: Some(|k, t| k.decimals(t, 2) >= 2) },
         Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"], check: None },
         Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in, gate: &["across", "door", "hall", "mr", "ms", "miss"], check: None },
         Rule { name: "zip", regex: &ZIP, judge: judge_zip, gate: &[], check: Some(|k, _| k.longest_digit_run() >= 5) },

@@ -299,7 +299,7 @@ pub fn rules() -> Vec<Rule> {
     vec![
         Rule { name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: None },
         Rule { name: "url", regex: &URL, judge: judge_url, gate: &[], check: None },
-        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: None },
+        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
         Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: None },
         Rule { name: "phone", regex: &PHONE, judge: judge_phone, gate: &[], check: None },
         Rule { name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"], check: None },
