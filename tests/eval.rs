@@ -214,6 +214,7 @@ fn gates_never_hide_a_match() {
         "Reach me at jo [at] mail.com or beeper 55037; PO Box 12; the 3rd of June; since3/14".into(),
         "Grandma (97) turned 101? aged 93, a hundred years old; Christmas Eve 2019".into(),
         "SSN 123-45-6789, Boston MA 02118, 6175550142, tel 01 23 45 67 89, call 555-0142".into(),
+        "+44 20 7946 0572; 020 7946 0572; (617) 555-0142; 1-800-555-0199 ext. 12; 617555-0142".into(),
     ];
     for corpus in ["physionet-dev.jsonl", "stories-dev.jsonl"] {
         let path = eval_dir().join(corpus);

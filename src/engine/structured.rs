@@ -58,10 +58,13 @@
 //! [`pattern::ascii`](crate::engine::pattern::ascii) (ASCII classes: small, fast automata; the text
 //! is already normalized), a judge that rejects what the shape alone cannot tell apart, add
 //! the [`Rule`] to its module's `rules()` (with a [`gate`](Rule::gate) when every match
-//! contains one of a few keywords: the rule then skips texts without them), and add rows to that module's `finds` and `ignores`
+//! contains one of a few keywords, or a [`check`](Rule::check) on the digit runs every match
+//! needs: the rule then skips texts that cannot match; `tests/eval.rs` verifies both on the
+//! evaluation corpora), and add rows to that module's `finds` and `ignores`
 //! tables. A leak or false positive found in an evaluation gets its own test in
 //! `tests/structured.rs`.
 
+use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -328,13 +331,18 @@ impl Keywords {
         })
     }
 
-    /// True when a run of exactly `a` digits is followed by one of `seps` and then a run of
-    /// exactly `b` digits (`555-0142`: 3, `-`, 4).
-    pub fn digit_run_pair(&self, text: &str, a: usize, seps: &[u8], b: usize) -> bool {
+    /// True when a run of `a` digits is followed by one of `seps` and then a run of `b` digits
+    /// (`555-0142`: 3, `-`, 4).
+    pub fn digit_run_pair(&self, text: &str, a: RangeInclusive<usize>, seps: &[u8], b: RangeInclusive<usize>) -> bool {
         self.runs.windows(2).any(|w| {
             let ((s1, n1), (s2, n2)) = (w[0], w[1]);
-            n1 == a && n2 == b && s2 == s1 + a + 1 && seps.contains(&text.as_bytes()[s1 + a])
+            a.contains(&n1) && b.contains(&n2) && s2 == s1 + n1 + 1 && seps.contains(&text.as_bytes()[s1 + n1])
         })
+    }
+
+    /// True when a `+` stands right before a digit (an international phone number).
+    pub fn plus_digit(&self, text: &str) -> bool {
+        self.runs.iter().any(|&(s, _)| s > 0 && text.as_bytes()[s - 1] == b'+')
     }
 
     /// True when at least one of `gate` occurs in the text.
@@ -422,6 +430,10 @@ mod tests {
             ("call 6175550142 today", "phone"),
             ("tel 01 23 45 67 89", "phone"),
             ("from 10.0.0.1 today", "ipv4"),
+            ("call +44 20 7946 0572", "phone"),
+            ("call 020 7946 0572", "phone"),
+            ("call (617) 555-0142", "phone"),
+            ("call 617555-0142", "phone"),
             ("at 40.7128° N, 74.0060° W", "coordinates"),
             ("card 4111 1111 1111 1111", "number"),
             ("she TURNED 101", "age"),
@@ -460,7 +472,7 @@ mod tests {
             let k = Keywords::of(text);
             assert_eq!(k.digit_runs().collect::<Vec<_>>(), want_runs, "{text:?}");
             assert_eq!(k.longest_digit_run(), longest, "{text:?}");
-            assert_eq!(k.digit_run_pair(text, 3, b"-", 4), pair, "{text:?}");
+            assert_eq!(k.digit_run_pair(text, 3..=3, b"-", 4..=4), pair, "{text:?}");
         }
         // (text, longest chain joined by " -" of runs <= 4, decimals with 2+ fraction digits,
         // four dotted runs of <= 3)

@@ -275,7 +275,7 @@ fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 pub fn rules() -> Vec<Rule> {
     vec![
         Rule { name: "labelled-id", regex: &LABELLED, judge: judge_labelled, gate: &[], check: None },
-        Rule { name: "ssn", regex: &SSN, judge: judge_ssn, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3, b"- ", 2)) },
+        Rule { name: "ssn", regex: &SSN, judge: judge_ssn, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"- ", 2..=2)) },
         Rule { name: "number", regex: &DIGIT_GROUPS, judge: judge_digit_groups, gate: &[], check: Some(|k, t| k.longest_digit_chain(t, b" -", usize::MAX) >= 9) },
         Rule { name: "code", regex: &CODES, judge: judge_codes, gate: &[], check: None },
         Rule { name: "code", regex: &CODE, judge: judge_code, gate: &[], check: None },
