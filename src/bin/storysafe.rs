@@ -123,28 +123,62 @@ fn scan_line(line: &str, lineno: usize) -> Result<String, String> {
     serde_json::to_string(&out).map_err(|e| format!("line {lineno}: {e}"))
 }
 
+/// Compiles the engine's patterns (each recognizer compiles its own on first use) on two threads
+/// at once, one from each end of the registry, so that start-up overlaps with reading the input.
+fn warm_engine() -> [std::thread::JoinHandle<()>; 2] {
+    fn warm(reverse: bool) {
+        let engine = default_engine();
+        let norm = storysafe::engine::Normalized::new("");
+        let input = storysafe::engine::Input::new(&norm);
+        let mut sink = Vec::new();
+        let all = engine.recognizers();
+        let order: Box<dyn Iterator<Item = _>> = if reverse { Box::new(all.iter().rev()) } else { Box::new(all.iter()) };
+        for r in order {
+            r.recognize(&input, &mut sink);
+        }
+    }
+    [std::thread::spawn(|| warm(false)), std::thread::spawn(|| warm(true))]
+}
+
 fn scan() -> io::Result<ExitCode> {
+    let warming = warm_engine();
     let mut input = String::new();
     io::stdin().lock().read_to_string(&mut input).map_err(|e| {
         io::Error::new(e.kind(), format!("reading stdin: {e} (input must be UTF-8 JSONL)"))
     })?;
     let lines: Vec<(usize, &str)> =
         input.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty()).collect();
-    // Warm the engine once, then split the work across the available cores.
-    let _ = default_engine();
+    for w in warming {
+        w.join().expect("engine warm-up panicked");
+    }
+    // Split the work across the available cores: each worker takes the next block of lines until
+    // none is left (a worker slowed down by other processes then does fewer blocks), and the
+    // blocks are put back in input order.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).max(1);
-    let chunk = lines.len().div_ceil(workers).max(1);
-    let results: Vec<Vec<Result<String, String>>> = std::thread::scope(|sc| {
-        let handles: Vec<_> = lines
-            .chunks(chunk)
-            .map(|part| sc.spawn(move || part.iter().map(|&(n, l)| scan_line(l, n)).collect::<Vec<_>>()))
+    const BLOCK: usize = 32;
+    let blocks: Vec<&[(usize, &str)]> = lines.chunks(BLOCK).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Vec<Result<String, String>>)> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..workers.min(blocks.len()))
+            .map(|_| {
+                sc.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(block) = blocks.get(b) else { break };
+                        mine.push((b, block.iter().map(|&(n, l)| scan_line(l, n)).collect::<Vec<_>>()));
+                    }
+                    mine
+                })
+            })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("scan worker panicked")).collect()
+        handles.into_iter().flat_map(|h| h.join().expect("scan worker panicked")).collect()
     });
+    done.sort_unstable_by_key(|&(b, _)| b);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0;
-    for r in results.into_iter().flatten() {
+    for r in done.into_iter().flat_map(|(_, r)| r) {
         match r {
             Ok(line) => {
                 out.write_all(line.as_bytes())?;

@@ -36,12 +36,25 @@ pub use normalize::Normalized;
 pub use resolve::resolve;
 pub use span::{Category, Span};
 
-/// What a recognizer sees: the folded text it matches against.
+/// What a recognizer sees: the folded text it matches against, and facts about it that several
+/// recognizers share (computed on first use, once per scan).
 pub struct Input<'a> {
     norm: &'a Normalized<'a>,
+    keywords: std::cell::OnceCell<structured::Keywords>,
 }
 
 impl<'a> Input<'a> {
+    /// The input for one normalized text (what [`Engine::scan`] builds; also used by benchmarks
+    /// that run one recognizer at a time).
+    pub fn new(norm: &'a Normalized<'a>) -> Input<'a> {
+        Input { norm, keywords: std::cell::OnceCell::new() }
+    }
+
+    /// Which gate keywords of the structured rules occur in the text (one pass, on first use).
+    pub fn keywords(&self) -> &structured::Keywords {
+        self.keywords.get_or_init(|| structured::Keywords::of(self.text()))
+    }
+
     /// The normalized text. Offsets pushed by recognizers are byte offsets into this string.
     pub fn text(&self) -> &str {
         self.norm.as_str()
@@ -91,6 +104,16 @@ impl Engine {
         Engine { recognizers, refiners }
     }
 
+    /// The registered recognizers, in the order they run.
+    pub fn recognizers(&self) -> &[Box<dyn Recognizer>] {
+        &self.recognizers
+    }
+
+    /// The registered refiners, in the order they run.
+    pub fn refiners(&self) -> &[Box<dyn Refiner>] {
+        &self.refiners
+    }
+
     /// The names of the registered recognizers, in order.
     pub fn recognizer_names(&self) -> Vec<&'static str> {
         self.recognizers.iter().map(|r| r.name()).collect()
@@ -100,7 +123,7 @@ impl Engine {
     /// boundaries, with UTF-8 byte offsets into `text`.
     pub fn scan(&self, text: &str) -> Vec<Span> {
         let norm = Normalized::new(text);
-        let input = Input { norm: &norm };
+        let input = Input::new(&norm);
         let mut spans = Vec::new();
         for r in &self.recognizers {
             r.recognize(&input, &mut spans);

@@ -26,7 +26,8 @@ pub struct Normalized<'t> {
 impl<'t> Normalized<'t> {
     /// Folds `original` for matching.
     pub fn new(original: &'t str) -> Normalized<'t> {
-        if original.is_ascii() || !original.chars().any(|c| homoglyph(c).is_some() || fold_char(c, None, None).is_some()) {
+        // (no ASCII character is ever folded: only the others need a look)
+        if original.is_ascii() || !original.chars().any(|c| !c.is_ascii() && (homoglyph(c).is_some() || fold_char(c, None, None).is_some())) {
             return Normalized { text: Cow::Borrowed(original), starts: None, ends: None };
         }
         let mut text = String::with_capacity(original.len());
@@ -86,6 +87,9 @@ fn is_latin_letter(c: Option<char>) -> bool {
 }
 
 fn fold_char(c: char, prev: Option<char>, next: Option<char>) -> Option<Fold> {
+    if c.is_ascii() {
+        return None;
+    }
     match c {
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}' => {
             Some(Fold::Drop)
@@ -156,6 +160,18 @@ fn homoglyph(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No ASCII character folds (the fast path of [`Normalized::new`] relies on it).
+    #[test]
+    fn ascii_never_folds() {
+        for b in 0u8..128 {
+            let c = b as char;
+            assert!(homoglyph(c).is_none() && digit_value(c).is_none() && math_letter(c).is_none(), "{c:?}");
+        }
+        let n = Normalized::new("“Quoted” text with ASCII #1-2/3 @x");
+        assert!(!n.is_identity());
+        assert_eq!(n.as_str(), "\"Quoted\" text with ASCII #1-2/3 @x");
+    }
 
     #[test]
     fn ascii_is_borrowed() {

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 use super::{Category, Input, Recognizer, Span};
 
@@ -44,5 +44,50 @@ impl Recognizer for PatternRecognizer {
             }
             out.push(Span::new(m.start(), m.end(), self.category, score, self.name, self.reason));
         }
+    }
+}
+
+/// Compiles a pattern in ASCII mode: `\d`, `\s`, `\w`, `\b`, `[a-z]` and `(?i)` mean their ASCII
+/// forms, as if the whole pattern were wrapped in `(?-u:...)`.
+///
+/// The engine matches [normalized](super::normalize) text, where other-script digits, unusual
+/// spaces, dashes and quotes are already folded to ASCII, so Unicode classes add nothing there;
+/// but they multiply the size of the automata (Unicode `\d` is 680 code points, `(?i)` folds
+/// `k` to the Kelvin sign), which made compilation the bulk of start-up and slowed matching.
+/// A pattern that needs a Unicode class says so locally: `(?u:[^\s<>])`, `(?u:[a-z'’])` (a
+/// non-ASCII character inside a class needs it; outside a class a literal such as `°` works as is).
+pub fn ascii(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).unicode(false).build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii;
+
+    #[test]
+    fn ascii_mode_table() {
+        // (pattern, text, matches)
+        let rows: &[(&str, &str, bool)] = &[
+            (r"^\d+$", "0142", true),
+            // another script's digits are folded by normalization, never matched directly
+            (r"^\d+$", "٠١٤٢", false),
+            (r"(?i)^kelvin$", "KELVIN", true),
+            (r"(?i)^k$", "\u{212A}", false),
+            (r"^a\sb$", "a b", true),
+            (r"^a\sb$", "a\u{2028}b", false),
+            (r"^(?u:[a-z'’])+$", "o’neil", true),
+            (r"^\d+\s*°$", "37 °", true),
+            (r"^x(?u:[^\s])+$", "xé€", true),
+        ];
+        for &(pattern, text, want) in rows {
+            let re = ascii(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+            assert_eq!(re.is_match(text), want, "{pattern} on {text:?}");
+        }
+    }
+
+    #[test]
+    fn class_needing_unicode_is_rejected_without_u() {
+        assert!(ascii(r"[a-z'’]").is_err());
+        assert!(ascii(r"[^\s]").is_err());
     }
 }

@@ -54,14 +54,20 @@
 //!
 //! ## Adding a rule
 //!
-//! Write the regex in a `static LazyLock<Regex>` (use `(?-u:\b)` word boundaries: they keep the
-//! fast DFA engine on any text), a judge that rejects what the shape alone cannot tell apart, add
-//! the [`Rule`] to its module's `rules()`, and add rows to that module's `finds` and `ignores`
+//! Write the regex in a `static LazyLock<Regex>`, compiled with
+//! [`pattern::ascii`](crate::engine::pattern::ascii) (ASCII classes: small, fast automata; the text
+//! is already normalized), a judge that rejects what the shape alone cannot tell apart, add
+//! the [`Rule`] to its module's `rules()` (with a [`gate`](Rule::gate) when every match
+//! contains one of a few keywords, or a [`check`](Rule::check) on the digit runs every match
+//! needs: the rule then skips texts that cannot match; `tests/eval.rs` verifies both on the
+//! evaluation corpora), and add rows to that module's `finds` and `ignores`
 //! tables. A leak or false positive found in an evaluation gets its own test in
 //! `tests/structured.rs`.
 
+use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Captures, Regex};
 
 use super::{Category, Input, Recognizer, Refiner, Span};
@@ -106,7 +112,19 @@ pub struct Rule {
     pub regex: &'static LazyLock<Regex>,
     /// Decides on each match.
     pub judge: Judge,
+    /// Keywords of which every match contains at least one (ASCII case-insensitive), or none
+    /// when the rule has no such keywords. A text with none of them cannot match, so the rule
+    /// skips it without running its regex (see [`Keywords`]). Only a speed-up: a wrong gate
+    /// loses findings, so list every keyword an alternative of the regex could need.
+    pub gate: &'static [&'static str],
+    /// A cheap test every text the rule can match passes (for rules without keywords: the
+    /// shape of the digit runs they need, such as a five-digit run for a ZIP code), or `None`.
+    /// Like the gate, only a speed-up that must never reject a text the regex would match.
+    pub check: Option<Check>,
 }
+
+/// A necessary condition for a [`Rule`] to match a text, from facts gathered once per text.
+pub type Check = fn(&Keywords, &str) -> bool;
 
 impl Rule {
     /// Runs the rule on a plain string (what [`Recognizer::recognize`] does on the normalized text).
@@ -126,6 +144,14 @@ impl Recognizer for Rule {
 
     fn recognize(&self, input: &Input<'_>, out: &mut Vec<Span>) {
         let text = input.text();
+        if !self.gate.is_empty() && !input.keywords().any(self.gate) {
+            return;
+        }
+        if let Some(check) = self.check {
+            if !check(input.keywords(), text) {
+                return;
+            }
+        }
         for h in self.hits(text) {
             if h.start < h.end && text.is_char_boundary(h.start) && text.is_char_boundary(h.end) {
                 out.push(Span::new(h.start, h.end, h.category, h.score, self.name, h.reason));
@@ -202,6 +228,129 @@ pub fn next_word(text: &str, pos: usize) -> String {
     tail[..end].to_lowercase()
 }
 
+/// The gate keywords of every rule (see [`Rule::gate`]) found in one text, by a single
+/// ASCII case-insensitive pass, so that each gated rule can skip a text that cannot match it.
+/// Computed once per scan (see [`Input::keywords`]).
+/// It also records the runs of ASCII digits, for the rules' [`Check`]s.
+#[derive(Debug, Default)]
+pub struct Keywords {
+    found: Vec<&'static str>,
+    /// Maximal runs of ASCII digits: (start byte, length).
+    runs: Vec<(usize, usize)>,
+}
+
+/// Every rule's gate keywords, and one automaton finding them all.
+static GATES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = [contact::rules(), dates::rules(), ids::rules(), address::rules()]
+        .into_iter()
+        .flatten()
+        .flat_map(|r| r.gate.iter().copied())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        // a DFA: one table lookup per byte (the keywords are too many for the SIMD searcher)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&words)
+        .expect("gate keywords compile");
+    (ac, words)
+});
+
+impl Keywords {
+    /// Finds which gate keywords occur in `text`.
+    pub fn of(text: &str) -> Keywords {
+        let (ac, words) = &*GATES;
+        let mut found: Vec<&'static str> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let w = words[m.pattern().as_usize()];
+            if !found.contains(&w) {
+                found.push(w);
+            }
+        }
+        let mut runs = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                runs.push((start, i - start));
+            } else {
+                i += 1;
+            }
+        }
+        Keywords { found, runs }
+    }
+
+    /// The maximal runs of ASCII digits: (start byte, length).
+    pub fn digit_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.runs.iter().copied()
+    }
+
+    /// The length of the longest run of ASCII digits (0 when there is none).
+    pub fn longest_digit_run(&self) -> usize {
+        self.runs.iter().map(|&(_, n)| n).max().unwrap_or(0)
+    }
+
+    /// The longest chain of digit runs joined by single bytes from `seps`, in digits (`4111 1111
+    /// 1111 1111` joined by spaces: 16), counting only chains whose runs are all at most
+    /// `max_run` long.
+    pub fn longest_digit_chain(&self, text: &str, seps: &[u8], max_run: usize) -> usize {
+        let (mut best, mut cur) = (0, 0);
+        let mut prev_end: Option<usize> = None;
+        for &(s, n) in &self.runs {
+            if n > max_run {
+                cur = 0;
+                prev_end = None;
+                continue;
+            }
+            let joined = prev_end.is_some_and(|e| s == e + 1 && seps.contains(&text.as_bytes()[e]));
+            cur = if joined { cur + n } else { n };
+            best = best.max(cur);
+            prev_end = Some(s + n);
+        }
+        best
+    }
+
+    /// How many times a run of digits is followed by `.` and a run of at least `frac` digits
+    /// (`40.7128`: a decimal with four).
+    pub fn decimals(&self, text: &str, frac: usize) -> usize {
+        self.runs.windows(2).filter(|w| w[1].0 == w[0].0 + w[0].1 + 1 && text.as_bytes()[w[0].0 + w[0].1] == b'.' && w[1].1 >= frac).count()
+    }
+
+    /// True when `n` runs of at most `max_run` digits follow one another, each joined to the
+    /// next by the single byte `sep` (`10.0.0.1`: four runs of at most three joined by dots).
+    pub fn dotted_runs(&self, text: &str, n: usize, sep: u8, max_run: usize) -> bool {
+        self.runs.windows(n).any(|w| {
+            w.iter().all(|&(_, len)| len <= max_run)
+                && w.windows(2).all(|p| p[1].0 == p[0].0 + p[0].1 + 1 && text.as_bytes()[p[0].0 + p[0].1] == sep)
+        })
+    }
+
+    /// True when a run of `a` digits is followed by one of `seps` and then a run of `b` digits
+    /// (`555-0142`: 3, `-`, 4).
+    pub fn digit_run_pair(&self, text: &str, a: RangeInclusive<usize>, seps: &[u8], b: RangeInclusive<usize>) -> bool {
+        self.runs.windows(2).any(|w| {
+            let ((s1, n1), (s2, n2)) = (w[0], w[1]);
+            a.contains(&n1) && b.contains(&n2) && s2 == s1 + n1 + 1 && seps.contains(&text.as_bytes()[s1 + n1])
+        })
+    }
+
+    /// True when a `+` stands right before a digit (an international phone number).
+    pub fn plus_digit(&self, text: &str) -> bool {
+        self.runs.iter().any(|&(s, _)| s > 0 && text.as_bytes()[s - 1] == b'+')
+    }
+
+    /// True when at least one of `gate` occurs in the text.
+    pub fn any(&self, gate: &[&str]) -> bool {
+        gate.iter().any(|g| self.found.contains(g))
+    }
+}
+
 /// The structured recognizers, in registry order.
 pub fn recognizers() -> Vec<Box<dyn Recognizer>> {
     let mut v: Vec<Box<dyn Recognizer>> = Vec::new();
@@ -254,6 +403,93 @@ pub(crate) mod tests_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A gate must be a necessary condition: every rule still finds, on a text holding its own
+    /// examples, what it finds with the gate ignored; and a text without its keywords is skipped.
+    #[test]
+    fn gates_table() {
+        use crate::engine::{Input, Normalized};
+        // (text, a gated rule name that must find something in it)
+        let rows: &[(&str, &str)] = &[
+            ("write to ana@example.org", "email"),
+            ("PAGER #54321 tonight", "pager"),
+            ("Bpr 55037", "pager"),
+            ("our PO BOX 1234", "po-box"),
+            ("her username is lotte.vdb1988", "handle"),
+            ("a Christmas Eve 2019 visit", "holiday"),
+            ("she is NINETY-TWO YEARS OLD", "age"),
+            ("lives on Calle Ocotillo", "street"),
+            ("seen SEPT. 3RD, 2019", "date"),
+            ("back on the 21ST", "date"),
+            ("stopped taking it since3/14", "date"),
+            ("on the third of May", "date"),
+            ("Grandma (97) came", "age"),
+            ("AGED 93 now", "age"),
+            ("SSN 123-45-6789", "ssn"),
+            ("Boston, MA 02118", "zip"),
+            ("call 6175550142 today", "phone"),
+            ("tel 01 23 45 67 89", "phone"),
+            ("from 10.0.0.1 today", "ipv4"),
+            ("call +44 20 7946 0572", "phone"),
+            ("call 020 7946 0572", "phone"),
+            ("call (617) 555-0142", "phone"),
+            ("call 617555-0142", "phone"),
+            ("at 40.7128° N, 74.0060° W", "coordinates"),
+            ("card 4111 1111 1111 1111", "number"),
+            ("she TURNED 101", "age"),
+        ];
+        let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
+        for &(text, name) in rows {
+            let norm = Normalized::new(text);
+            let input = Input::new(&norm);
+            let gated: Vec<&Rule> = rules.iter().filter(|r| r.name == name && (!r.gate.is_empty() || r.check.is_some())).collect();
+            assert!(!gated.is_empty(), "no gated {name} rule");
+            let mut found = Vec::new();
+            for r in &gated {
+                r.recognize(&input, &mut found);
+            }
+            assert!(!found.is_empty(), "{name} found nothing in {text:?} (gate too narrow?)");
+        }
+        // every gated rule finds nothing at all in a text without its keywords
+        let norm = Normalized::new("BP 120/80, HR 72, afebrile; family visited.");
+        let plain = Input::new(&norm);
+        let kw = plain.keywords();
+        for r in rules.iter().filter(|r| !r.gate.is_empty()) {
+            if !kw.any(r.gate) {
+                assert!(r.hits(plain.text()).is_empty(), "{} matches without its gate keywords", r.name);
+            }
+        }
+        // digit runs: (text, runs, longest, a 3-then-4 pair with a dash)
+        let rows: &[(&str, &[(usize, usize)], usize, bool)] = &[
+            ("", &[], 0, false),
+            ("no digits", &[], 0, false),
+            ("555-0142", &[(0, 3), (4, 4)], 4, true),
+            ("5550-142", &[(0, 4), (5, 3)], 4, false),
+            ("555 0142", &[(0, 3), (4, 4)], 4, false),
+            ("x12345y 7", &[(1, 5), (8, 1)], 5, false),
+        ];
+        for &(text, want_runs, longest, pair) in rows {
+            let k = Keywords::of(text);
+            assert_eq!(k.digit_runs().collect::<Vec<_>>(), want_runs, "{text:?}");
+            assert_eq!(k.longest_digit_run(), longest, "{text:?}");
+            assert_eq!(k.digit_run_pair(text, 3..=3, b"-", 4..=4), pair, "{text:?}");
+        }
+        // (text, longest chain joined by " -" of runs <= 4, decimals with 2+ fraction digits,
+        // four dotted runs of <= 3)
+        let rows: &[(&str, usize, usize, bool)] = &[
+            ("4111 1111-1111 1111", 16, 0, false),
+            ("4111  1111 12345 1", 4, 0, false),
+            ("40.7128, -74.0060 and 7.4", 4, 2, false),
+            ("from 10.0.0.1 to", 2, 0, true),
+            ("v1.2.3 then 1000.1.1.1", 4, 0, false),
+        ];
+        for &(text, chain, decimals, dotted) in rows {
+            let k = Keywords::of(text);
+            assert_eq!(k.longest_digit_chain(text, b" -", 4), chain, "{text:?}");
+            assert_eq!(k.decimals(text, 2), decimals, "{text:?}");
+            assert_eq!(k.dotted_runs(text, 4, b'.', 3), dotted, "{text:?}");
+        }
+    }
 
     #[test]
     fn context_helpers() {

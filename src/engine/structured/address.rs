@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::{char_at, char_before, next_word, prev_word, Hit, Rule};
+use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
 /// Street types, long and short. Short forms that are also common words or titles (`Dr`, `St`,
@@ -19,8 +20,8 @@ const STREET_SHORT: &str = r"St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Ter|Terr|Pl|Pkwy|Hwy|Cir
 const UNIT: &str = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Rm|Room|Bldg|Building|\#)\.?\s*\#?\s*[A-Z0-9][A-Z0-9-]*)";
 
 static STREET_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)\d{{1,6}}[A-Z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z][A-Za-z'’.-]*|\d{{1,3}}(?:st|nd|rd|th))(?:\s+[A-Z][A-Za-z'’.-]*){{0,3}}\s+(?:{STREET_LONG}|{STREET_SHORT})(?-u:\b)\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?)?{UNIT}?"
+    ascii(&format!(
+        r"(?-u:\b)\d{{1,6}}[A-Z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z](?u:[A-Za-z'’.-])*|\d{{1,3}}(?:st|nd|rd|th))(?:\s+[A-Z](?u:[A-Za-z'’.-])*){{0,3}}\s+(?:{STREET_LONG}|{STREET_SHORT})(?-u:\b)\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?)?{UNIT}?"
     ))
     .unwrap()
 });
@@ -29,20 +30,28 @@ static STREET_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 /// facility noun or unit), `Calle Ocotillo`, `Route 9 and Alder Street`.
 static STREET_NAMED: [LazyLock<Regex>; 3] = [
     LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?-u:\b)[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}}\s+(?:{STREET_LONG})(?-u:\b)(?:\s+(?:shelter|encampment|underpass|bridge|motel|apartments|projects|clinic|station|overpass)(?-u:\b))?{UNIT}?"
+        ascii(&format!(
+            r"(?-u:\b)[A-Z](?u:[a-z'’])+(?:\s+[A-Z](?u:[a-z'’])+){{0,2}}\s+(?:{STREET_LONG})(?-u:\b)(?:\s+(?:shelter|encampment|underpass|bridge|motel|apartments|projects|clinic|station|overpass)(?-u:\b))?{UNIT}?"
         ))
         .unwrap()
     }),
     LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?").unwrap()
+        ascii(r"(?-u:\b)(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z](?u:[a-z'’])+(?:\s+[A-Z](?u:[a-z'’])+)?").unwrap()
     }),
     LazyLock::new(|| {
-        Regex::new(&format!(
+        ascii(&format!(
             r"(?-u:\b)(?:Route|Highway|Hwy|Interstate|State\s+Route|County\s+Road)\s+\d{{1,4}}[A-Z]?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:{STREET_LONG}))?"
         ))
         .unwrap()
     }),
+];
+
+/// The keywords every match of each [`STREET_NAMED`] form contains (see [`Rule::gate`]); the
+/// first form has only street words as short as `Way`, so it runs on every text.
+const STREET_NAMED_GATES: [&[&str]; 3] = [
+    &[],
+    &["calle", "avenida", "rue", "via", "strada", "rua", "carrera", "paseo"],
+    &["route", "highway", "hwy", "interstate", "county"],
 ];
 
 /// Capitalized words that open a phrase ending in a street word but name no street
@@ -84,7 +93,7 @@ fn judge_street(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// An apartment or suite on its own: "in Apt 4B", "Flat 12".
 static UNIT_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Apt|Apartment|Suite|Ste|Flat|Unit)\.?\s*\#?\s*(?P<id>\d{1,5}[A-Z]?|[A-Z]\d{0,4})(?-u:\b)").unwrap()
+    ascii(r"(?-u:\b)(?:Apt|Apartment|Suite|Ste|Flat|Unit)\.?\s*\#?\s*(?P<id>\d{1,5}[A-Z]?|[A-Z]\d{0,4})(?-u:\b)").unwrap()
 });
 
 fn judge_unit_alone(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -95,7 +104,7 @@ fn judge_unit_alone(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// A room number without the word "room", in a ward context: "across the hall in 110",
 /// "Mrs. Kowalski in 14".
 static ROOM_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:across\s+the\s+hall|next\s+door|down\s+the\s+hall)\s+(?:in|at)|(?-u:\b)(?:mrs?|ms|miss)\.?\s+[a-z][a-z'-]+\s+in)\s+(?P<id>\d{1,4}[A-Z]?)(?-u:\b)").unwrap()
+    ascii(r"(?i)(?:(?-u:\b)(?:across\s+the\s+hall|next\s+door|down\s+the\s+hall)\s+(?:in|at)|(?-u:\b)(?:mrs?|ms|miss)\.?\s+[a-z][a-z'-]+\s+in)\s+(?P<id>\d{1,4}[A-Z]?)(?-u:\b)").unwrap()
 });
 
 fn judge_room_in(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -109,7 +118,7 @@ fn judge_room_in(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// Geographic coordinates: `40.7128° N, 74.0060° W`, `-33.8688, 151.2093`.
 static COORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<lat>-?\d{1,2}\.\d{2,})(?P<d1>\s*°)?(?P<h1>\s*[NS](?-u:\b))?,?\s+(?P<lon>-?\d{1,3}\.\d{2,})(?P<d2>\s*°)?(?P<h2>\s*[EW](?-u:\b))?").unwrap()
+    ascii(r"(?P<lat>-?\d{1,2}\.\d{2,})(?P<d1>\s*°)?(?P<h1>\s*[NS](?-u:\b))?,?\s+(?P<lon>-?\d{1,3}\.\d{2,})(?P<d2>\s*°)?(?P<h2>\s*[EW](?-u:\b))?").unwrap()
 });
 
 fn judge_coords(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -125,7 +134,7 @@ fn judge_coords(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PO_BOX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d{1,6}(?-u:\b)").unwrap());
+    LazyLock::new(|| ascii(r"(?i)(?-u:\b)(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d{1,6}(?-u:\b)").unwrap());
 
 fn judge_po_box(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Location, 0.9, "a post office box"));
@@ -135,7 +144,7 @@ fn judge_po_box(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 const STATES: &str = "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI";
 
 static ZIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii(&format!(
         r"(?-u:\b)(?:(?:{STATES})\.?,?|(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming),?|(?i:zip(?:\s*code)?|postal\s+code|postcode)\s*:?)\s+(?P<id>\d{{5}}(?:-\d{{4}})?)(?-u:\b)"
     ))
     .unwrap()
@@ -151,7 +160,7 @@ fn judge_zip(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?P<uk>(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)\s[0-9][ABD-HJLNP-UW-Z]{2})|(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRSTV-Z][0-9]))(?-u:\b)").unwrap()
+    ascii(r"(?-u:\b)(?:(?P<uk>(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)\s[0-9][ABD-HJLNP-UW-Z]{2})|(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRSTV-Z][0-9]))(?-u:\b)").unwrap()
 });
 
 fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -160,7 +169,7 @@ fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?)(?-u:\b)").unwrap()
+    ascii(r"(?i)(?-u:\b)(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?)(?-u:\b)").unwrap()
 });
 
 fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -178,17 +187,17 @@ fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The address rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street },
-        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box },
-        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords },
-        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone },
-        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in },
-        Rule { name: "zip", regex: &ZIP, judge: judge_zip },
-        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode },
-        Rule { name: "room", regex: &ROOM, judge: judge_room },
+        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[], check: None },
+        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"], check: None },
+        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[], check: Some(|k, t| k.decimals(t, 2) >= 2) },
+        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"], check: None },
+        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in, gate: &["across", "door", "hall", "mr", "ms", "miss"], check: None },
+        Rule { name: "zip", regex: &ZIP, judge: judge_zip, gate: &[], check: Some(|k, _| k.longest_digit_run() >= 5) },
+        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode, gate: &[], check: None },
+        Rule { name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"], check: None },
     ]
     .into_iter()
-    .chain(STREET_NAMED.iter().map(|regex| Rule { name: "street", regex, judge: judge_street }))
+    .chain(STREET_NAMED.iter().zip(STREET_NAMED_GATES).map(|(regex, gate)| Rule { name: "street", regex, judge: judge_street, gate, check: None }))
     .collect()
 }
 

@@ -13,10 +13,11 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::{after, before, char_at, char_before, Hit, Rule};
+use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii(
         r"(?i)[a-z0-9._%+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?-u:\b)|(?-u:\b)[a-z0-9._%+-]+\s*[\[(]\s*at\s*[\])]\s*[a-z0-9-]+(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\.)[a-z0-9-]+)+|(?-u:\b)[a-z0-9._%+-]+\s+at\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:com|org|net|edu|gov|io|ca|uk|au)(?-u:\b)",
     )
     .unwrap()
@@ -46,8 +47,8 @@ const BARE_TLDS: &[&str] = &[
 const STRONG_TLDS: &[&str] = &["com", "org", "net", "edu", "gov", "io", "info", "biz", "health", "care"];
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i)(?-u:\b)(?:https?://|ftp://|www\.)[^\s<>()\[\]"']+|(?-u:\b)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?P<tld>[a-z]{2,8})(?-u:\b)(?P<path>/[^\s<>()\[\]"']*)?"#,
+    ascii(
+        r#"(?i)(?-u:\b)(?:https?://|ftp://|www\.)(?u:[^\s<>()\[\]"'])+|(?-u:\b)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?P<tld>[a-z]{2,8})(?-u:\b)(?P<path>/(?u:[^\s<>()\[\]"'])*)?"#,
     )
     .unwrap()
 });
@@ -87,7 +88,7 @@ fn judge_url(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static IPV4: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?-u:\b)").unwrap());
+    LazyLock::new(|| ascii(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?-u:\b)").unwrap());
 
 fn judge_ipv4(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -100,7 +101,7 @@ fn judge_ipv4(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static IPV6: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){7}(?-u:\b)|(?:(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}(?-u:\b))?)").unwrap()
+    ascii(r"(?i)(?:(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){7}(?-u:\b)|(?:(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}(?-u:\b))?)").unwrap()
 });
 
 fn judge_ipv6(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -115,7 +116,7 @@ fn judge_ipv6(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii(
         r"(?x)
         (?P<main>
             # NANP, optionally with country code: (617) 555-0142, 617-555-0142, 617.555.0142,
@@ -134,7 +135,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// PHONE or FAX: a number is a fax number when a fax label stands before it on its line with no
 /// other number in between (`Fax: (304) 555-0182`, `by fax from our office, (740) 555-0139`).
 fn phone_or_fax(text: &str, pos: usize) -> Category {
-    static FAX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:fax(?:ed)?|facsimile|f:)").unwrap());
+    static FAX: LazyLock<Regex> = LazyLock::new(|| ascii(r"(?i)(?-u:\b)(?:fax(?:ed)?|facsimile|f:)").unwrap());
     let head = before(text, pos, 48);
     let head = head.rsplit('\n').next().unwrap_or(head);
     match FAX.find_iter(head).last() {
@@ -183,7 +184,7 @@ fn judge_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PAGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
+    ascii(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
 });
 
 fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -198,7 +199,7 @@ fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// A seven-digit local number (`555-0142`) only counts with a phone word right before it.
 static LOCAL_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|\#|line|text|reach\s+(?:me|us|her|him)\s+at|at)\s*[:.#]?\s*(?P<id>\d{3}[-.\ ]\d{4})(?-u:\b)").unwrap()
+    ascii(r"(?i)(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|\#|line|text|reach\s+(?:me|us|her|him)\s+at|at)\s*[:.#]?\s*(?P<id>\d{3}[-.\ ]\d{4})(?-u:\b)").unwrap()
 });
 
 fn judge_local_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -213,7 +214,7 @@ fn judge_local_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// Phone numbers without the usual separators: ten NANP digits in one run (`6175550142`), an
 /// Indian mobile in two fives (`98450 12345`), a French number in pairs (`01 23 45 67 89`).
 static PLAIN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?P<nanp>[2-9]\d{2}[2-9]\d{6})|(?P<in>[6-9]\d{4}\ \d{5})|(?P<fr>0[1-9](?:[\ .]\d{2}){4}))(?-u:\b)").unwrap()
+    ascii(r"(?-u:\b)(?:(?P<nanp>[2-9]\d{2}[2-9]\d{6})|(?P<in>[6-9]\d{4}\ \d{5})|(?P<fr>0[1-9](?:[\ .]\d{2}){4}))(?-u:\b)").unwrap()
 });
 
 fn judge_plain_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -234,7 +235,7 @@ fn judge_plain_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?").unwrap());
+    LazyLock::new(|| ascii(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?").unwrap());
 
 fn judge_handle(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -260,7 +261,7 @@ fn judge_handle(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Name, 0.8, "a social-media handle"));
 }
 
-static REDDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)u/[A-Za-z0-9_-]{3,20}(?-u:\b)").unwrap());
+static REDDIT: LazyLock<Regex> = LazyLock::new(|| ascii(r"(?-u:\b)u/[A-Za-z0-9_-]{3,20}(?-u:\b)").unwrap());
 
 fn judge_reddit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // "u/o" (urine output) and "u/s" are clinical shorthand; a username has letters and length
@@ -276,7 +277,7 @@ fn judge_reddit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// A labelled username: "her new username is lotte.vdb1988", "login: jdoe_77".
 static USERNAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:user\s*name|handle|screen\s*name|login|user\s*id|gamertag|account\s+name)s?\s*(?:is|was|:|,)?\s*(?P<id>@?[a-z0-9][a-z0-9._-]{2,29})").unwrap()
+    ascii(r"(?i)(?-u:\b)(?:user\s*name|handle|screen\s*name|login|user\s*id|gamertag|account\s+name)s?\s*(?:is|was|:|,)?\s*(?P<id>@?[a-z0-9][a-z0-9._-]{2,29})").unwrap()
 });
 
 fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -296,17 +297,17 @@ fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The contact rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "email", regex: &EMAIL, judge: judge_email },
-        Rule { name: "url", regex: &URL, judge: judge_url },
-        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4 },
-        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6 },
-        Rule { name: "phone", regex: &PHONE, judge: judge_phone },
-        Rule { name: "pager", regex: &PAGER, judge: judge_pager },
-        Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone },
-        Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone },
-        Rule { name: "handle", regex: &REDDIT, judge: judge_reddit },
-        Rule { name: "handle", regex: &USERNAME, judge: judge_username },
-        Rule { name: "handle", regex: &HANDLE, judge: judge_handle },
+        Rule { name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: None },
+        Rule { name: "url", regex: &URL, judge: judge_url, gate: &[], check: None },
+        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
+        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: None },
+        Rule { name: "phone", regex: &PHONE, judge: judge_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=usize::MAX, b" \t\n\r\x0b\x0c.-", 4..=5) || k.plus_digit(t) || k.digit_runs().any(|(s, n)| (2..=5).contains(&n) && t.as_bytes()[s] == b'0')) },
+        Rule { name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"], check: None },
+        Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"-. ", 4..=4)) },
+        Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone, gate: &[], check: Some(|k, t| k.longest_digit_run() >= 5 || k.digit_runs().any(|(s, n)| n == 2 && t.as_bytes()[s] == b'0')) },
+        Rule { name: "handle", regex: &REDDIT, judge: judge_reddit, gate: &["u/"], check: None },
+        Rule { name: "handle", regex: &USERNAME, judge: judge_username, gate: &["user", "handle", "screen", "login", "gamertag", "account"], check: None },
+        Rule { name: "handle", regex: &HANDLE, judge: judge_handle, gate: &["@"], check: None },
     ]
 }
 

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::{after, before, char_at, char_before, next_word, prev_word, prev_words, Hit, Rule};
+use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
 /// Month names and abbreviations (case-insensitive; `May` is checked for case in [`month_ok`]).
@@ -113,11 +114,33 @@ fn date_word_before(text: &str, start: usize) -> bool {
     DATE_WORDS.contains(&w.as_str()) || w.ends_with("ed") && w.len() > 3
 }
 
+/// Gate of the written-date rules (see [`Rule::gate`]): every match names a month.
+const MONTH_GATE: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Gate of [`ORDINAL_DAY`]: every match has a digit then `st`, `nd`, `rd` or `th`.
+const ORDINAL_GATE: &[&str] = &[
+    "0st", "1st", "2st", "3st", "4st", "5st", "6st", "7st", "8st", "9st", "0nd", "1nd", "2nd",
+    "3nd", "4nd", "5nd", "6nd", "7nd", "8nd", "9nd", "0rd", "1rd", "2rd", "3rd", "4rd", "5rd",
+    "6rd", "7rd", "8rd", "9rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th",
+    "9th",
+];
+
+/// Gate of [`GLUED`]: every match has its word glued to a digit.
+const GLUED_GATE: &[&str] = &[
+    "on0", "on1", "on2", "on3", "on4", "on5", "on6", "on7", "on8", "on9", "since0", "since1",
+    "since2", "since3", "since4", "since5", "since6", "since7", "since8", "since9", "from0",
+    "from1", "from2", "from3", "from4", "from5", "from6", "from7", "from8", "from9", "until0",
+    "until1", "until2", "until3", "until4", "until5", "until6", "until7", "until8", "until9",
+    "thru0", "thru1", "thru2", "thru3", "thru4", "thru5", "thru6", "thru7", "thru8", "thru9",
+    "dated0", "dated1", "dated2", "dated3", "dated4", "dated5", "dated6", "dated7", "dated8",
+    "dated9",
+];
+
 // ---------------------------------------------------------------------------------------------
 // Numeric dates with a year
 
 static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii(&format!(
         r"(?i)(?-u:\b){WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})(?-u:\b)|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s/.-]?(?P<mon>{MONTH})\.?[\s/.-]?(?P<dy>\d{{4}}|\d{{2}})|(?P<mm>\d{{1,2}})/(?P<yyyy>(?:19|20)\d{{2}}))"
     ))
     .unwrap()
@@ -157,7 +180,7 @@ fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// A date glued to the word before it, a common typing slip: "labs on10/14/82".
 static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:on|since|from|until|thru|dated)(?P<id>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?:\d{4}|\d{2}))?)(?-u:\b)").unwrap()
+    ascii(r"(?i)(?-u:\b)(?:on|since|from|until|thru|dated)(?P<id>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?:\d{4}|\d{2}))?)(?-u:\b)").unwrap()
 });
 
 fn judge_glued(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -171,7 +194,7 @@ fn judge_glued(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Month and day without a year: 3/14, 10/15, and 7-8 after a date word
 
 static MD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b){WEEKDAY}(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?-u:\b)")).unwrap()
+    ascii(&format!(r"(?i)(?-u:\b){WEEKDAY}(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?-u:\b)")).unwrap()
 });
 
 /// Decides whether a bare `m/d` (or `m-d` after a date word) is a date.
@@ -278,7 +301,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Written dates
 
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii(&format!(
         r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?|(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:->|-|–|to|&|and)\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<y2>\d{{4}}(?-u:\b)|'?\d{{2}}(?-u:\b)))?|(?P<m3>{MONTH})(?-u:\b)\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}(?-u:\b)|'\d{{2}}(?-u:\b)|\d{{2}}(?-u:\b)))"
     ))
     .unwrap()
@@ -323,7 +346,7 @@ fn judge_written(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 const ORD_WORDS: &str = r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth";
 
 static WRITTEN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii(&format!(
         r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?:{ORD_WORDS})(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?|(?:the\s+)?(?:{ORD_WORDS})\s+of\s+(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+\d{{4}}(?-u:\b))?)"
     ))
     .unwrap()
@@ -338,7 +361,7 @@ fn judge_written_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))(?-u:\b)").unwrap()
+    ascii(r"(?i)(?-u:\b)(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))(?-u:\b)").unwrap()
 });
 
 fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -365,7 +388,7 @@ fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine'?s\s+day|independence\s+day|fourth\s+of\s+july|boxing\s+day|memorial\s+day|labor\s+day|labour\s+day|canada\s+day|anzac\s+day|st\.?\s+patrick'?s\s+day|mother'?s\s+day|father'?s\s+day|good\s+friday|diwali|yom\s+kippur|rosh\s+hashanah|eid\s+al-(?:fitr|adha)|juneteenth|veterans\s+day|remembrance\s+day|bastille\s+day|guy\s+fawkes\s+night)(?:,?\s+(?:19|20)\d{2}(?-u:\b))?").unwrap()
+    ascii(r"(?i)(?-u:\b)(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine'?s\s+day|independence\s+day|fourth\s+of\s+july|boxing\s+day|memorial\s+day|labor\s+day|labour\s+day|canada\s+day|anzac\s+day|st\.?\s+patrick'?s\s+day|mother'?s\s+day|father'?s\s+day|good\s+friday|diwali|yom\s+kippur|rosh\s+hashanah|eid\s+al-(?:fitr|adha)|juneteenth|veterans\s+day|remembrance\s+day|bastille\s+day|guy\s+fawkes\s+night)(?:,?\s+(?:19|20)\d{2}(?-u:\b))?").unwrap()
 });
 
 fn judge_holiday(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -386,7 +409,7 @@ fn judge_holiday(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Ages
 
 static AGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:years?\s+of\s+age|yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y))(?-u:\b)\.?)").unwrap()
+    ascii(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:years?\s+of\s+age|yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y))(?-u:\b)\.?)").unwrap()
 });
 
 fn age_hit(n: u32, start: usize, end: usize, score: f32) -> Option<Hit> {
@@ -422,7 +445,7 @@ fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// Ages over 89 in words or decades: "ninety-two years old", "a hundred and one", "in her 90s",
 /// "turned ninety".
 static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii(
         r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b))",
     )
     .unwrap()
@@ -445,19 +468,32 @@ fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// is 96", `d` "Gordon Price, 71,", `e` "Grandma (97)", `g` "her husband, 95,", `t` "turned 93",
 /// `f` "98 s/p hip fx" at the start of a note.
 static AGE_CONTEXT: [LazyLock<Regex>; 8] = [
-    LazyLock::new(|| Regex::new(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| Regex::new(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*,\s+(?P<d>\d{1,3}),").unwrap()),
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+\s+\((?P<e>\d{1,3})[,)]").unwrap()),
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| Regex::new(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?u:[a-z'’-])+(?:\s+[A-Z](?u:[a-z'’-])+)*,\s+(?P<d>\d{1,3}),").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?u:[a-z'’-])+\s+\((?P<e>\d{1,3})[,)]").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
+];
+
+/// The keywords every match of each [`AGE_CONTEXT`] pattern contains (see [`Rule::gate`]).
+const AGE_CONTEXT_GATES: [&[&str]; 8] = [
+    &["age"],
+    &[],
+    &[],
+    &[],
+    &["(0", "(1", "(2", "(3", "(4", "(5", "(6", "(7", "(8", "(9"],
+    &[],
+    &["turn"],
+    &[],
 ];
 
 /// Words that make a person the subject of a sentence.
+
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran)(?-u:\b)").unwrap()
+    ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran)(?-u:\b)").unwrap()
 });
 
 /// Words before "is 96" / "was 98" that mean a measurement, not an age.
@@ -545,7 +581,7 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Years (optional)
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:(?-u:\b)(?P<y>(?:19|20)\d{2})(?:'?s)?(?-u:\b)|(?P<ap>'\d{2})(?-u:\b)|(?-u:\b)(?P<tr>\d{2}')(?:\s|$|[.,;])|(?-u:\b)(?P<dec>\d{2}'?s)(?-u:\b))").unwrap());
+    LazyLock::new(|| ascii(r"(?i)(?:(?-u:\b)(?P<y>(?:19|20)\d{2})(?:'?s)?(?-u:\b)|(?P<ap>'\d{2})(?-u:\b)|(?-u:\b)(?P<tr>\d{2}')(?:\s|$|[.,;])|(?-u:\b)(?P<dec>\d{2}'?s)(?-u:\b))").unwrap());
 
 fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if let Some(y) = caps.name("y") {
@@ -581,19 +617,19 @@ fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The date, age and year rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd },
-        Rule { name: "date", regex: &MD, judge: judge_md },
-        Rule { name: "date", regex: &GLUED, judge: judge_glued },
-        Rule { name: "date", regex: &WRITTEN, judge: judge_written },
-        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words },
-        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal },
-        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words },
-        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday },
-        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit },
-        Rule { name: "year", regex: &YEAR, judge: judge_year },
+        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: None },
+        Rule { name: "date", regex: &MD, judge: judge_md, gate: &[], check: None },
+        Rule { name: "date", regex: &GLUED, judge: judge_glued, gate: GLUED_GATE, check: None },
+        Rule { name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: None },
+        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: MONTH_GATE, check: None },
+        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: ORDINAL_GATE, check: None },
+        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
+        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
+        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: None },
+        Rule { name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: None },
     ]
     .into_iter()
-    .chain(AGE_CONTEXT.iter().map(|regex| Rule { name: "age", regex, judge: judge_age_context }))
+    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).map(|(regex, gate)| Rule { name: "age", regex, judge: judge_age_context, gate, check: None }))
     .collect()
 }
 

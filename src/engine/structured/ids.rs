@@ -19,6 +19,7 @@ use regex::{Captures, Regex};
 
 use super::checksum;
 use super::{after, char_at, char_before, Hit, Rule};
+use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
 /// The labels of [`LABELLED`], one capture group each, in the order they are tried: the category
@@ -37,8 +38,8 @@ pub const LABELS: &[(&str, Category, &str)] = &[
 /// A label, a short gap (`:`, `#`, `number`, `is`, a comma) and a value with a digit.
 pub static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<String> = LABELS.iter().map(|(g, _, re)| format!("(?P<{g}>{re})")).collect();
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)['\x22“]?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
+    ascii(&format!(
+        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?u:['\x22“])?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
         labels.join("|")
     ))
     .unwrap()
@@ -108,7 +109,7 @@ fn judge_labelled(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit { start: id.start(), end, category, score: 0.95, reason });
 }
 
-static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)\d{3}(?P<s>[- ])\d{2}(?P<t>[- ])\d{4}(?-u:\b)").unwrap());
+static SSN: LazyLock<Regex> = LazyLock::new(|| ascii(r"(?-u:\b)\d{3}(?P<s>[- ])\d{2}(?P<t>[- ])\d{4}(?-u:\b)").unwrap());
 
 fn judge_ssn(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -128,7 +129,7 @@ fn judge_ssn(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// Numbers with a check digit: payment cards (13-19 digits, Luhn), NPI (10 digits), NHS (3-3-4),
 /// Australian Medicare (4-5-1), Aadhaar-like 4-4-4 groups.
-static DIGIT_GROUPS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)\d(?:[ -]?\d){8,18}(?-u:\b)").unwrap());
+static DIGIT_GROUPS: LazyLock<Regex> = LazyLock::new(|| ascii(r"(?-u:\b)\d(?:[ -]?\d){8,18}(?-u:\b)").unwrap());
 
 fn judge_digit_groups(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -172,7 +173,7 @@ fn judge_digit_groups(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// Letters-and-digits shapes with their own rules: IBAN, DEA, MBI, VIN, MAC address.
 static CODES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)
+    ascii(r"(?x)
         (?-u:\b)(?P<iban>[A-Z]{2}\d{2}(?:\ ?[A-Z0-9]{4}){2,7}(?:\ ?[A-Z0-9]{1,3})?)(?-u:\b)
       | (?-u:\b)(?P<dea>[A-Z][A-Z9]\d{7})(?-u:\b)
       | (?-u:\b)(?P<mbi>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})(?-u:\b)
@@ -227,7 +228,7 @@ fn judge_codes(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// An unlabelled code: capitals and digits, in dash-separated groups or one long token.
 static CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?-u:\b)|(?-u:\b)[A-Z0-9]{6,}(?-u:\b)").unwrap());
+    LazyLock::new(|| ascii(r"(?-u:\b)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?-u:\b)|(?-u:\b)[A-Z0-9]{6,}(?-u:\b)").unwrap());
 
 fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -273,11 +274,11 @@ fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The identifier rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "labelled-id", regex: &LABELLED, judge: judge_labelled },
-        Rule { name: "ssn", regex: &SSN, judge: judge_ssn },
-        Rule { name: "number", regex: &DIGIT_GROUPS, judge: judge_digit_groups },
-        Rule { name: "code", regex: &CODES, judge: judge_codes },
-        Rule { name: "code", regex: &CODE, judge: judge_code },
+        Rule { name: "labelled-id", regex: &LABELLED, judge: judge_labelled, gate: &[], check: None },
+        Rule { name: "ssn", regex: &SSN, judge: judge_ssn, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"- ", 2..=2)) },
+        Rule { name: "number", regex: &DIGIT_GROUPS, judge: judge_digit_groups, gate: &[], check: Some(|k, t| k.longest_digit_chain(t, b" -", usize::MAX) >= 9) },
+        Rule { name: "code", regex: &CODES, judge: judge_codes, gate: &[], check: None },
+        Rule { name: "code", regex: &CODE, judge: judge_code, gate: &[], check: None },
     ]
 }
 

@@ -1,0 +1,243 @@
+//! The evaluation floor: `storysafe scan`, scored on both development corpora by the project's
+//! scorer (`../shared/eval/score.py`), must not lose ground.
+//!
+//! Each row of [`FLOORS`] is a number reached when it was written: overall recall and precision,
+//! and how many identifiers of each category are caught (every letter and digit covered). A
+//! change that catches fewer of any category, or adds false positives, fails here with the
+//! scorer's summary, so the cause can be looked up with
+//! `python3 ../shared/eval/score.py CORPUS --cmd "target/release/storysafe scan" --leaks 40 --fps 40`.
+//! When a change gains ground, raise the floors to the new figures.
+//!
+//! The corpora live outside the crate (`../shared/eval/` next to the checkout; CI provides it).
+//! Without them this test fails with a message saying so rather than passing silently.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The floors of one corpus.
+struct Floor {
+    /// File name in `../shared/eval/`.
+    corpus: &'static str,
+    /// Share of identifiers fully caught.
+    recall: f64,
+    /// Share of (non-optional) detections that overlap a gold identifier.
+    precision: f64,
+    /// Minimum identifiers caught, per category.
+    caught: &'static [(&'static str, u32)],
+}
+
+const FLOORS: &[Floor] = &[
+    Floor {
+        corpus: "physionet-dev.jsonl",
+        recall: 0.3278,
+        precision: 0.9836,
+        caught: &[("AGE90", 4), ("DATE", 276), ("ID", 2), ("LOCATION", 11), ("PHONE", 25)],
+    },
+    Floor {
+        corpus: "stories-dev.jsonl",
+        recall: 0.2933,
+        precision: 1.0,
+        caught: &[
+            ("ACCOUNT", 3),
+            ("AGE90", 4),
+            ("DATE", 36),
+            ("DEVICE", 2),
+            ("EMAIL", 5),
+            ("FAX", 2),
+            ("HEALTHPLAN", 6),
+            ("ID", 9),
+            ("IP", 2),
+            ("LICENSE", 5),
+            ("LOCATION", 19),
+            ("MRN", 4),
+            ("NAME", 5),
+            ("PHONE", 12),
+            ("SSN", 2),
+            ("URL", 4),
+            ("VEHICLE", 2),
+        ],
+    },
+];
+
+fn eval_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval")
+}
+
+/// Runs the scorer on one corpus and returns its summary (the last line it prints).
+fn score(corpus: &str) -> serde_json::Value {
+    let dir = eval_dir();
+    let scorer = dir.join("score.py");
+    let gold = dir.join(corpus);
+    assert!(
+        scorer.is_file() && gold.is_file(),
+        "the evaluation corpora are missing: expected {} and {} (the shared eval folder sits next to \
+         the checkout, as in CI); this test cannot pass without them",
+        scorer.display(),
+        gold.display()
+    );
+    let cmd = format!("\"{}\" scan", env!("CARGO_BIN_EXE_storysafe"));
+    let out = Command::new("python3")
+        .arg(&scorer)
+        .arg(&gold)
+        .arg("--cmd")
+        .arg(&cmd)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run python3 (needed for the scorer): {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "scorer failed on {corpus} ({}):\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let last = stdout.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    serde_json::from_str(last).unwrap_or_else(|e| panic!("scorer summary is not JSON ({e}): {last}"))
+}
+
+/// `"caught/total"` -> caught.
+fn caught_of(by_type: &serde_json::Value, category: &str) -> u32 {
+    by_type[category]
+        .as_str()
+        .and_then(|s| s.split('/').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The floors a summary falls below, one message each (empty when it holds them all).
+fn shortfalls(floor: &Floor, summary: &serde_json::Value) -> Vec<String> {
+    let mut short = Vec::new();
+    for (what, min) in [("recall", floor.recall), ("precision", floor.precision)] {
+        let got = summary[what].as_f64().unwrap_or(0.0);
+        if got + 1e-9 < min {
+            short.push(format!("{what} {got} < floor {min}"));
+        }
+    }
+    for &(category, min) in floor.caught {
+        let got = caught_of(&summary["by_type"], category);
+        if got < min {
+            short.push(format!("{category} caught {got} < floor {min}"));
+        }
+    }
+    short
+}
+
+#[test]
+fn floors_hold_on_dev_corpora() {
+    let mut failures = Vec::new();
+    for floor in FLOORS {
+        let summary = score(floor.corpus);
+        eprintln!("{}: {summary}", floor.corpus);
+        let short = shortfalls(floor, &summary);
+        if !short.is_empty() {
+            failures.push(format!("{}: {}\n  summary: {summary}", floor.corpus, short.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "evaluation lost ground:\n{}", failures.join("\n"));
+}
+
+/// The floor check itself: a summary one identifier short of any floor fails it.
+#[test]
+fn shortfalls_table() {
+    let floor = &FLOORS[1];
+    let at_floor = serde_json::json!({
+        "recall": floor.recall,
+        "precision": floor.precision,
+        "by_type": floor.caught.iter().map(|&(c, n)| (c.to_string(), serde_json::json!(format!("{n}/{n}")))).collect::<serde_json::Map<_, _>>(),
+    });
+    // (change to the at-floor summary, shortfalls expected)
+    let rows: &[(&str, serde_json::Value, usize)] = &[
+        ("nothing", serde_json::json!({}), 0),
+        ("recall lower", serde_json::json!({"recall": floor.recall - 0.001}), 1),
+        ("precision lower", serde_json::json!({"precision": floor.precision - 0.01}), 1),
+        ("one date fewer", serde_json::json!({"by_type": {"DATE": "35/36"}}), 1),
+        ("category missing", serde_json::json!({"by_type": {"EMAIL": null}}), 1),
+        ("more caught", serde_json::json!({"recall": 0.9, "by_type": {"DATE": "40/40"}}), 0),
+    ];
+    for (what, change, want) in rows {
+        let mut summary = at_floor.clone();
+        for (k, v) in change.as_object().unwrap() {
+            if k == "by_type" {
+                for (c, n) in v.as_object().unwrap() {
+                    summary["by_type"][c] = n.clone();
+                }
+            } else {
+                summary[k] = v.clone();
+            }
+        }
+        assert_eq!(shortfalls(floor, &summary).len(), *want, "{what}: {:?}", shortfalls(floor, &summary));
+    }
+}
+
+/// `storysafe scan` splits its input into blocks scanned by several threads: the output must
+/// still follow the input, line for line, whatever block finishes first.
+#[test]
+fn scan_output_follows_input_order() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut input = String::new();
+    for i in 0..300 {
+        // texts of very different lengths, so that blocks finish out of order
+        let filler = "The night was quiet. ".repeat(if i % 7 == 0 { 200 } else { 1 });
+        input.push_str(&format!("{{\"id\":{i},\"text\":\"{filler}Call 617-555-{:04}.\"}}\n", i));
+        if i % 50 == 0 {
+            input.push('\n'); // blank lines are skipped
+        }
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storysafe"))
+        .arg("scan")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run storysafe scan");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 300);
+    for (i, doc) in lines.iter().enumerate() {
+        assert_eq!(doc["id"], i, "output line {i}");
+        assert_eq!(doc["spans"][0]["category"], "PHONE", "output line {i}");
+    }
+}
+
+/// The structured rules' keyword gates and checks only save time: on every text of both dev
+/// corpora (and a few synthetic ones), a gated rule that would match has one of its keywords in
+/// the text, and its check accepts the text.
+#[test]
+fn gates_never_hide_a_match() {
+    use storysafe::engine::structured::{address, contact, dates, ids, Keywords, Rule};
+    use storysafe::engine::Normalized;
+    let mut texts: Vec<String> = vec![
+        "Reach me at jo [at] mail.com or beeper 55037; PO Box 12; the 3rd of June; since3/14".into(),
+        "Grandma (97) turned 101? aged 93, a hundred years old; Christmas Eve 2019".into(),
+        "SSN 123-45-6789, Boston MA 02118, 6175550142, tel 01 23 45 67 89, call 555-0142".into(),
+        "+44 20 7946 0572; 020 7946 0572; (617) 555-0142; 1-800-555-0199 ext. 12; 617555-0142".into(),
+    ];
+    for corpus in ["physionet-dev.jsonl", "stories-dev.jsonl"] {
+        let path = eval_dir().join(corpus);
+        let data = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("the evaluation corpora are missing ({}: {e})", path.display()));
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            texts.push(v["text"].as_str().unwrap().to_string());
+        }
+    }
+    let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
+    let mut checked = 0;
+    for text in &texts {
+        let norm = Normalized::new(text);
+        let t = norm.as_str();
+        let kw = Keywords::of(t);
+        for r in rules.iter().filter(|r| !r.gate.is_empty() || r.check.is_some()) {
+            if r.regex.is_match(t) {
+                checked += 1;
+                assert!(r.gate.is_empty() || kw.any(r.gate), "rule {} matches in a text without its gate keywords: {t:?}", r.name);
+                assert!(r.check.is_none_or(|c| c(&kw, t)), "rule {} matches in a text its check rejects: {t:?}", r.name);
+            }
+        }
+    }
+    assert!(checked > 20, "too few matches of gated rules to check ({checked})");
+}
