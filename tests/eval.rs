@@ -31,14 +31,14 @@ struct Floor {
 const FLOORS: &[Floor] = &[
     Floor {
         corpus: "physionet-dev.jsonl",
-        recall: 0.3278,
-        precision: 0.9836,
-        caught: &[("AGE90", 4), ("DATE", 276), ("ID", 2), ("LOCATION", 11), ("PHONE", 25)],
+        recall: 0.9052,
+        precision: 0.9772,
+        caught: &[("AGE90", 4), ("DATE", 276), ("ID", 2), ("LOCATION", 157), ("NAME", 414), ("PHONE", 25)],
     },
     Floor {
         corpus: "stories-dev.jsonl",
-        recall: 0.2933,
-        precision: 1.0,
+        recall: 0.9279,
+        precision: 0.9854,
         caught: &[
             ("ACCOUNT", 3),
             ("AGE90", 4),
@@ -50,9 +50,10 @@ const FLOORS: &[Floor] = &[
             ("ID", 9),
             ("IP", 2),
             ("LICENSE", 5),
-            ("LOCATION", 19),
+            ("LOCATION", 41),
+            ("ORGANIZATION", 37),
             ("MRN", 4),
-            ("NAME", 5),
+            ("NAME", 210),
             ("PHONE", 12),
             ("SSN", 2),
             ("URL", 4),

@@ -144,6 +144,9 @@ test('pasted HTML and script are shown as text, never run', async ({ page }) => 
 test('leaving with unsaved work asks first', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('story-input').fill(STORY);
+  // Browsers only ask when the user has interacted with the page: a real click and keystroke.
+  await page.getByTestId('story-input').click();
+  await page.keyboard.type(' ok');
   await expect(page.getByTestId('redacted-output')).toContainText('[PHONE]');
   const dialog = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); }));
   await page.close({ runBeforeUnload: true });
