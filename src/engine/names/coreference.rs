@@ -58,7 +58,7 @@ impl Refiner for Coreference {
                         let w = w.strip_suffix("'s").unwrap_or(w);
                         fold_into(w, &mut buf);
                         let f = super::word_flags(&buf);
-                        if f & (flag::FUNC | flag::TRAP | flag::PARTICLE | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::UNIT) != 0 {
+                        if f & (flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::PARTICLE | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::UNIT) != 0 {
                             continue;
                         }
                         let common = COMMON_WORDS.contains(&buf);

@@ -81,10 +81,12 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
                 || (doc.is_surname(i) && !doc.is_common(i))
         }
         _ => {
-            if doc.has(i, flag::FUNC | flag::TRAP) {
+            if doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME) {
                 return false;
             }
-            doc.is_first(i) && (family || !doc.is_common(i))
+            // after a kinship word, a word no list holds is a name too ("son sipho called")
+            (doc.is_first(i) && (family || !doc.is_common(i)))
+                || (family && t.e - t.s >= 3 && !doc.is_common(i) && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
         }
     }
 }
@@ -282,7 +284,8 @@ fn signature_part(doc: &Doc<'_>, k: usize) -> bool {
         return true;
     }
     let t = doc.toks[k];
-    if doc.has(k, flag::FUNC | flag::UNIT | flag::CRED | flag::TRAP | flag::ORG_HEAD) || t.e - t.s < 2 {
+    let shorthand_surname = doc.has(k, flag::MEDICAL) && t.shape == Shape::Title && !doc.has(k, flag::UNIT | flag::CRED) && doc.is_surname(k);
+    if doc.has(k, flag::FUNC | flag::UNIT | flag::CRED | flag::TRAP | flag::ORG_HEAD) && !shorthand_surname || t.e - t.s < 2 {
         return false;
     }
     match doc.mode {
@@ -295,10 +298,16 @@ fn signature_part(doc: &Doc<'_>, k: usize) -> bool {
 fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)> {
     let t = doc.toks[i];
     let n = doc.toks.len();
-    if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX) {
+    // "Jun Wu": a month abbreviation before a capitalized surname is a given name
+    let calendar_name = doc.mode == CaseMode::Mixed && doc.has(i, flag::CALENDAR) && t.shape == Shape::Title && i + 1 < n && doc.joined(i)
+        && doc.toks[i + 1].shape == Shape::Title && !doc.has(i + 1, flag::CALENDAR | flag::FUNC) && doc.is_surname(i + 1) && !followed_by_number(doc, i + 1);
+    if calendar_name {
+        return Some((extend(doc, i + 1), 0.6, "a given name and a surname"));
+    }
+    if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX) {
         return None;
     }
-    if i + 1 < n && (doc.has(i + 1, flag::EPONYM_HEAD) || doc.joined(i) && doc.has(i + 1, flag::TRAP) && !doc.has(i + 1, flag::CALENDAR)) {
+    if i + 1 < n && (doc.has(i + 1, flag::EPONYM_HEAD) || doc.joined(i) && doc.has(i + 1, flag::TRAP) && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)) {
         return None;
     }
     if followed_by_number(doc, i) {
@@ -309,7 +318,7 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             if t.shape != Shape::Title {
                 return None;
             }
-            if t.e - t.s < 3 {
+            if t.e - t.s < 2 {
                 return None;
             }
             let next_title = i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title;
@@ -319,7 +328,7 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
                 return None;
             }
             let common = doc.is_common(i);
-            if first && !common {
+            if first && !common && (t.e - t.s >= 3 || !t.sent_start) {
                 let end = extend(doc, i);
                 return Some((end, 0.75, "a first name"));
             }
@@ -331,15 +340,22 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             // a common word that is also a name ("Grace Park", "Bill Strong"), or a name no
             // list holds followed by a listed one: two capitalized words, mid-sentence (or at
             // the start of a sentence when the second word is no common word: "Faith Adaeze")
-            let start_ok = !t.sent_start || (i + 1 < n && !doc.is_common(i + 1) && (first || !common && doc.is_surname(i + 1)));
+            let long_pair = i + 1 < n && t.e - t.s >= 4 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 4 && !common && !doc.is_common(i + 1);
+            let start_ok = !t.sent_start || long_pair || (i + 1 < n && (first && doc.is_surname(i + 1) || !doc.is_common(i + 1) && (first || !common && doc.is_surname(i + 1))));
             if i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title && start_ok
-                && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET | flag::STATE | flag::CRED)
+                && (!doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET | flag::STATE | flag::CRED)
+                    || doc.has(i + 1, flag::MEDICAL) && !doc.has(i + 1, flag::UNIT | flag::CRED) && doc.is_surname(i + 1))
                 && (i + 2 >= n || !doc.has(i + 2, flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET))
             {
                 let (a_name, b_name) = (first || sur || doc.is_name(i), doc.is_name(i + 1));
                 let b_common = doc.is_common(i + 1);
                 let both_common = common && b_common;
-                if (a_name && b_name && (!both_common || first && doc.is_surname(i + 1))) || (a_name && !b_common) || (!common && b_name && !b_common) {
+                // two capitalized words no list or dictionary holds, mid-sentence ("Funmilayo
+                // Oyelaran"), unless a place or organization word follows
+                let unknown_pair = (!t.sent_start || t.e - t.s >= 4 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 4) && !common && !b_common && !a_name && !b_name && t.e - t.s >= 3
+                    && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !doc.has(i + 1, flag::NOT_NAME | flag::PLACE_PREFIX)
+                    && !(i > 0 && doc.has(i - 1, flag::PREP | flag::AT_FROM));
+                if (a_name && b_name && (!both_common || first && doc.is_surname(i + 1))) || (a_name && !b_common) || (!common && b_name && !b_common) || unknown_pair {
                     let end = extend(doc, i + 1);
                     return Some((end, 0.6, "capitalized words shaped like a name"));
                 }

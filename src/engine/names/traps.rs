@@ -46,7 +46,7 @@ pub static EPONYMS: WordSet = LazyLock::new(|| {
             osler nissen billroth roux   whipples murphys rovsing mcburney chvostek trousseau \
          virchow virchows horner horners brudzinski kernig lachman tinel phalen   valsalva   \
          wolff  mobitz wenckebach brugada    burkitt burkitts ewing ewings wilms   \
-         bence wilson wilsons zollinger   conns     boerhaave zenker zenkers meckel meckels \
+         bence zollinger   conns     boerhaave zenker zenkers meckel meckels \
          hirschsprung   colles  monteggia galeazzi  hangman chiari    bartholin \
          skene graafian fallopian eustachian purkinje schwann langerhans kupffer  henle golgi broca brocas wernickes \
          sylvian   pap papanicolaou gomori ziehl neelsen  giemsa coombs coombs widal tzanck  rinne \
@@ -133,6 +133,14 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          dodge chrysler buick cadillac gmc volvo camry corolla civic accord altima malibu impala silverado tahoe \
          prius sentra elantra sonata outback explorer escape ranger wrangler cherokee \
          para por con los las una uno en")
+});
+
+/// Words that an English word list holds but that are, capitalized in a story, almost always a
+/// person's name ("maria" is the plural of "mare", "john" is slang): not treated as common words.
+pub static NAME_LIKE: WordSet = LazyLock::new(|| {
+    set("maria marie lee john jane joan ann anne jean dan ken kim lou roy tim tom nan jim joe bob sam max \
+         ali omar fatima ahmed amir jose juan luis carlos pablo rosa lucia elena ana julia nina tina gina \
+         ivan igor olga vera lena ida ada eva hana yuki kenji hiro jin min hung lan mai linh")
 });
 
 /// Generic institutions, agencies and programmes: they locate no one.
