@@ -16,6 +16,7 @@
 
 use super::shape::{CaseMode, Shape};
 use super::structure::{byte_end, extend, linked};
+use super::dictionaries::COMMON_WORDS;
 use super::{flag, Doc};
 use crate::engine::{Category, Span};
 
@@ -54,6 +55,9 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     true
 }
 
+/// Family nouns: after them, even a word no list holds is taken as a name in notes without case.
+const FAMILY: &[&str] = &["son", "sons", "daughter", "daughters", "dtr", "wife", "husband", "brother", "sister", "mother", "father", "niece", "nephew", "aunt", "uncle", "cousin", "grandson", "granddaughter", "grandaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "fiance", "fiancee", "boyfriend", "girlfriend", "partner"];
+
 /// True when token `i` may begin a name after a kinship or role word.
 fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     let t = doc.toks[i];
@@ -84,9 +88,10 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             if doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME) {
                 return false;
             }
-            // after a kinship word, a word no list holds is a name too ("son sipho called")
+            // after a family noun, a word no list holds is a name too ("son sipho called")
             (doc.is_first(i) && (family || !doc.is_common(i)))
-                || (family && t.e - t.s >= 3 && !doc.is_common(i) && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+                || (i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::MEDICAL | flag::UNIT | flag::CRED)
+                    && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
         }
     }
 }
@@ -155,7 +160,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // 2. kinship, role, greeting, weak titles
         if f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 {
-            let family = f & (flag::KIN | flag::GREET | flag::TITLE_WEAK) != 0;
+            // weak titles ("Sr", "Lt", "Don") are clinical shorthand in notes: treated like roles there
+            let family = f & (flag::KIN | flag::GREET) != 0 || (f & flag::TITLE_WEAK != 0 && mixed && doc.toks[i].shape == Shape::Title);
             if let Some(j) = next_after_cue(doc, i, false).filter(|&j| family || (j < n && doc.joined(i))) {
                 if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_kin(doc, j, family) {
                     let end = extend(doc, j);
@@ -290,7 +296,7 @@ fn signature_part(doc: &Doc<'_>, k: usize) -> bool {
     }
     match doc.mode {
         CaseMode::Mixed => t.is_cap() && (!doc.is_common(k) || doc.is_name(k)),
-        _ => doc.is_name(k) || (!doc.is_common(k) && t.e - t.s >= 3),
+        _ => !doc.is_common(k) && (doc.is_name(k) || t.e - t.s >= 3),
     }
 }
 
@@ -328,7 +334,8 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
                 return None;
             }
             let common = doc.is_common(i);
-            if first && !common && (t.e - t.s >= 3 || !t.sent_start) {
+            let two_ok = t.e - t.s >= 3 || (!t.sent_start && doc.text[t.e..].starts_with([' ', ',', '.', ';', ')']));
+            if first && !common && two_ok {
                 let end = extend(doc, i);
                 return Some((end, 0.75, "a first name"));
             }
@@ -421,8 +428,8 @@ fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
 /// True when the name at `i` is followed by a verb of notes ("CAROL ORDERED", "Carol aware").
 fn name_then_verb(doc: &Doc<'_>, i: usize) -> bool {
     let rest = doc.text[doc.toks[i].e..].trim_start_matches(' ');
-    rest.is_empty() || rest.starts_with(['.', ',', ')', ';', '\n'])
-        || (i + 1 < doc.toks.len() && doc.joined(i) && matches!(&*doc.key(i + 1), "aware" | "made" | "ordered" | "notified" | "updated" | "called" | "paged" | "said" | "states" | "in" | "at" | "here"))
+    let _ = rest;
+    i + 1 < doc.toks.len() && doc.joined(i) && matches!(&*doc.key(i + 1), "aware" | "made" | "ordered" | "notified" | "updated" | "called" | "paged" | "said" | "states" | "in" | "at" | "here")
 }
 
 /// "Bill 1142", "Room 5": a word followed by a number is a label, not a person.
@@ -446,7 +453,8 @@ fn handles(doc: &Doc<'_>, out: &mut Vec<Span>) {
             e += 1;
         }
         let letters = b[at + 1..e].iter().filter(|c| c.is_ascii_alphabetic()).count();
-        if e - at >= 4 && b[at + 1].is_ascii_alphabetic() && letters >= 3 && !doc.text[e..].starts_with('/') && !b[at + 1..e].iter().all(|c| !c.is_ascii_lowercase()) {
+        let common = COMMON_WORDS.contains(&doc.text[at + 1..e].to_ascii_lowercase());
+        if e - at >= 4 && !common && b[at + 1].is_ascii_alphabetic() && letters >= 3 && !doc.text[e..].starts_with('/') && !b[at + 1..e].iter().all(|c| !c.is_ascii_lowercase()) {
             out.push(Span::new(at, e, Category::Name, 0.8, NAME, "a social media handle"));
         }
     }
