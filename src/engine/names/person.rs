@@ -79,6 +79,8 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             match t.shape {
                 Shape::Title => {}
                 Shape::Upper => return doc.is_first(i) && !doc.is_common(i),
+                // "social: son bill called" typed in lowercase inside a mixed-case note
+                Shape::Lower => return i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.is_first(i) && !doc.has(i, flag::FUNC),
                 _ => return false,
             }
             doc.is_first(i) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
@@ -190,7 +192,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             while s > 0 && signature_link(doc, s - 1) && signature_part(doc, s - 1) && i - s < 4 {
                 s -= 1;
             }
-            if s < i && (s..i).any(|k| !doc.is_initial(k)) && (s..i).all(|k| doc.is_initial(k) || !doc.has(k, flag::FUNC)) {
+            // a run of common words ("SKIN CARE RN") is no name unless an initial vouches for it
+            let vouched = (s..i).any(|k| doc.is_initial(k) || !doc.is_common(k));
+            if s < i && vouched && (s..i).any(|k| !doc.is_initial(k)) && (s..i).all(|k| doc.is_initial(k) || !doc.has(k, flag::FUNC)) {
                 push(doc, s, i, 0.75, "a name before a credential (RN, MD, RRT)", out);
             }
         }
@@ -211,7 +215,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // "NP Carol", "np djuric": a clinician's title before a listed name
         if doc.has(i, flag::ROLE | flag::CRED) && matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
-            && (!doc.is_common(i + 1) || name_then_verb(doc, i + 1))
+            && (!doc.is_common(i + 1) || doc.is_first(i + 1) && name_then_verb(doc, i + 1))
             && (!mixed || doc.toks[i + 1].is_cap()) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !followed_by_number(doc, i + 1)
         {
             let end = extend(doc, i + 1);
@@ -296,7 +300,7 @@ fn signature_part(doc: &Doc<'_>, k: usize) -> bool {
     }
     match doc.mode {
         CaseMode::Mixed => t.is_cap() && (!doc.is_common(k) || doc.is_name(k)),
-        _ => !doc.is_common(k) && (doc.is_name(k) || t.e - t.s >= 3),
+        _ => doc.is_name(k) || (!doc.is_common(k) && t.e - t.s >= 3),
     }
 }
 
@@ -428,8 +432,7 @@ fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
 /// True when the name at `i` is followed by a verb of notes ("CAROL ORDERED", "Carol aware").
 fn name_then_verb(doc: &Doc<'_>, i: usize) -> bool {
     let rest = doc.text[doc.toks[i].e..].trim_start_matches(' ');
-    let _ = rest;
-    i + 1 < doc.toks.len() && doc.joined(i) && matches!(&*doc.key(i + 1), "aware" | "made" | "ordered" | "notified" | "updated" | "called" | "paged" | "said" | "states" | "in" | "at" | "here")
+    rest.starts_with(['.', ',', ';', ')']) || i + 1 < doc.toks.len() && doc.joined(i) && matches!(&*doc.key(i + 1), "aware" | "made" | "ordered" | "notified" | "updated" | "called" | "paged" | "said" | "states" | "in" | "at" | "here")
 }
 
 /// "Bill 1142", "Room 5": a word followed by a number is a label, not a person.
