@@ -72,7 +72,7 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
     }
     match doc.mode {
         // "Delores Many Horses": a capitalized function word between capitalized words
-        CaseMode::Mixed => t.is_cap() && (!doc.is_common(i) || doc.is_name(i) || cap_bridge(doc, i)),
+        CaseMode::Mixed => t.is_cap() && (!doc.is_common(i) || doc.is_name(i) || cap_bridge(doc, i) || (i > 0 && doc.has(i - 1, flag::FUNC) && cap_bridge(doc, i - 1))),
         _ => {
             let common = doc.is_common(i);
             let after_first = i > 0 && doc.is_first(i - 1) && !doc.is_initial(i - 1);
@@ -88,7 +88,7 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
 fn cap_bridge(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.toks[i];
     t.shape == super::shape::Shape::Title
-        && !t.sent_start
+        && (!t.sent_start || i > 0 && doc.has(i - 1, flag::TITLE))
         && i + 1 < doc.toks.len()
         && doc.joined(i)
         && doc.toks[i + 1].shape == super::shape::Shape::Title

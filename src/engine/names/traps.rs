@@ -146,7 +146,7 @@ pub static NAME_LIKE: WordSet = LazyLock::new(|| {
 /// Generic institutions, agencies and programmes: they locate no one.
 pub static INSTITUTIONS: WordSet = LazyLock::new(|| {
     set("medicare medicaid cdc va nhs fda nih who cms ssa ssi ssdi hhs ems osha fema hud wic snap tanf chip aca hipaa \
-         aarp aa na nami samhsa ihs tricare obamacare medi-cal medical medicine ama aha ada acs red cross salvation army \
+         aarp aa na nami samhsa ihs tricare obamacare medi-cal ama aha ada acs \
          ymca ywca usps irs dmv ice uscis dhs cps aps dcf dss dfcs epic cerner mychart google facebook instagram twitter \
          tiktok youtube whatsapp gofundme amazon uber lyft zoom")
 });
