@@ -196,7 +196,7 @@ fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize
         if doc.has(p, flag::TRANSFER) && p > i + 1 {
             return None;
         }
-        if matches!(&*doc.key(p), "to" | "from" | "at" | "by" | "into") {
+        if matches!(&*doc.key(p), "to" | "from" | "at" | "into") || doc.key(p) == "by" && doc.mode != CaseMode::Mixed {
             if let Some(end) = target_after(doc, p, out) {
                 return Some(end);
             }

@@ -247,7 +247,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             }
         }
         // 4. LAST, FIRST M
-        if mixed && doc.toks[i].shape == Shape::Upper && i + 1 < n && doc.gap(i) == ", " && doc.toks[i + 1].shape == Shape::Upper
+        let line_start = doc.toks[i].sent_start || i == 0;
+        if (mixed || line_start) && doc.toks[i].shape == Shape::Upper && i + 1 < n && doc.gap(i) == ", " && doc.toks[i + 1].shape == Shape::Upper
             && doc.toks[i].e - doc.toks[i].s >= 3 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3
             && !doc.has(i, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE) && !doc.has(i + 1, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE)
             && doc.is_first(i + 1) && !doc.is_common(i + 1) && doc.is_surname(i) && !doc.is_common(i)
@@ -269,6 +270,21 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         i += 1;
     }
     handles(doc, out);
+    chat_speakers(doc, out);
+}
+
+/// "[6:52 PM] jess: who has 9?": the speaker of a chat line, after a time stamp in brackets.
+fn chat_speakers(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for (i, t) in doc.toks.iter().enumerate() {
+        let before = &doc.text[..t.s];
+        if !before.ends_with("] ") || !doc.text[t.e..].starts_with(':') || t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::MEDICAL) {
+            continue;
+        }
+        let open = before.rfind('[').unwrap_or(0);
+        if before[open..].bytes().any(|b| b.is_ascii_digit()) && before[open..].contains(':') {
+            out.push(Span::new(t.s, t.e, Category::Name, 0.7, NAME, "the speaker of a chat message"));
+        }
+    }
 }
 
 fn credential_shaped(doc: &Doc<'_>, i: usize) -> bool {

@@ -101,6 +101,9 @@ fn regressions() {
         ("My mother Bongani Zulu was admitted.", &["Bongani Zulu"]),
         ("PT TRANSFERRED TO QH FOR FURTHER MANAGEMENT.", &["QH"]),
         ("was admitted to Sinai hospital after a fall", &["Sinai hospital"]),
+        ("[6:52 PM] jess: who has 9?? [6:53 PM] tay: me.", &["jess", "tay"]),
+        ("RAMIREZ-OCHOA, LUIS A / MRN 00731946 / DOB 07/02/1958", &["RAMIREZ-OCHOA, LUIS A"]),
+        ("He asked me to call his sponsor, Rich. Rich met us at the door.", &["Rich. Rich"]),
     ];
     for (text, names) in leaks {
         assert_covered(text, names);
@@ -125,6 +128,7 @@ fn regressions() {
         "She had ALS (Lou Gehrig's disease).",
         "RECEIVING 250CC FREE WATER BOLUSES.",
         "pt resting, wife called overnoc for an update.",
+        "The Second Worst Day Arrives by Mail",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
