@@ -55,8 +55,8 @@ pub static GREETINGS: WordSet = LazyLock::new(|| {
 /// Credentials that close a signature ("Jean Hudson, RN").
 pub static CREDENTIALS: WordSet = LazyLock::new(|| {
     set("rn rrt crt md np pa pa-c licsw lcsw msw lsw phd do lpn cna bsn msn aprn crnp fnp dnp cnm pharmd rph \
-         mph mba ot pt-dpt dpt slp ccc-slp rd ld rdn cde cdces emt paramedic chaplain mdiv esq jd facp facc facs frcp \
-         mbbs mbchb dds dmd od dvm mhs lmft lpc lcpc ma psyd edd ms ma rnc ccrn cen rnp apn")
+         mph mba dpt slp ccc-slp rdn cde cdces emt paramedic mdiv esq jd facp facc facs frcp \
+         mbbs mbchb dds dmd dvm mhs lmft lpc lcpc psyd edd rnc ccrn cen rnp apn")
 });
 
 /// Verbs (and verb-like note words) that take a place of care after "to", "from" or "at".

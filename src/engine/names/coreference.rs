@@ -24,6 +24,9 @@ struct Key {
     category: Category,
     /// Only capitalized occurrences count (a common word in mixed-case text).
     cap_only: bool,
+    /// Found with strong context (a title, a kinship word): capitalized mentions count even at the
+    /// start of a sentence ("Rich met us").
+    strong: bool,
 }
 
 impl Refiner for Coreference {
@@ -56,9 +59,12 @@ impl Refiner for Coreference {
                     }
                     for w in parts {
                         let w = w.strip_suffix("'s").unwrap_or(w);
+                        if w.contains('\'') && w.len() <= 5 {
+                            continue; // "I'm", "we'd"
+                        }
                         fold_into(w, &mut buf);
                         let f = super::word_flags(&buf);
-                        if f & (flag::FUNC | flag::TRAP | flag::PARTICLE | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::UNIT) != 0 {
+                        if f & (flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::PARTICLE | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::UNIT) != 0 {
                             continue;
                         }
                         let common = COMMON_WORDS.contains(&buf);
@@ -69,7 +75,7 @@ impl Refiner for Coreference {
                             continue;
                         }
                         if seen.insert((w.to_ascii_lowercase(), Category::Name)) {
-                            keys.push(Key { text: w.to_ascii_lowercase(), category: Category::Name, cap_only: common });
+                            keys.push(Key { text: w.to_ascii_lowercase(), category: Category::Name, cap_only: common, strong: s.score >= 0.8 });
                         }
                     }
                 }
@@ -93,7 +99,7 @@ impl Refiner for Coreference {
                         continue;
                     }
                     if seen.insert((part.to_ascii_lowercase(), s.category)) {
-                        keys.push(Key { text: part.to_ascii_lowercase(), category: s.category, cap_only: all_common });
+                        keys.push(Key { text: part.to_ascii_lowercase(), category: s.category, cap_only: all_common, strong: false });
                     }
                 }
                 _ => {}
@@ -117,7 +123,7 @@ impl Refiner for Coreference {
                     continue;
                 }
                 let first = text[s..].chars().next().unwrap();
-                if k.cap_only && (!first.is_uppercase() || at_sentence_start(text, s)) {
+                if k.cap_only && (!first.is_uppercase() || !k.strong && at_sentence_start(text, s)) {
                     continue;
                 }
                 if mode == CaseMode::Mixed && k.category == Category::Name && !first.is_uppercase() && COMMON_WORDS.contains(&k.text) {

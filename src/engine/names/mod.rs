@@ -167,6 +167,13 @@ pub mod flag {
     pub const WITH: u32 = 1 << 24;
     /// "at" or "from".
     pub const AT_FROM: u32 = 1 << 25;
+    /// A language, nationality or vehicle make: never a name on its own, but may be part of one
+    /// ("Bongani Zulu").
+    pub const NOT_NAME: u32 = 1 << 26;
+    /// Clinical shorthand ("LE", "Do" as in "do not"): a trap, except as the surname of a name.
+    pub const MEDICAL: u32 = 1 << 27;
+    /// Listed as an English word but almost always a name when capitalized ("Maria").
+    pub const NAME_LIKE: u32 = 1 << 28;
 }
 
 static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| {
@@ -186,9 +193,12 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     add(&mut context::TRANSFER_VERBS.iter().copied(), flag::TRANSFER);
     add(&mut context::PLACE_PREPS.iter().copied(), flag::PREP);
     add(&mut traps::UNITS.iter().copied(), flag::UNIT);
-    for s in [&traps::EPONYMS, &traps::DRUGS, &traps::INSTITUTIONS, &traps::MEDICAL, &traps::NOT_NAMES] {
+    for s in [&traps::EPONYMS, &traps::DRUGS, &traps::INSTITUTIONS] {
         add(&mut s.iter().copied(), flag::TRAP);
     }
+    add(&mut traps::MEDICAL.iter().copied(), flag::TRAP | flag::MEDICAL);
+    add(&mut traps::NOT_NAMES.iter().copied(), flag::NOT_NAME);
+    add(&mut traps::NAME_LIKE.iter().copied(), flag::NAME_LIKE);
     add(&mut traps::CALENDAR.iter().copied(), flag::TRAP | flag::CALENDAR);
     add(&mut traps::EPONYM_HEADS.iter().copied(), flag::EPONYM_HEAD);
     add(&mut organizations::HEADS.iter().copied(), flag::ORG_HEAD);
@@ -339,6 +349,9 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a common English word.
     pub fn is_common(&self, i: usize) -> bool {
+        if self.has(i, flag::NAME_LIKE) && self.toks[i].shape != Shape::Lower {
+            return false;
+        }
         self.memo(i, 4, || {
             let k = self.key(i);
             COMMON_WORDS.contains(&k) || (k.contains('-') && k.split('-').all(|p| COMMON_WORDS.contains(p)))

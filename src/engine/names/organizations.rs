@@ -129,9 +129,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 let strict = caps_run && !HEADS_CASELESS.contains(&*doc.key(i));
                 let distinctive = (s..i).any(|k| !generic(doc, k) && !(strict && (doc.is_common(k) || doc.has(k, flag::TRAP))));
                 let namey = doc.mode != CaseMode::Lower && NAMEY_HEADS.contains(&*doc.key(s)) && doc.toks[s].is_cap();
-                // in notes without case, "rehab" and "house" need a word no dictionary knows
+                // in notes without case, "rehab" and "house" need two words or one no dictionary knows
                 let weak_head = doc.mode != CaseMode::Mixed && matches!(&*doc.key(i), "rehab" | "house");
-                let distinctive = distinctive && (!weak_head || (s..i).any(|k| !doc.is_common(k) && !doc.has(k, flag::TRAP)));
+                let distinctive = distinctive && (!weak_head || i - s >= 2 || (s..i).any(|k| !doc.is_common(k) && !doc.has(k, flag::TRAP)));
                 if (distinctive || namey) && !followed_by_not_place(doc, i + 1) {
                     let end = tail(doc, i + 1);
                     out.push(Span::new(doc.toks[s].s, doc.toks[end - 1].e, Category::Organization, 0.8, "organizations", "a name ending in Hospital, Clinic, School, Church ..."));
@@ -196,7 +196,7 @@ fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize
         if doc.has(p, flag::TRANSFER) && p > i + 1 {
             return None;
         }
-        if matches!(&*doc.key(p), "to" | "from" | "at" | "by" | "into") {
+        if matches!(&*doc.key(p), "to" | "from" | "at" | "into") || doc.key(p) == "by" && doc.mode != CaseMode::Mixed {
             if let Some(end) = target_after(doc, p, out) {
                 return Some(end);
             }

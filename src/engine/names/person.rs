@@ -16,6 +16,7 @@
 
 use super::shape::{CaseMode, Shape};
 use super::structure::{byte_end, extend, linked};
+use super::dictionaries::COMMON_WORDS;
 use super::{flag, Doc};
 use crate::engine::{Category, Span};
 
@@ -54,6 +55,9 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     true
 }
 
+/// Family nouns: after them, even a word no list holds is taken as a name in notes without case.
+const FAMILY: &[&str] = &["son", "sons", "daughter", "daughters", "dtr", "wife", "husband", "brother", "sister", "mother", "father", "niece", "nephew", "aunt", "uncle", "cousin", "grandson", "granddaughter", "grandaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "fiance", "fiancee", "boyfriend", "girlfriend", "partner"];
+
 /// True when token `i` may begin a name after a kinship or role word.
 fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     let t = doc.toks[i];
@@ -75,16 +79,21 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             match t.shape {
                 Shape::Title => {}
                 Shape::Upper => return doc.is_first(i) && !doc.is_common(i),
+                // "social: son bill called" typed in lowercase inside a mixed-case note
+                Shape::Lower => return i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.is_first(i) && !doc.has(i, flag::FUNC),
                 _ => return false,
             }
             doc.is_first(i) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
                 || (doc.is_surname(i) && !doc.is_common(i))
         }
         _ => {
-            if doc.has(i, flag::FUNC | flag::TRAP) {
+            if doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME) {
                 return false;
             }
-            doc.is_first(i) && (family || !doc.is_common(i))
+            // after a family noun, a word no list holds is a name too ("son sipho called")
+            (doc.is_first(i) && (family || !doc.is_common(i)))
+                || (i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::MEDICAL | flag::UNIT | flag::CRED)
+                    && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
         }
     }
 }
@@ -153,7 +162,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // 2. kinship, role, greeting, weak titles
         if f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 {
-            let family = f & (flag::KIN | flag::GREET | flag::TITLE_WEAK) != 0;
+            // weak titles ("Sr", "Lt", "Don") are clinical shorthand in notes: treated like roles there
+            let family = f & (flag::KIN | flag::GREET) != 0 || (f & flag::TITLE_WEAK != 0 && mixed && doc.toks[i].shape == Shape::Title);
             if let Some(j) = next_after_cue(doc, i, false).filter(|&j| family || (j < n && doc.joined(i))) {
                 if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_kin(doc, j, family) {
                     let end = extend(doc, j);
@@ -182,7 +192,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             while s > 0 && signature_link(doc, s - 1) && signature_part(doc, s - 1) && i - s < 4 {
                 s -= 1;
             }
-            if s < i && (s..i).any(|k| !doc.is_initial(k)) && (s..i).all(|k| doc.is_initial(k) || !doc.has(k, flag::FUNC)) {
+            // a run of common words ("SKIN CARE RN") is no name unless an initial vouches for it
+            let vouched = (s..i).any(|k| doc.is_initial(k) || !doc.is_common(k));
+            if s < i && vouched && (s..i).any(|k| !doc.is_initial(k)) && (s..i).all(|k| doc.is_initial(k) || !doc.has(k, flag::FUNC)) {
                 push(doc, s, i, 0.75, "a name before a credential (RN, MD, RRT)", out);
             }
         }
@@ -203,7 +215,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // "NP Carol", "np djuric": a clinician's title before a listed name
         if doc.has(i, flag::ROLE | flag::CRED) && matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
-            && (!doc.is_common(i + 1) || name_then_verb(doc, i + 1))
+            && (!doc.is_common(i + 1) || doc.is_first(i + 1) && name_then_verb(doc, i + 1))
             && (!mixed || doc.toks[i + 1].is_cap()) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !followed_by_number(doc, i + 1)
         {
             let end = extend(doc, i + 1);
@@ -235,7 +247,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             }
         }
         // 4. LAST, FIRST M
-        if mixed && doc.toks[i].shape == Shape::Upper && i + 1 < n && doc.gap(i) == ", " && doc.toks[i + 1].shape == Shape::Upper
+        let line_start = doc.toks[i].sent_start || i == 0;
+        if (mixed || line_start) && doc.toks[i].shape == Shape::Upper && i + 1 < n && doc.gap(i) == ", " && doc.toks[i + 1].shape == Shape::Upper
             && doc.toks[i].e - doc.toks[i].s >= 3 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3
             && !doc.has(i, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE) && !doc.has(i + 1, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE)
             && doc.is_first(i + 1) && !doc.is_common(i + 1) && doc.is_surname(i) && !doc.is_common(i)
@@ -257,6 +270,21 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         i += 1;
     }
     handles(doc, out);
+    chat_speakers(doc, out);
+}
+
+/// "[6:52 PM] jess: who has 9?": the speaker of a chat line, after a time stamp in brackets.
+fn chat_speakers(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for (i, t) in doc.toks.iter().enumerate() {
+        let before = &doc.text[..t.s];
+        if !before.ends_with("] ") || !doc.text[t.e..].starts_with(':') || t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::MEDICAL) {
+            continue;
+        }
+        let open = before.rfind('[').unwrap_or(0);
+        if before[open..].bytes().any(|b| b.is_ascii_digit()) && before[open..].contains(':') {
+            out.push(Span::new(t.s, t.e, Category::Name, 0.7, NAME, "the speaker of a chat message"));
+        }
+    }
 }
 
 fn credential_shaped(doc: &Doc<'_>, i: usize) -> bool {
@@ -282,7 +310,8 @@ fn signature_part(doc: &Doc<'_>, k: usize) -> bool {
         return true;
     }
     let t = doc.toks[k];
-    if doc.has(k, flag::FUNC | flag::UNIT | flag::CRED | flag::TRAP | flag::ORG_HEAD) || t.e - t.s < 2 {
+    let shorthand_surname = doc.has(k, flag::MEDICAL) && t.shape == Shape::Title && !doc.has(k, flag::UNIT | flag::CRED) && doc.is_surname(k);
+    if doc.has(k, flag::FUNC | flag::UNIT | flag::CRED | flag::TRAP | flag::ORG_HEAD) && !shorthand_surname || t.e - t.s < 2 {
         return false;
     }
     match doc.mode {
@@ -295,10 +324,16 @@ fn signature_part(doc: &Doc<'_>, k: usize) -> bool {
 fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)> {
     let t = doc.toks[i];
     let n = doc.toks.len();
-    if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX) {
+    // "Jun Wu": a month abbreviation before a capitalized surname is a given name
+    let calendar_name = doc.mode == CaseMode::Mixed && doc.has(i, flag::CALENDAR) && t.shape == Shape::Title && i + 1 < n && doc.joined(i)
+        && doc.toks[i + 1].shape == Shape::Title && !doc.has(i + 1, flag::CALENDAR | flag::FUNC) && doc.is_surname(i + 1) && !followed_by_number(doc, i + 1);
+    if calendar_name {
+        return Some((extend(doc, i + 1), 0.6, "a given name and a surname"));
+    }
+    if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX) {
         return None;
     }
-    if i + 1 < n && (doc.has(i + 1, flag::EPONYM_HEAD) || doc.joined(i) && doc.has(i + 1, flag::TRAP) && !doc.has(i + 1, flag::CALENDAR)) {
+    if i + 1 < n && (doc.has(i + 1, flag::EPONYM_HEAD) || doc.joined(i) && doc.has(i + 1, flag::TRAP) && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)) {
         return None;
     }
     if followed_by_number(doc, i) {
@@ -309,7 +344,7 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             if t.shape != Shape::Title {
                 return None;
             }
-            if t.e - t.s < 3 {
+            if t.e - t.s < 2 {
                 return None;
             }
             let next_title = i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title;
@@ -319,7 +354,8 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
                 return None;
             }
             let common = doc.is_common(i);
-            if first && !common {
+            let two_ok = t.e - t.s >= 3 || (!t.sent_start && doc.text[t.e..].starts_with([' ', ',', '.', ';', ')']));
+            if first && !common && two_ok {
                 let end = extend(doc, i);
                 return Some((end, 0.75, "a first name"));
             }
@@ -331,15 +367,22 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             // a common word that is also a name ("Grace Park", "Bill Strong"), or a name no
             // list holds followed by a listed one: two capitalized words, mid-sentence (or at
             // the start of a sentence when the second word is no common word: "Faith Adaeze")
-            let start_ok = !t.sent_start || (i + 1 < n && !doc.is_common(i + 1) && (first || !common && doc.is_surname(i + 1)));
+            let long_pair = i + 1 < n && t.e - t.s >= 4 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 4 && !common && !doc.is_common(i + 1);
+            let start_ok = !t.sent_start || long_pair || (i + 1 < n && (first && doc.is_surname(i + 1) || !doc.is_common(i + 1) && (first || !common && doc.is_surname(i + 1))));
             if i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title && start_ok
-                && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET | flag::STATE | flag::CRED)
+                && (!doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET | flag::STATE | flag::CRED)
+                    || doc.has(i + 1, flag::MEDICAL) && !doc.has(i + 1, flag::UNIT | flag::CRED) && doc.is_surname(i + 1))
                 && (i + 2 >= n || !doc.has(i + 2, flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET))
             {
                 let (a_name, b_name) = (first || sur || doc.is_name(i), doc.is_name(i + 1));
                 let b_common = doc.is_common(i + 1);
                 let both_common = common && b_common;
-                if (a_name && b_name && (!both_common || first && doc.is_surname(i + 1))) || (a_name && !b_common) || (!common && b_name && !b_common) {
+                // two capitalized words no list or dictionary holds, mid-sentence ("Funmilayo
+                // Oyelaran"), unless a place or organization word follows
+                let unknown_pair = (!t.sent_start || t.e - t.s >= 4 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 4) && !common && !b_common && !a_name && !b_name && t.e - t.s >= 3
+                    && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !doc.has(i + 1, flag::NOT_NAME | flag::PLACE_PREFIX)
+                    && !(i > 0 && doc.has(i - 1, flag::PREP | flag::AT_FROM));
+                if (a_name && b_name && (!both_common || first && doc.is_surname(i + 1))) || (a_name && !b_common) || (!common && b_name && !b_common) || unknown_pair {
                     let end = extend(doc, i + 1);
                     return Some((end, 0.6, "capitalized words shaped like a name"));
                 }
@@ -405,8 +448,7 @@ fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
 /// True when the name at `i` is followed by a verb of notes ("CAROL ORDERED", "Carol aware").
 fn name_then_verb(doc: &Doc<'_>, i: usize) -> bool {
     let rest = doc.text[doc.toks[i].e..].trim_start_matches(' ');
-    rest.is_empty() || rest.starts_with(['.', ',', ')', ';', '\n'])
-        || (i + 1 < doc.toks.len() && doc.joined(i) && matches!(&*doc.key(i + 1), "aware" | "made" | "ordered" | "notified" | "updated" | "called" | "paged" | "said" | "states" | "in" | "at" | "here"))
+    rest.starts_with(['.', ',', ';', ')']) || i + 1 < doc.toks.len() && doc.joined(i) && matches!(&*doc.key(i + 1), "aware" | "made" | "ordered" | "notified" | "updated" | "called" | "paged" | "said" | "states" | "in" | "at" | "here")
 }
 
 /// "Bill 1142", "Room 5": a word followed by a number is a label, not a person.
@@ -430,7 +472,8 @@ fn handles(doc: &Doc<'_>, out: &mut Vec<Span>) {
             e += 1;
         }
         let letters = b[at + 1..e].iter().filter(|c| c.is_ascii_alphabetic()).count();
-        if e - at >= 4 && b[at + 1].is_ascii_alphabetic() && letters >= 3 && !doc.text[e..].starts_with('/') && !b[at + 1..e].iter().all(|c| !c.is_ascii_lowercase()) {
+        let common = COMMON_WORDS.contains(&doc.text[at + 1..e].to_ascii_lowercase());
+        if e - at >= 4 && !common && b[at + 1].is_ascii_alphabetic() && letters >= 3 && !doc.text[e..].starts_with('/') && !b[at + 1..e].iter().all(|c| !c.is_ascii_lowercase()) {
             out.push(Span::new(at, e, Category::Name, 0.8, NAME, "a social media handle"));
         }
     }

@@ -66,7 +66,7 @@ pub static HOME_VERBS: WordSet = LazyLock::new(|| {
          immigrated emigrated fled")
 });
 
-const NOT_PLACE: u32 = flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET | flag::ORG_HEAD | flag::TRANSFER | flag::STATE;
+const NOT_PLACE: u32 = flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET | flag::ORG_HEAD | flag::TRANSFER | flag::STATE;
 
 /// The end (one past) of a US state name starting at token `k`, if there is one.
 fn state_at(doc: &Doc<'_>, k: usize) -> Option<usize> {

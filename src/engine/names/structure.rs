@@ -55,6 +55,14 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
     if doc.is_initial(i) {
         return true;
     }
+    // "Hung Le", "Mai Do", "Bongani Zulu": a capitalized surname that is also shorthand, a function
+    // word or a language, right after a name
+    let t = doc.toks[i];
+    if doc.mode == CaseMode::Mixed && t.shape == super::shape::Shape::Title && !doc.has(i, STOP & !(flag::FUNC | flag::TRAP)) && doc.has(i, flag::FUNC | flag::MEDICAL | flag::NOT_NAME)
+        && (!doc.has(i, flag::TRAP) || doc.has(i, flag::MEDICAL)) && doc.is_surname(i)
+    {
+        return true;
+    }
     if doc.has(i, STOP) && !(doc.mode == CaseMode::Mixed && doc.has(i, flag::FUNC) && !doc.has(i, STOP & !flag::FUNC) && cap_bridge(doc, i)) {
         return false;
     }
@@ -64,10 +72,13 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
     }
     match doc.mode {
         // "Delores Many Horses": a capitalized function word between capitalized words
-        CaseMode::Mixed => t.is_cap() && (!doc.is_common(i) || doc.is_name(i) || cap_bridge(doc, i)),
+        CaseMode::Mixed => t.is_cap() && (!doc.is_common(i) || doc.is_name(i) || cap_bridge(doc, i) || (i > 0 && doc.has(i - 1, flag::FUNC) && cap_bridge(doc, i - 1))),
         _ => {
             let common = doc.is_common(i);
-            (!common && doc.is_name(i)) || (!common && t.e - t.s >= 3 && i > 0 && doc.is_first(i - 1) && !doc.is_initial(i - 1))
+            let after_first = i > 0 && doc.is_first(i - 1) && !doc.is_initial(i - 1);
+            (!common && doc.is_name(i))
+                || (after_first && !common && t.e - t.s >= 3)
+                || (i > 0 && !doc.is_initial(i - 1) && doc.is_surname(i) && !doc.has(i, flag::NOTE_VERB))
         }
     }
 }
@@ -77,7 +88,7 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
 fn cap_bridge(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.toks[i];
     t.shape == super::shape::Shape::Title
-        && !t.sent_start
+        && (!t.sent_start || i > 0 && doc.has(i - 1, flag::TITLE))
         && i + 1 < doc.toks.len()
         && doc.joined(i)
         && doc.toks[i + 1].shape == super::shape::Shape::Title

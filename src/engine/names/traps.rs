@@ -46,7 +46,7 @@ pub static EPONYMS: WordSet = LazyLock::new(|| {
             osler nissen billroth roux   whipples murphys rovsing mcburney chvostek trousseau \
          virchow virchows horner horners brudzinski kernig lachman tinel phalen   valsalva   \
          wolff  mobitz wenckebach brugada    burkitt burkitts ewing ewings wilms   \
-         bence wilson wilsons zollinger   conns     boerhaave zenker zenkers meckel meckels \
+         bence zollinger   conns     boerhaave zenker zenkers meckel meckels \
          hirschsprung   colles  monteggia galeazzi  hangman chiari    bartholin \
          skene graafian fallopian eustachian purkinje schwann langerhans kupffer  henle golgi broca brocas wernickes \
          sylvian   pap papanicolaou gomori ziehl neelsen  giemsa coombs coombs widal tzanck  rinne \
@@ -112,7 +112,7 @@ pub static MEDICAL: WordSet = LazyLock::new(|| {
          yankauer ambu dobhoff salem sump kangaroo bair hugger kinair bariair triadyne rotoprone clinitron \
          lido lidocaine lente lenti crea sternal mediastinal aloe vesta rad stas sang drng dng eps junctional \
          midnoc angio angiography derm derms cv ent hd meds ophthalmology opthamology ophtho liver raf pcu mciu \
-         tcu carevue careview code cordis lumen lis introducer weiss mallory fib flutter aureus epidermidis pneumoniae coli difficile faecalis \
+         tcu carevue careview code fe sa na ca mg ceo overnoc noc occ freq bka aka cordis lumen lis introducer weiss mallory fib flutter aureus epidermidis pneumoniae coli difficile faecalis \
          faecium pyogenes agalactiae aeruginosa marcescens cloacae viridans albicans glabrata maltophilia \
          baumannii influenzae mirabilis cepacia \
          ted teds scd scds venodyne flexiseal rectal tube xeroform xerofoam aquacel mepilex allevyn duoderm")
@@ -135,10 +135,18 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          para por con los las una uno en")
 });
 
+/// Words that an English word list holds but that are, capitalized in a story, almost always a
+/// person's name ("maria" is the plural of "mare", "john" is slang): not treated as common words.
+pub static NAME_LIKE: WordSet = LazyLock::new(|| {
+    set("maria marie lee john jane joan ann anne jean dan ken kim lou roy tim tom nan jim joe bob sam max \
+         ali omar fatima ahmed amir jose juan luis carlos pablo rosa lucia elena ana julia nina tina gina \
+         ivan igor olga vera lena ida ada eva hana yuki kenji hiro jin min hung lan mai linh")
+});
+
 /// Generic institutions, agencies and programmes: they locate no one.
 pub static INSTITUTIONS: WordSet = LazyLock::new(|| {
     set("medicare medicaid cdc va nhs fda nih who cms ssa ssi ssdi hhs ems osha fema hud wic snap tanf chip aca hipaa \
-         aarp aa na nami samhsa ihs tricare obamacare medi-cal medical medicine ama aha ada acs red cross salvation army \
+         aarp aa na nami samhsa ihs tricare obamacare medi-cal ama aha ada acs \
          ymca ywca usps irs dmv ice uscis dhs cps aps dcf dss dfcs epic cerner mychart google facebook instagram twitter \
          tiktok youtube whatsapp gofundme amazon uber lyft zoom")
 });
