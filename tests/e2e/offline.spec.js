@@ -14,11 +14,14 @@ const DIST = path.join(ROOT, 'dist');
 const EMAIL = 'halina.mrozek@example.net';
 const STORY = `She wrote to me afterwards from ${EMAIL} to say the new inhaler had changed her winters.`;
 
-/** Publishes a changed build in `site`: edits the stylesheet and re-stamps sw.js, as a build would. */
+/**
+ * Publishes a changed build in `site`, as a new build would: edits the page and re-stamps sw.js.
+ * Returns the page as it was before.
+ */
 function publishNewBuild(site, { stamp = true } = {}) {
-  const css = path.join(site, 'shell.css');
-  const before = fs.readFileSync(css, 'utf8');
-  fs.appendFileSync(css, '\n/* next build */\n');
+  const page = path.join(site, 'index.html');
+  const before = fs.readFileSync(page, 'utf8');
+  fs.appendFileSync(page, '<!-- next build -->\n');
   if (stamp) execFileSync('sh', [path.join(ROOT, 'scripts/stamp-sw.sh'), site], { stdio: 'pipe' });
   return before;
 }
@@ -73,7 +76,7 @@ test.describe('publishing a new build', () => {
     const [oldCache] = await cacheNames(page);
     await expect(page.getByTestId('update-banner')).toBeHidden();
 
-    const oldCss = publishNewBuild(site);
+    const oldPage = publishNewBuild(site);
     // The browser checks sw.js on every navigation: reloading finds the new build.
     await page.reload();
     await page.getByTestId('story-input').waitFor({ state: 'visible' });
@@ -82,12 +85,12 @@ test.describe('publishing a new build', () => {
     await expect(banner).toContainText('new version');
     await shot(page, 'offline-02-update-banner');
     // Until the user accepts, the page runs the build it loaded, from one consistent cache.
-    expect(await page.evaluate(() => fetch('shell.css').then((r) => r.text()))).toBe(oldCss);
+    expect(await page.evaluate(() => fetch('index.html').then((r) => r.text()))).toBe(oldPage);
 
     await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
     await page.getByTestId('story-input').waitFor({ state: 'visible', timeout: 20_000 });
     await expect(page.getByTestId('update-banner')).toBeHidden();
-    expect(await page.evaluate(() => fetch('shell.css').then((r) => r.text()))).toContain('next build');
+    expect(await page.evaluate(() => fetch('index.html').then((r) => r.text()))).toContain('next build');
     const names = await cacheNames(page);
     expect(names).toHaveLength(1);
     expect(names[0]).not.toBe(oldCache);
@@ -101,10 +104,10 @@ test.describe('publishing a new build', () => {
     await openApp(page, server.url);
     await waitForController(page);
     const [cache] = await cacheNames(page);
-    // A new sw.js is up but the server still has the old stylesheet: the new worker must fail to
+    // A new sw.js is up but the server still has the old page: the new worker must fail to
     // install rather than cache a mix of two builds.
-    const oldCss = publishNewBuild(site);
-    fs.writeFileSync(path.join(site, 'shell.css'), oldCss);
+    const oldPage = publishNewBuild(site);
+    fs.writeFileSync(path.join(site, 'index.html'), oldPage);
     expect(await checkForUpdate(page)).toBe('redundant');
     await expect(page.getByTestId('update-banner')).toBeHidden();
     expect(await cacheNames(page)).toEqual([cache]);

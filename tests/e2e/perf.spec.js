@@ -20,14 +20,14 @@ function longStory(ending) {
   ];
   const words = [];
   let i = 0;
-  while (words.length < 5000 - 12) {
+  const endingWords = `That was the last time I saw her. ${ending}`.split(' ');
+  while (words.length < 5000 - endingWords.length) {
     if (i % 25 === 7) words.push(...`She emailed from patient${i}@example.org on 3/${(i % 28) + 1}/2024.`.split(' '));
     else if (i % 25 === 19) words.push(...`Her neighbour called me on (617) 555-${String(1000 + i).slice(-4)} that evening.`.split(' '));
     else words.push(...sentences[i % sentences.length].split(' '));
     i++;
   }
-  words.push(...`That was the last time I saw her. ${ending}`.split(' '));
-  return words.join(' ');
+  return words.slice(0, 5000 - endingWords.length).concat(endingWords).join(' ');
 }
 
 /**
