@@ -28,6 +28,9 @@ function publishNewBuild(site, { stamp = true } = {}) {
 
 test('after one visit, the app loads and redacts with the network off', async ({ page, context, baseURL }) => {
   const log = watch(page);
+  // Every request of the browser context, the service worker's own included.
+  const fromWorker = [];
+  context.on('request', (r) => { if (r.serviceWorker()) fromWorker.push({ url: r.url(), method: r.method() }); });
   await openApp(page);
   const scope = await waitForController(page);
   expect(scope).toBe(new URL('./', baseURL).href);
@@ -55,6 +58,14 @@ test('after one visit, the app loads and redacts with the network off', async ({
   }
   assertPrivate(expect, log, new URL(baseURL).origin, [EMAIL, 'inhaler']);
   expect(log.errors, log.errors.join('\n')).toEqual([]);
+
+  // The worker itself fetched its own script and this build's files from this origin, and nothing else.
+  const fetched = fromWorker.map((r) => r.url.slice(new URL('./', baseURL).href.length));
+  expect(fetched).toEqual(expect.arrayContaining(files));
+  for (const [i, r] of fromWorker.entries()) {
+    expect(r.method).toBe('GET');
+    expect([...files, 'sw.js'], `the service worker fetched ${r.url}`).toContain(fetched[i]);
+  }
 });
 
 test.describe('publishing a new build', () => {
