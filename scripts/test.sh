@@ -14,7 +14,8 @@ cargo test --all-targets --quiet
 cargo test --doc --quiet
 
 step "wasm tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --test web --quiet
+# No --quiet: cargo would pass it on to wasm-bindgen-test-runner, which rejects it.
+cargo test --target wasm32-unknown-unknown --test web
 
 step "release build (trunk build --release)"
 trunk build --release

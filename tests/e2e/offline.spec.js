@@ -4,10 +4,12 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { test, expect } = require('@playwright/test');
+const { test: base, expect } = require('@playwright/test');
 const { watch, assertPrivate, shot, openApp } = require('./helpers');
 const { waitForController, cacheNames, cacheContents, checkForUpdate } = require('./offline-helpers');
-const { serveStatic, copyDist } = require('./static-server');
+const { serveStatic, copyDist, distFixtures } = require('./static-server');
+
+const test = base.extend(distFixtures);
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -26,12 +28,13 @@ function publishNewBuild(site, { stamp = true } = {}) {
   return before;
 }
 
-test('after one visit, the app loads and redacts with the network off', async ({ page, context, baseURL }) => {
+test('after one visit, the app loads and redacts with the network off', async ({ page, context, distServer }) => {
+  const baseURL = distServer.url;
   const log = watch(page);
   // Every request of the browser context, the service worker's own included.
   const fromWorker = [];
   context.on('request', (r) => { if (r.serviceWorker()) fromWorker.push({ url: r.url(), method: r.method() }); });
-  await openApp(page);
+  await openApp(page, baseURL);
   const scope = await waitForController(page);
   expect(scope).toBe(new URL('./', baseURL).href);
   const names = await cacheNames(page);

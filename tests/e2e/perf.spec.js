@@ -4,9 +4,12 @@
 // output showing it. Written to test-results/perf.json as well.
 const fs = require('fs');
 const path = require('path');
-const { test, expect } = require('@playwright/test');
+const { test: base, expect } = require('@playwright/test');
 const { openApp } = require('./helpers');
 const { waitForController } = require('./offline-helpers');
+const { distFixtures } = require('./static-server');
+
+const test = base.extend(distFixtures);
 
 const FIGURES = path.resolve(__dirname, '../../test-results/perf.json');
 
@@ -66,7 +69,7 @@ async function timeToInteractive(page, load) {
   return page.evaluate(() => window.__tti);
 }
 
-test('time to interactive and rescan time of a 5,000-word story (printed)', async ({ page }) => {
+test('time to interactive and rescan time of a 5,000-word story (printed)', async ({ page, distServer }) => {
   const figures = {};
   await page.addInitScript(() => {
     const observer = new MutationObserver(() => {
@@ -77,7 +80,7 @@ test('time to interactive and rescan time of a 5,000-word story (printed)', asyn
     });
     observer.observe(document, { childList: true, subtree: true });
   });
-  figures.tti_first_visit_ms = await timeToInteractive(page, () => page.goto('./'));
+  figures.tti_first_visit_ms = await timeToInteractive(page, () => page.goto(distServer.url));
   await waitForController(page);
   figures.tti_repeat_visit_ms = await timeToInteractive(page, () => page.reload());
 

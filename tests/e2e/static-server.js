@@ -48,4 +48,16 @@ function copyDist(dist) {
   return dir;
 }
 
-module.exports = { serveStatic, copyDist };
+/**
+ * Playwright fixtures: `distServer` is this checkout's dist/ served by a server of its own on a
+ * free port (not the shared webServer, whose port another checkout's run may hold).
+ */
+const distFixtures = {
+  distServer: async ({}, use) => {
+    const server = await serveStatic(path.resolve(__dirname, '../../dist'));
+    await use(server);
+    await server.close();
+  },
+};
+
+module.exports = { serveStatic, copyDist, distFixtures };
