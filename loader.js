@@ -56,6 +56,10 @@ async function registerServiceWorker() {
     const wasControlled = controlled;
     controlled = true;
     if (accepted) {
+      // If the user cancels this reload (e.g. to export unsaved work first), the banner stays and
+      // its button reloads.
+      offer('The new version of Storysafe is ready: reload the page to use it.', () => window.location.reload());
+      reloadButton.disabled = false;
       window.location.reload();
     } else if (wasControlled) {
       // Another tab accepted the update: this page still runs the engine it loaded with.

@@ -114,6 +114,34 @@ test.describe('publishing a new build', () => {
     expect(log.errors, log.errors.join('\n')).toEqual([]);
   });
 
+  test('declining the reload (unsaved work) keeps the page and a working Reload button', async ({ page }) => {
+    await openApp(page, server.url);
+    await waitForController(page);
+    await page.getByTestId('story-input').fill(STORY);
+    // Unexported work: the page asks before it is left (as the app does), and the user says no.
+    await page.evaluate(() => window.addEventListener('beforeunload', (e) => { e.preventDefault(); e.returnValue = ''; }));
+    publishNewBuild(site);
+    expect(await checkForUpdate(page)).toBe('installed');
+    const banner = page.getByTestId('update-banner');
+    await expect(banner).toBeVisible();
+
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+    await page.getByTestId('update-reload').click();
+    await expect(banner).toContainText('ready');
+    await expect(page.getByTestId('update-reload')).toBeEnabled();
+    expect(dialogs).toEqual(['beforeunload']);
+    await expect(page.getByTestId('story-input')).toHaveValue(STORY);
+
+    // Later the user reloads on purpose, and gets the new build.
+    page.removeAllListeners('dialog');
+    page.on('dialog', (d) => d.accept());
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
+    await page.getByTestId('story-input').waitFor({ state: 'visible', timeout: 20_000 });
+    await expect(banner).toBeHidden();
+    expect(await page.evaluate(() => fetch('index.html').then((r) => r.text()))).toContain('next build');
+  });
+
   test('a half-published build (files not matching its sw.js) is never installed', async ({ page }) => {
     await openApp(page, server.url);
     await waitForController(page);
