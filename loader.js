@@ -3,10 +3,6 @@
 // so the same build works from a site's root and from any sub-path (e.g. /tools/storysafe/).
 import init from './storysafe-web.js';
 
-// The app mounts on <body> and clears it: keep the page's own update banner aside meanwhile.
-const banner = document.getElementById('update-banner');
-if (banner) banner.remove();
-
 try {
   await init({ module_or_path: new URL('./storysafe-web_bg.wasm', import.meta.url) });
 } catch (err) {
@@ -19,7 +15,6 @@ try {
   throw err;
 }
 
-if (banner) document.body.append(banner);
 registerServiceWorker();
 
 /**
@@ -34,6 +29,7 @@ async function registerServiceWorker() {
   let controlled = sw.controller !== null;
   let accepted = false;
 
+  const banner = document.getElementById('update-banner');
   const reloadButton = document.getElementById('update-reload');
   const message = document.getElementById('update-message');
   /** Shows the banner; its button runs `onReload`. */

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 FHIR_RESOURCES_VERSION=8.3.0
+JSONSCHEMA_VERSION=4.26.0
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 
 # The wasm-bindgen CLI must equal the wasm-bindgen library in Cargo.lock exactly.
@@ -48,11 +49,14 @@ if ! npm ls --depth=0 >/dev/null 2>&1 || [ ! -x node_modules/.bin/wasm-opt ]; th
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 4. Python: the independent FHIR validator used by the tests.
-if ! python3 -c "import fhir.resources, sys; sys.exit(fhir.resources.__version__ != '$FHIR_RESOURCES_VERSION')" 2>/dev/null; then
-  say "pip install fhir.resources==$FHIR_RESOURCES_VERSION"
-  python3 -m pip install -q --disable-pip-version-check "fhir.resources==$FHIR_RESOURCES_VERSION"
-fi
+# 4. Python: the independent validators used by the tests (FHIR resources, JSON Schema).
+py_has() { python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('$1') != '$2')" 2>/dev/null; }
+for spec in "fhir.resources==$FHIR_RESOURCES_VERSION" "jsonschema==$JSONSCHEMA_VERSION"; do
+  if ! py_has "${spec%%==*}" "${spec##*==}"; then
+    say "pip install $spec"
+    python3 -m pip install -q --disable-pip-version-check "$spec"
+  fi
+done
 
 # 5. Crates for offline builds (Trunk runs cargo with --offline).
 cargo fetch -q

@@ -25,11 +25,10 @@ if [ -x scripts/check-size.sh ]; then
   scripts/check-size.sh
 fi
 
-if [ -f tests/fhir/validate.py ]; then
-  step "FHIR Consent validation (fhir.resources, independent validator)"
-  cargo build --quiet --release --bin storysafe
-  python3 tests/fhir/validate.py
-fi
+step "share package schema and FHIR Consent (independent Python validators)"
+cargo build --quiet --release --bin storysafe
+python3 tests/schema/validate_package.py
+python3 tests/fhir/validate.py --bin "${CARGO_TARGET_DIR:-target}/release/storysafe"
 
 step "end-to-end tests (Playwright + Chromium)"
 npx playwright test

@@ -22,12 +22,24 @@ COMMANDS:
     redact      Read plain text on stdin; write it with every identifier replaced by its
                 category tag ([NAME], [DATE], ...). Shows progress on stderr for large inputs
                 when stderr is a terminal.
+    verify PACKAGE.json [--today YYYY-MM-DD] [--channel CODE] [--platform NAME] [--json]
+                Check a share package: the text hash against the consent, the package digest,
+                consent validity (complete, not expired today, covers the channel: op_ed,
+                social_media, talk, journal_case_report, teaching, other; default the one
+                consented to) and a re-scan of the text for residual identifiers (replacements
+                in the anonymisation log and [TAGS] are not residual). Prints the verdict (or
+                the full result as JSON with --json). Exit status 0 when verified, 1 when not
+                (tampering, invalid or expired consent, residual identifiers), 2 when the file
+                is not a readable package.
+    fhir PACKAGE.json [--today YYYY-MM-DD]
+                Print the package's consent as an HL7 FHIR R4 Consent resource (JSON).
     version     Print the version and build identifier.
     help        Print this help.
 
 EXAMPLES:
     echo '{\"id\":\"1\",\"text\":\"Call Ana at 617-555-0142\"}' | storysafe scan
     storysafe redact < story.txt > story.redacted.txt
+    storysafe verify tests/fixtures/package.example.json
 ";
 
 fn main() -> ExitCode {
@@ -36,6 +48,8 @@ fn main() -> ExitCode {
     let result = match cmd {
         "scan" => scan(),
         "redact" => redact(),
+        "verify" => verify(&args[1..]),
+        "fhir" => fhir(&args[1..]),
         "version" | "--version" | "-V" => {
             println!("storysafe {}", storysafe::version());
             Ok(ExitCode::SUCCESS)
@@ -161,9 +175,11 @@ fn redact() -> io::Result<ExitCode> {
     let total = input.len();
     let mut done = 0;
     let mut last_pct = usize::MAX;
+    // The app's default operators (category tags; "90 or older" for ages over 89).
+    let plan = operators::Plan::new([0; 32]);
     for para in input.split_inclusive("\n\n") {
         let spans = default_engine().scan(para);
-        out.write_all(operators::redact_with_tags(para, &spans).as_bytes())?;
+        out.write_all(operators::apply(para, &spans, &plan).text.as_bytes())?;
         done += para.len();
         if show_progress {
             let pct = done * 100 / total.max(1);
@@ -179,5 +195,116 @@ fn redact() -> io::Result<ExitCode> {
     }
     out.flush()?;
     let _ = lock.fill_buf();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Options of `verify` and `fhir`: the package path and the flags.
+struct PackageArgs {
+    path: String,
+    today: storysafe::consent::IsoDate,
+    channel: Option<storysafe::consent::Channel>,
+    platform: Option<String>,
+    json: bool,
+}
+
+/// Today's date (UTC) from the system clock: the only clock reading of the consent checks.
+fn today_utc() -> storysafe::consent::IsoDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    storysafe::consent::IsoDate::from_unix_days((secs / 86_400) as i64)
+}
+
+fn package_args(cmd: &str, args: &[String]) -> Result<PackageArgs, String> {
+    let mut out = PackageArgs { path: String::new(), today: today_utc(), channel: None, platform: None, json: false };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |flag: &str| it.next().cloned().ok_or(format!("{flag} needs a value"));
+        match a.as_str() {
+            "--today" => {
+                let v = value("--today")?;
+                out.today = storysafe::consent::IsoDate::parse(&v).map_err(|e| format!("--today: {e}"))?;
+            }
+            "--channel" if cmd == "verify" => {
+                let v = value("--channel")?;
+                out.channel = Some(storysafe::consent::Channel::parse(&v).ok_or(format!("--channel: unknown channel {v:?}"))?);
+            }
+            "--platform" if cmd == "verify" => out.platform = Some(value("--platform")?),
+            "--json" if cmd == "verify" => out.json = true,
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            path if out.path.is_empty() => out.path = path.to_string(),
+            extra => return Err(format!("unexpected argument {extra:?}")),
+        }
+    }
+    if out.path.is_empty() {
+        return Err("give the package file: storysafe {cmd} PACKAGE.json".replace("{cmd}", cmd));
+    }
+    Ok(out)
+}
+
+fn read_package_file(cmd: &str, path: &str) -> Result<String, ExitCode> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("storysafe {cmd}: cannot read {path}: {e}");
+        ExitCode::from(2)
+    })
+}
+
+fn verify(args: &[String]) -> io::Result<ExitCode> {
+    use storysafe::consent::{verify_json, VerifyOptions};
+    let a = match package_args("verify", args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("storysafe verify: {e}");
+            return Ok(ExitCode::from(64));
+        }
+    };
+    let json = match read_package_file("verify", &a.path) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let opts = VerifyOptions { today: a.today, channel: a.channel, platform: a.platform };
+    let verdict = match verify_json(&json, &opts) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("storysafe verify: {}: {e}", a.path);
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let mut out = io::stdout().lock();
+    if a.json {
+        let mut v = serde_json::to_value(&verdict).map_err(io::Error::other)?;
+        v["passed"] = verdict.passed().into();
+        writeln!(out, "{}", serde_json::to_string_pretty(&v).map_err(io::Error::other)?)?;
+    } else {
+        writeln!(out, "Package {}", a.path)?;
+        out.write_all(verdict.report().as_bytes())?;
+    }
+    out.flush()?;
+    Ok(if verdict.passed() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn fhir(args: &[String]) -> io::Result<ExitCode> {
+    let a = match package_args("fhir", args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("storysafe fhir: {e}");
+            return Ok(ExitCode::from(64));
+        }
+    };
+    let json = match read_package_file("fhir", &a.path) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let (pkg, _) = match storysafe::consent::parse_package(&json) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("storysafe fhir: {}: {e}", a.path);
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let resource = storysafe::consent::fhir_consent(&pkg.consent, a.today);
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", serde_json::to_string_pretty(&resource).map_err(io::Error::other)?)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

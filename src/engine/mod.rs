@@ -17,7 +17,7 @@
 //!    homoglyphs), keeping a map back to the original offsets;
 //! 2. every registered [`Recognizer`] pushes candidate [`Span`]s;
 //! 3. refining passes run over the candidates (e.g. other occurrences of a found name);
-//! 4. [`resolve`] settles overlaps (contained spans dropped, overlapping ones merged);
+//! 4. [`resolve()`] settles overlaps (contained spans dropped, overlapping ones merged);
 //! 5. offsets are mapped back to the original text.
 //!
 //! The engine never does I/O and holds no per-text state: one `Engine` serves every scan.
@@ -26,6 +26,7 @@ pub mod normalize;
 pub mod offsets;
 pub mod operators;
 pub mod pattern;
+pub mod quasi;
 pub mod resolve;
 pub mod span;
 pub mod structured;
@@ -50,7 +51,7 @@ impl<'a> Input<'a> {
 /// Something that finds candidate spans in a text.
 ///
 /// Recognizers push spans with byte offsets into [`Input::text`]; they may overlap one another
-/// freely, since [`resolve`] settles conflicts.
+/// freely, since [`resolve()`] settles conflicts.
 pub trait Recognizer: Send + Sync {
     /// A short stable name, shown to the user as the source of a finding (e.g. `"email"`).
     fn name(&self) -> &'static str;

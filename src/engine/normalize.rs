@@ -1,9 +1,12 @@
 //! Normalization for matching: text that tries to slip past a pattern is folded to a plain form,
 //! and offsets found in the folded text are mapped back to the original.
 //!
-//! Folded: zero-width characters and soft hyphens (removed), fullwidth ASCII (to ASCII), unusual
-//! spaces (to a space), dashes (to `-`), curly quotes (to straight ones), and Cyrillic or Greek
-//! homoglyphs inside an otherwise Latin word (to the Latin letter they imitate).
+//! Folded: zero-width characters and soft hyphens (removed), fullwidth ASCII (to ASCII), digits of
+//! other scripts and styled digits and letters (Arabic-Indic `٦١٧`, Devanagari `६१७`, mathematical
+//! bold `𝟔𝟏𝟕`, `𝐉𝐨𝐞` — to ASCII), unusual spaces (to a space), dashes (to `-`), fraction and
+//! division slashes (to `/`), small and fullwidth at signs (to `@`), curly quotes (to straight
+//! ones), and Cyrillic or Greek homoglyphs inside an otherwise Latin word (to the Latin letter
+//! they imitate).
 //!
 //! Pure-ASCII text, by far the common case, is borrowed unchanged with no offset table.
 
@@ -94,7 +97,11 @@ fn fold_char(c: char, prev: Option<char>, next: Option<char>) -> Option<Fold> {
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => Some(Fold::To('-')),
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => Some(Fold::To('\'')),
         '\u{201C}' | '\u{201D}' | '\u{201F}' => Some(Fold::To('"')),
-        '\u{2024}' => Some(Fold::To('.')),
+        '\u{2024}' | '\u{3002}' | '\u{FE52}' => Some(Fold::To('.')),
+        '\u{2044}' | '\u{2215}' => Some(Fold::To('/')),
+        '\u{FE6B}' => Some(Fold::To('@')),
+        c if digit_value(c).is_some() => digit_value(c).map(|d| Fold::To((b'0' + d) as char)),
+        c if math_letter(c).is_some() => math_letter(c).map(Fold::To),
         _ => {
             // Homoglyphs only inside a Latin word: a Cyrillic name stays Cyrillic.
             let h = homoglyph(c)?;
@@ -105,6 +112,30 @@ fn fold_char(c: char, prev: Option<char>, next: Option<char>) -> Option<Fold> {
             latin_neighbour.then_some(Fold::To(h))
         }
     }
+}
+
+/// The value of a decimal digit from another script or a styled digit set (Unicode `Nd` blocks
+/// run from a code point ending in 0 through the nine after it).
+fn digit_value(c: char) -> Option<u8> {
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+        0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xAA50,
+        0xABF0, 0x104A0, 0x11066, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1FBF0,
+    ];
+    let u = c as u32;
+    ZEROS.iter().find(|&&z| (z..z + 10).contains(&u)).map(|&z| (u - z) as u8)
+}
+
+/// The Latin letter behind a styled mathematical letter (`𝐀` bold, `𝐴` italic, `𝖠` sans-serif,
+/// `𝙰` monospace, ...): thirteen alphabets of 52 letters from U+1D400.
+fn math_letter(c: char) -> Option<char> {
+    let u = c as u32;
+    if !(0x1D400..0x1D400 + 13 * 52).contains(&u) {
+        return None;
+    }
+    let k = ((u - 0x1D400) % 52) as u8;
+    Some(if k < 26 { (b'A' + k) as char } else { (b'a' + k - 26) as char })
 }
 
 /// Cyrillic and Greek letters that look like Latin ones.
@@ -142,6 +173,11 @@ mod tests {
             ("joе@mail.com", "joe@mail.com", (0, 12), "joе@mail.com"),
             ("Мария", "Мария", (0, 10), "Мария"),
             ("12–14", "12-14", (0, 5), "12–14"),
+            ("call ٦١٧-555", "call 617-555", (5, 12), "٦١٧-555"),
+            ("DOB १२/०३", "DOB 12/03", (4, 9), "१२/०३"),
+            ("𝟔𝟏𝟕 𝐉𝐨𝐞", "617 Joe", (0, 7), "𝟔𝟏𝟕 𝐉𝐨𝐞"),
+            ("3⁄14", "3/14", (0, 4), "3⁄14"),
+            ("jo﹫x.org", "jo@x.org", (0, 8), "jo﹫x.org"),
         ];
         for &(orig, folded, (s, e), back) in rows {
             let n = Normalized::new(orig);

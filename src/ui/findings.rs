@@ -1,53 +1,162 @@
-//! The findings panel: what was found, grouped by category, with why.
+//! The findings panel: what was found, grouped by category, with why, and a decision for each
+//! (keep redacted, not an identifier, change category, for this one or every occurrence); then
+//! the hand-made redactions and the indirect-identifier warnings.
 
 use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
+use super::{browser, AppAction, Handle};
+use crate::engine::offsets::bytes_to_utf16;
 use crate::engine::Category;
-use crate::state::Scan;
+use crate::state::review::{Status, Verdict};
+use crate::state::Action;
 
 /// Props of [`Findings`].
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    /// The last finished scan.
-    pub scan: Option<Scan>,
-    /// True when the scan covers the current text.
-    pub current: bool,
+    /// The app state.
+    pub state: Handle,
 }
 
-/// Findings grouped by category, with counts and the reason for each.
+/// Findings grouped by category, with counts, reasons and decisions.
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
-    let Some(scan) = &props.scan else {
-        return html! { <div class="findings"><h2 id="result-heading">{ "Findings" }</h2></div> };
+    let every = use_state(|| true);
+    let s = &props.state.0;
+    let Some(scan) = &s.scan else {
+        return html! { <div class="findings"><h2>{ "Findings" }</h2><p class="muted">{ "Scanning…" }</p></div> };
     };
+    let current = s.is_current();
     let mut groups: BTreeMap<Category, Vec<usize>> = BTreeMap::new();
-    for (i, s) in scan.spans.iter().enumerate() {
-        groups.entry(s.category).or_default().push(i);
+    for (i, f) in scan.findings.iter().enumerate() {
+        groups.entry(f.span.category).or_default().push(i);
     }
-    let required: usize = scan.spans.iter().filter(|s| !s.category.is_optional()).count();
+    let redacted = scan.findings.iter().filter(|f| f.status == Status::Redacted && !f.span.category.is_optional()).count()
+        + s.manual.len();
+    let dispatch = props.state.dispatcher();
+    let on_every = {
+        let every = every.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            every.set(input.checked());
+        })
+    };
+
+    let card = |i: usize| -> Html {
+        let f = &scan.findings[i];
+        let text = &scan.text[f.span.start..f.span.end];
+        let kept = f.status != Status::Redacted;
+        let all = *every;
+        let decide = {
+            let dispatch = dispatch.clone();
+            let verdict = if kept { Verdict::Redact } else { Verdict::NotIdentifier };
+            Callback::from(move |_| dispatch.dispatch(AppAction::Do(Action::Decide { finding: i, verdict, every: all })))
+        };
+        let recat = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |e: Event| {
+                let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                if let Some(c) = Category::parse(&sel.value()) {
+                    dispatch.dispatch(AppAction::Do(Action::Decide { finding: i, verdict: Verdict::Category(c), every: all }));
+                }
+            })
+        };
+        let show = {
+            let (a, b) = (f.span.start, f.span.end);
+            let t = scan.text.clone();
+            let live = current;
+            Callback::from(move |_| {
+                if live {
+                    let u = bytes_to_utf16(&t, &[a, b]);
+                    browser::select_in_story(u[0] as u32, u[1] as u32);
+                }
+            })
+        };
+        let status = match f.status {
+            Status::Redacted if f.span.category.is_optional() => "kept (allowed)",
+            Status::Redacted => "redacted",
+            Status::NotIdentifier => "not an identifier",
+            Status::Allowed => "on your allow list",
+        };
+        html! {
+            <li class={classes!("finding", kept.then_some("kept"))} data-testid="finding" data-text={text.to_string()}>
+                <div class="finding-head">
+                    <button type="button" class="linkish" onclick={show} title="Show in the story">{ text.to_string() }</button>
+                    <span class="badge">{ status }</span>
+                </div>
+                <p class="why">{ format!("{} — {}", f.span.reason, f.span.recognizer) }</p>
+                <div class="finding-actions">
+                    if f.status != Status::Allowed {
+                        <button type="button" data-testid={if kept { "finding-restore" } else { "finding-reject" }} onclick={decide}>
+                            { if kept { "Redact it" } else { "Not an identifier" } }
+                        </button>
+                    }
+                    <label class="inline">{ "Category " }
+                        <select data-testid="finding-category" onchange={recat} aria-label={format!("Category of {text}")}>
+                            { for Category::ALL.iter().map(|c| html! {
+                                <option value={c.as_str()} selected={*c == f.span.category}>{ c.label() }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            </li>
+        }
+    };
+
+    let manual = s.manual.iter().enumerate().map(|(n, m)| {
+        let dispatch = dispatch.clone();
+        let remove = Callback::from(move |_| dispatch.dispatch(AppAction::Do(Action::RemoveManual(n))));
+        html! {
+            <li class="finding" data-testid="manual">
+                <div class="finding-head"><span>{ m.text.clone() }</span><span class="badge">{ format!("{} · by hand{}", m.category.label(), if m.every { ", every occurrence" } else { "" }) }</span></div>
+                <div class="finding-actions"><button type="button" onclick={remove}>{ "Undo" }</button></div>
+            </li>
+        }
+    });
+
+    let quasi = &scan.quasi;
     html! {
         <div class="findings" data-testid="findings">
-            <h2 id="result-heading">
-                { "Findings " }
-                <span class="count" data-testid="finding-count">{ required }</span>
-            </h2>
-            if required == 0 {
-                <p class="muted">{ "No identifiers found yet. Read the story once more yourself: names of places, employers and rare events can identify someone too." }</p>
+            <div class="pane-head">
+                <h2>{ "Findings " }<span class="count" data-testid="finding-count">{ redacted }</span></h2>
+                <label class="inline"><input type="checkbox" checked={*every} onchange={on_every} data-testid="apply-every" />{ " decisions apply to every occurrence" }</label>
+            </div>
+            if !current { <p class="muted small">{ "Updating…" }</p> }
+            if scan.findings.is_empty() && s.manual.is_empty() {
+                <p class="muted">{ "No identifiers found. Read the story once more yourself: nicknames, places, employers and rare events can identify someone too." }</p>
             }
-            <ul class="groups">
-                { for groups.iter().map(|(cat, idx)| html! {
-                    <li class={classes!("group", cat.is_optional().then_some("optional"))}>
+            { for groups.iter().map(|(cat, idx)| html! {
+                <details class={classes!("group", cat.is_optional().then_some("optional"))} open={!cat.is_optional()}>
+                    <summary>
                         <span class={classes!("swatch", format!("hl-{}", cat.as_str().to_ascii_lowercase()))} aria-hidden="true"></span>
                         <span class="group-name">{ cat.label() }</span>
                         <span class="count">{ idx.len() }</span>
-                        if cat.is_optional() {
-                            <span class="muted">{ " (kept: allowed under Safe Harbor)" }</span>
-                        }
-                    </li>
-                }) }
-            </ul>
+                        if cat.is_optional() { <span class="muted small">{ " kept: allowed under Safe Harbor" }</span> }
+                    </summary>
+                    <ul class="cards">{ for idx.iter().map(|&i| card(i)) }</ul>
+                </details>
+            }) }
+            if !s.manual.is_empty() {
+                <details class="group" open=true>
+                    <summary><span class="group-name">{ "Redacted by hand" }</span><span class="count">{ s.manual.len() }</span></summary>
+                    <ul class="cards">{ for manual }</ul>
+                </details>
+            }
+            if !quasi.warnings.is_empty() {
+                <div class="quasi" data-testid="quasi-warnings">
+                    <h3>{ "Indirect identifiers" }</h3>
+                    if let Some(summary) = quasi.summary() { <p class="warn">{ summary }</p> }
+                    <ul class="cards">
+                        { for quasi.warnings.iter().map(|w| html! {
+                            <li class="finding quasi-item">
+                                <div class="finding-head"><span>{ scan.text.get(w.start..w.end).unwrap_or("").to_string() }</span><span class="badge">{ w.kind.label() }</span></div>
+                                <p class="why">{ format!("{}. {} {}", w.message, w.kind.risk(), w.kind.suggestion()) }</p>
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
         </div>
     }
 }

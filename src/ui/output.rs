@@ -4,7 +4,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::browser;
-use crate::state::Scan;
+use crate::engine::offsets::bytes_to_chars;
+use crate::state::{channels, Scan};
 
 /// Props of [`Output`].
 #[derive(Properties, PartialEq)]
@@ -50,6 +51,7 @@ pub fn Output(props: &OutputProps) -> Html {
             Err(e) => status.set(format!("Could not download: {e}")),
         })
     };
+    let checks = channels::check(&text);
     html! {
         <div class="output-box">
             <div class="output-head">
@@ -59,11 +61,49 @@ pub fn Output(props: &OutputProps) -> Html {
                 }
             </div>
             <pre class="output" data-testid="redacted-output" tabindex="0" aria-label="Redacted version">{ text }</pre>
+            <ul class="channels" data-testid="channels" aria-label="Length for each platform">
+                { for checks.iter().map(|c| html! {
+                    <li class={classes!("channel", (!c.fits()).then_some("over"))}>
+                        <span>{ c.channel.name }</span>
+                        <span>{ format!("{} / {}", c.used, c.channel.limit) }</span>
+                        if !c.fits() { <span class="small">{ " too long" }</span> }
+                    </li>
+                }) }
+            </ul>
             <div class="actions">
                 <button type="button" class="primary" data-testid="copy-button" disabled={!ready} onclick={on_copy}>{ "Copy" }</button>
                 <button type="button" data-testid="download-button" disabled={!ready} onclick={on_download}>{ "Download .txt" }</button>
                 <span class="status" role="status" aria-live="polite">{ (*status).clone() }</span>
             </div>
+            { log(props.scan.as_ref().filter(|_| !props.empty)) }
         </div>
+    }
+}
+
+/// The anonymisation log: what was replaced where in the final text, by which operator; never the
+/// original text.
+fn log(scan: Option<&Scan>) -> Html {
+    let Some(scan) = scan else { return Html::default() };
+    if scan.log.is_empty() {
+        return Html::default();
+    }
+    let mut bounds = Vec::with_capacity(scan.log.len() * 2);
+    for r in &scan.log {
+        bounds.push(r.start);
+        bounds.push(r.end);
+    }
+    let cps = bytes_to_chars(&scan.redacted, &bounds);
+    html! {
+        <details class="log" data-testid="anonymisation-log">
+            <summary>{ format!("Anonymisation log ({} replacements)", scan.log.len()) }</summary>
+            <table>
+                <thead><tr><th scope="col">{ "Category" }</th><th scope="col">{ "Position in final text" }</th><th scope="col">{ "Replaced by" }</th></tr></thead>
+                <tbody>
+                    { for scan.log.iter().enumerate().map(|(i, r)| html! {
+                        <tr><td>{ r.category.label() }</td><td>{ format!("{}–{}", cps[2 * i], cps[2 * i + 1]) }</td><td>{ r.operator.label() }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        </details>
     }
 }

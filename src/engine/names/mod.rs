@@ -1,0 +1,401 @@
+//! Names, places and organizations of every origin (detection engine, part 2).
+//!
+//! No single kind of evidence is enough, so four are combined:
+//! - [dictionaries]: first names (SSA) and surnames (US Census 2010) of every origin, places
+//!   (GeoNames), and common English words (SCOWL) to tell "Grace" the name from "grace";
+//! - [context]: titles ("Dr. ___"), kinship and role words ("her son ___"), greetings, signature
+//!   credentials ("___, RN"), transfer verbs ("transferred to ___");
+//! - [shape]: capitals (`Rosa`, `ROSA`), initials, sentence position, and the case convention of
+//!   the whole note (ALL CAPS and all-lowercase notes carry no case information);
+//! - [structure]: particles (van, de, del, al-, bin, ibn, Mac, Ní, O'), hyphenated and double
+//!   surnames, "LAST, FIRST M" order, initials.
+//!
+//! Dictionaries never suffice alone: a name no list contains is found by context and shape ("Dr.
+//! Xyloqua", "her son Tafadzwa"). [traps] keep eponyms, drugs, generic institutions, months and
+//! words that are also names from being flagged where they are used as such.
+//!
+//! Then the [coreference] refiner finds the other mentions of every name found ("Rosa Alvarez" ...
+//! "Rosa" ... "Mrs. Alvarez" ... "R.A.").
+//!
+//! ```
+//! use storysafe::engine::{default_engine, Category};
+//!
+//! let text = "Her son Tafadzwa Moyo drove her to Calvert Hospital. Tafadzwa stayed.";
+//! let spans = default_engine().scan(text);
+//! let found: Vec<(&str, Category)> = spans.iter().map(|s| (&text[s.start..s.end], s.category)).collect();
+//! assert!(found.contains(&("Tafadzwa Moyo", Category::Name)));
+//! assert!(found.contains(&("Calvert Hospital", Category::Organization)));
+//! assert!(found.contains(&("Tafadzwa", Category::Name)));
+//! ```
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::{Input, Recognizer, Refiner, Span};
+
+pub mod context;
+pub mod coreference;
+pub mod dictionaries;
+pub mod organizations;
+pub mod person;
+pub mod places;
+pub mod shape;
+pub mod structure;
+pub mod traps;
+
+use dictionaries::{fold_into, COMMON_WORDS, FIRST_NAMES, PLACES, SURNAMES};
+use shape::{CaseMode, Shape, Tok};
+use traps::FastHash;
+
+/// The name, place and organization recognizers.
+pub fn recognizers() -> Vec<Box<dyn Recognizer>> {
+    vec![Box::new(NamesPlacesOrgs)]
+}
+
+/// Refiners: other occurrences of a found name, place or organization.
+pub fn refiners() -> Vec<Box<dyn Refiner>> {
+    vec![Box::new(coreference::Coreference)]
+}
+
+/// One pass that tokenizes the text once and runs the person, place and organization rules.
+pub struct NamesPlacesOrgs;
+
+impl Recognizer for NamesPlacesOrgs {
+    fn name(&self) -> &'static str {
+        "names"
+    }
+
+    fn recognize(&self, input: &Input<'_>, out: &mut Vec<Span>) {
+        let text = input.text();
+        for (start, end) in case_blocks(text) {
+            let doc = Doc::new(&text[start..end]);
+            let first = out.len();
+            person::find(&doc, out);
+            organizations::find(&doc, out);
+            places::find(&doc, out);
+            for s in &mut out[first..] {
+                s.start += start;
+                s.end += start;
+            }
+        }
+    }
+}
+
+/// Splits a text into runs of lines typed in the same case convention, so that a note with an
+/// ALL CAPS section and a lowercase section is read with the right rules in each. A line with
+/// few letters takes the convention of the line before it.
+pub fn case_blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut blocks: Vec<(usize, usize, CaseMode)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let letters = line.bytes().filter(u8::is_ascii_alphabetic).count();
+        let mode = if letters >= 16 { Some(shape::case_mode(line)) } else { None };
+        let end = at + line.len();
+        let single = blocks.len() == 1;
+        match (blocks.last_mut(), mode) {
+            (Some(last), None) => last.1 = end,
+            (Some(last), Some(m)) if last.2 == m => last.1 = end,
+            // a leading run of short lines takes the convention of the first long line
+            (Some(last), Some(m)) if single && !line_has_mode(&text[last.0..last.1]) => {
+                last.1 = end;
+                last.2 = m;
+            }
+            (_, m) => blocks.push((at, end, m.unwrap_or(CaseMode::Mixed))),
+        }
+        at = end;
+    }
+    blocks.into_iter().map(|(s, e, _)| (s, e)).collect()
+}
+
+fn line_has_mode(s: &str) -> bool {
+    s.bytes().filter(u8::is_ascii_alphabetic).count() >= 16
+}
+
+/// Word-class flags of a token, from the small built-in word sets (one hash lookup per token).
+pub mod flag {
+    /// Function word, pronoun, auxiliary.
+    pub const FUNC: u32 = 1;
+    /// Strong title (Dr, Mr, Mrs, Ms, Prof).
+    pub const TITLE: u32 = 1 << 1;
+    /// Weaker title or honorific (Sister, Uncle, Don, Officer).
+    pub const TITLE_WEAK: u32 = 1 << 2;
+    /// Kinship word (son, daughter, wife).
+    pub const KIN: u32 = 1 << 3;
+    /// Role word (patient, nurse, case manager).
+    pub const ROLE: u32 = 1 << 4;
+    /// Greeting or sign-off.
+    pub const GREET: u32 = 1 << 5;
+    /// Credential (RN, MD, RRT).
+    pub const CRED: u32 = 1 << 6;
+    /// Transfer verb.
+    pub const TRANSFER: u32 = 1 << 7;
+    /// Place preposition (to, from, at, in).
+    pub const PREP: u32 = 1 << 8;
+    /// Hospital unit or generic care setting.
+    pub const UNIT: u32 = 1 << 9;
+    /// Eponym, drug, institution or calendar word.
+    pub const TRAP: u32 = 1 << 10;
+    /// Organization head noun (Hospital, Clinic, Church).
+    pub const ORG_HEAD: u32 = 1 << 11;
+    /// Place suffix (County, Falls, Heights).
+    pub const PLACE_SUFFIX: u32 = 1 << 12;
+    /// Street suffix (Street, Road, Avenue).
+    pub const STREET: u32 = 1 << 13;
+    /// Name particle (van, de, bin).
+    pub const PARTICLE: u32 = 1 << 14;
+    /// Medical noun that makes the word before it an eponym (palsy, catheter).
+    pub const EPONYM_HEAD: u32 = 1 << 15;
+    /// Saint prefix (St, Saint).
+    pub const SAINT: u32 = 1 << 16;
+    /// Place prefix (County, Lake, Mount, Calle).
+    pub const PLACE_PREFIX: u32 = 1 << 17;
+    /// Month or weekday.
+    pub const CALENDAR: u32 = 1 << 18;
+    /// A US state name or postal abbreviation.
+    pub const STATE: u32 = 1 << 19;
+    /// A word that introduces a place of residence (lives, born, moved).
+    pub const HOME_VERB: u32 = 1 << 20;
+    /// A room word (room, rm, bed, apt, suite).
+    pub const ROOM: u32 = 1 << 21;
+    /// A verb that often follows a name in notes (called, visited, phoned, is, will).
+    pub const NOTE_VERB: u32 = 1 << 22;
+    /// A verb of talking before "with"/"to" (spoke, talked, met).
+    pub const TALK_VERB: u32 = 1 << 23;
+    /// "with" or "to".
+    pub const WITH: u32 = 1 << 24;
+    /// "at" or "from".
+    pub const AT_FROM: u32 = 1 << 25;
+}
+
+static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u32, FastHash> = HashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, f: u32| {
+        for w in words {
+            *m.entry(w).or_insert(0) |= f;
+        }
+    };
+    add(&mut traps::FUNCTION.iter().copied(), flag::FUNC);
+    add(&mut context::TITLES.iter().copied().filter(|w| STRONG_TITLES.contains(w)), flag::TITLE);
+    add(&mut context::TITLES.iter().copied().filter(|w| !STRONG_TITLES.contains(w)), flag::TITLE_WEAK);
+    add(&mut context::KIN.iter().copied(), flag::KIN);
+    add(&mut context::ROLES.iter().copied(), flag::ROLE);
+    add(&mut context::GREETINGS.iter().copied(), flag::GREET);
+    add(&mut context::CREDENTIALS.iter().copied(), flag::CRED);
+    add(&mut context::TRANSFER_VERBS.iter().copied(), flag::TRANSFER);
+    add(&mut context::PLACE_PREPS.iter().copied(), flag::PREP);
+    add(&mut traps::UNITS.iter().copied(), flag::UNIT);
+    for s in [&traps::EPONYMS, &traps::DRUGS, &traps::INSTITUTIONS, &traps::MEDICAL, &traps::NOT_NAMES] {
+        add(&mut s.iter().copied(), flag::TRAP);
+    }
+    add(&mut traps::CALENDAR.iter().copied(), flag::TRAP | flag::CALENDAR);
+    add(&mut traps::EPONYM_HEADS.iter().copied(), flag::EPONYM_HEAD);
+    add(&mut organizations::HEADS.iter().copied(), flag::ORG_HEAD);
+    add(&mut places::SUFFIXES.iter().copied(), flag::PLACE_SUFFIX);
+    add(&mut places::STREETS.iter().copied(), flag::STREET);
+    add(&mut places::PREFIXES.iter().copied(), flag::PLACE_PREFIX);
+    add(&mut places::STATES.iter().copied(), flag::STATE);
+    add(&mut places::HOME_VERBS.iter().copied(), flag::HOME_VERB);
+    add(&mut structure::PARTICLES.iter().copied(), flag::PARTICLE);
+    add(&mut ["st", "saint", "sainte", "ste", "san", "santa", "sao", "são"].into_iter(), flag::SAINT);
+    add(&mut ["room", "rm", "bed", "apt", "apartment", "suite", "unit"].into_iter(), flag::ROOM);
+    add(&mut "called calls visited visits phoned spoke came updated states stated says said asked requested wants is was has will would".split(' '), flag::NOTE_VERB);
+    add(&mut "spoke talked met speak talk spoken consult".split(' '), flag::TALK_VERB);
+    add(&mut ["with", "to"].into_iter(), flag::WITH);
+    add(&mut ["at", "from"].into_iter(), flag::AT_FROM);
+    m
+});
+
+const STRONG_TITLES: &[&str] = &["dr", "drs", "dr's", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor"];
+
+thread_local! {
+    /// Results of list lookups by folded word: the same bits as `Doc::memo`.
+    static LOOKUPS: std::cell::RefCell<HashMap<String, u8, FastHash>> = std::cell::RefCell::new(HashMap::default());
+}
+
+/// A text prepared for the name rules: its tokens, case mode and lazily computed word facts.
+pub struct Doc<'a> {
+    /// The (normalized) text.
+    pub text: &'a str,
+    /// `text` with ASCII letters lowercased (same byte offsets).
+    lower: String,
+    /// The word tokens.
+    pub toks: Vec<Tok>,
+    /// The case convention of the whole text.
+    pub mode: CaseMode,
+    flags: Vec<u32>,
+    /// Memoized list lookups per token: bit 0/1 first name known/true, 2/3 surname, 4/5 common.
+    memo: Vec<Cell<u8>>,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenizes `text` and looks up the small-set flags of every token.
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let lower = text.to_ascii_lowercase();
+        let toks = shape::tokenize(text);
+        let mut buf = String::new();
+        let flags = toks
+            .iter()
+            .map(|t| {
+                let w = &lower[t.s..t.e];
+                if w.len() > 16 {
+                    return 0;
+                }
+                let w = if t.ascii {
+                    w
+                } else {
+                    fold_into(w, &mut buf);
+                    buf.as_str()
+                };
+                let base = w.strip_suffix("'s").unwrap_or(w);
+                FLAGS.get(w).copied().unwrap_or(0) | if base.len() < w.len() { FLAGS.get(base).copied().unwrap_or(0) & !flag::FUNC } else { 0 }
+            })
+            .collect();
+        let memo = vec![Cell::new(0); toks.len()];
+        Doc { text, lower, toks, mode: case_mode_of(text), flags, memo }
+    }
+
+    /// The token's text as written.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.toks[i].s..self.toks[i].e]
+    }
+
+    /// The token lowercased and folded for dictionary lookups, without a possessive `'s`.
+    pub fn key(&self, i: usize) -> Cow<'_, str> {
+        let t = &self.toks[i];
+        let w = &self.lower[t.s..t.e];
+        let w: Cow<'_, str> = if t.ascii {
+            Cow::Borrowed(w)
+        } else {
+            let mut buf = String::new();
+            fold_into(w, &mut buf);
+            Cow::Owned(buf)
+        };
+        match w {
+            Cow::Borrowed(b) => Cow::Borrowed(b.strip_suffix("'s").unwrap_or(b)),
+            Cow::Owned(mut o) => {
+                if o.ends_with("'s") {
+                    o.truncate(o.len() - 2);
+                }
+                Cow::Owned(o)
+            }
+        }
+    }
+
+    /// The small-set flags of token `i`.
+    pub fn flags(&self, i: usize) -> u32 {
+        self.flags[i]
+    }
+
+    /// True when token `i` has any of `f`.
+    pub fn has(&self, i: usize, f: u32) -> bool {
+        self.flags[i] & f != 0
+    }
+
+    fn memo(&self, i: usize, bit: u8, f: impl FnOnce() -> bool) -> bool {
+        let m = self.memo[i].get();
+        if m & (1 << bit) != 0 {
+            return m & (2 << bit) != 0;
+        }
+        // the per-thread cache of earlier lookups of the same word, in any text
+        let key = self.key(i);
+        let cached = LOOKUPS.with(|c| c.borrow().get(&*key).copied()).unwrap_or(0);
+        let m = m | cached;
+        if m & (1 << bit) != 0 {
+            self.memo[i].set(m);
+            return m & (2 << bit) != 0;
+        }
+        let v = f();
+        let m = m | (1 << bit) | if v { 2 << bit } else { 0 };
+        self.memo[i].set(m);
+        LOOKUPS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() > 200_000 {
+                c.clear();
+            }
+            *c.entry(key.into_owned()).or_insert(0) |= m;
+        });
+        v
+    }
+
+    /// True when token `i` is in the first-name list.
+    pub fn is_first(&self, i: usize) -> bool {
+        self.memo(i, 0, || FIRST_NAMES.contains(&self.key(i)))
+    }
+
+    /// True when token `i` is in the surname list (each part of a hyphenated surname counts).
+    pub fn is_surname(&self, i: usize) -> bool {
+        self.memo(i, 2, || {
+            let k = self.key(i);
+            SURNAMES.contains(&k) || (k.contains('-') && k.split('-').all(|p| p.len() > 1 && (SURNAMES.contains(p) || FIRST_NAMES.contains(p))))
+        })
+    }
+
+    /// True when token `i` is a first name or a surname.
+    pub fn is_name(&self, i: usize) -> bool {
+        self.is_first(i) || self.is_surname(i)
+    }
+
+    /// True when token `i` is a common English word.
+    pub fn is_common(&self, i: usize) -> bool {
+        self.memo(i, 4, || {
+            let k = self.key(i);
+            COMMON_WORDS.contains(&k) || (k.contains('-') && k.split('-').all(|p| COMMON_WORDS.contains(p)))
+        })
+    }
+
+    /// True when tokens `i..j` (joined by single spaces) name a place in the gazetteer.
+    pub fn is_place(&self, i: usize, j: usize) -> bool {
+        if j == i + 1 {
+            return PLACES.contains(&self.key(i));
+        }
+        let mut s = String::new();
+        for k in i..j {
+            if k > i {
+                s.push(' ');
+            }
+            s.push_str(&self.key(k));
+        }
+        PLACES.contains(&s)
+    }
+
+    /// The text between tokens `i` and `i + 1` (empty at the end).
+    pub fn gap(&self, i: usize) -> &'a str {
+        let e = self.toks[i].e;
+        let s = self.toks.get(i + 1).map_or(self.text.len(), |t| t.s);
+        &self.text[e..s]
+    }
+
+    /// True when tokens `i` and `i + 1` are separated by one or two spaces only.
+    pub fn joined(&self, i: usize) -> bool {
+        let g = self.gap(i);
+        i + 1 < self.toks.len() && !g.is_empty() && g.len() <= 2 && g.bytes().all(|b| b == b' ')
+    }
+
+    /// True when token `i` is an initial: one capital letter followed by a period (or any
+    /// single letter followed by a period in lowercase notes).
+    pub fn is_initial(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let single = t.e - t.s == 1 && (t.shape == Shape::Initial || self.mode == CaseMode::Lower);
+        single && self.text[t.e..].starts_with('.')
+    }
+
+    /// True when token `i` starts with a capital where capitals carry meaning, or in notes with
+    /// no case information.
+    pub fn cap_or_caseless(&self, i: usize) -> bool {
+        self.mode != CaseMode::Mixed || self.toks[i].is_cap()
+    }
+}
+
+/// The small-set flags of a lowercase, folded word.
+pub fn word_flags(w: &str) -> u32 {
+    FLAGS.get(w).copied().unwrap_or(0)
+}
+
+fn case_mode_of(text: &str) -> CaseMode {
+    shape::case_mode(text)
+}
+
+#[cfg(test)]
+mod tests;

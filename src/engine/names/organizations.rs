@@ -1,0 +1,280 @@
+//! Organizations that locate a person: hospitals, clinics, schools, churches, shelters,
+//! employers ("Calvert Hospital", "St. Agnes'", "Mount Zion Apostolic Church", "Islamic Center of
+//! Fairlane Park").
+//!
+//! Three rules:
+//! - a head noun (Hospital, Clinic, Church, School, Center, Associates, ...) preceded by name-like
+//!   words, at least one of them not generic ("Calvert Hospital", not "the hospital" or "mental
+//!   health"), extended by more heads and an "of ___" tail;
+//! - "St./Saint ___" ("St. Agnes", "ST. MARY", "St Raphael's");
+//! - a place of care after a transfer verb ("transferred to ___", "admitted from ___", "followed
+//!   at ___"), when the word is not a unit (ICU, ER, floor, rehab) or a common word.
+//!
+//! In notes typed without case, only the hospital-like heads count (Hospital, Hosp, Clinic,
+//! Rehab, House, Memorial, General, Hospice, Church, School), and words before them must not be
+//! function words or units.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::shape::{CaseMode, Shape};
+use super::structure::linked;
+use super::traps::{FastHash, WordSet};
+use super::{flag, Doc};
+use crate::engine::{Category, Span};
+
+fn set(words: &'static str) -> HashSet<&'static str, FastHash> {
+    words.split_whitespace().collect()
+}
+
+/// Head nouns that end an organization's name.
+pub static HEADS: WordSet = LazyLock::new(|| {
+    set("hospital hospitals hosp center centre ctr clinic clinics health healthcare hospice church chapel temple \
+         mosque masjid synagogue cathedral parish ministries ministry school academy college university univ institute \
+         associates partners group pharmacy drug drugs market bank union department dept surgery dialysis house shelter \
+         rehab rehabilitation memorial general home homes manor foundation services agency company inc llc corp \
+         corporation mission apostolic presbyterian methodist baptist lutheran catholic episcopal adventist infirmary \
+         sanitarium lodge residence residences pediatrics rheumatology cardiology oncology orthopedics \
+         dermatology urology gastroenterology neurology psychiatry radiology practice practices partnership \
+         cooperative co-op store stores pantry kitchen ymca ywca library regional")
+});
+
+/// Heads trusted in notes typed without case.
+static HEADS_CASELESS: WordSet = LazyLock::new(|| {
+    set("hospital hosp clinic rehab house memorial hospice church school center ctr manor infirmary regional")
+});
+
+/// Heads that can be the whole name with one more head ("Memorial Hospital", "Union Hospital").
+static NAMEY_HEADS: WordSet = LazyLock::new(|| {
+    set("memorial general union mercy presbyterian methodist baptist adventist lutheran catholic episcopal apostolic")
+});
+
+fn is_head(doc: &Doc<'_>, i: usize) -> bool {
+    if !doc.has(i, flag::ORG_HEAD) {
+        return false;
+    }
+    match doc.mode {
+        // "Calvert hospital": a lowercase hospital-like head after a capitalized word
+        CaseMode::Mixed => doc.toks[i].is_cap() || (i > 0 && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && HEADS_CASELESS.contains(&*doc.key(i))),
+        _ => HEADS_CASELESS.contains(&*doc.key(i)),
+    }
+}
+
+/// A word that can stand in an organization's name before its head.
+fn name_part(doc: &Doc<'_>, k: usize) -> bool {
+    let t = doc.toks[k];
+    if doc.has(k, flag::FUNC | flag::TRANSFER | flag::KIN | flag::ROLE | flag::TITLE | flag::CRED | flag::GREET) && !doc.has(k, flag::ORG_HEAD) {
+        return false;
+    }
+    match doc.mode {
+        CaseMode::Mixed => t.is_cap() && !(t.shape == Shape::Upper && doc.has(k, flag::UNIT)),
+        _ => !doc.has(k, flag::UNIT | flag::TRAP) && t.e - t.s >= 2,
+    }
+}
+
+/// Linked as part of one name: spaces, or "St. " / "St " after a saint prefix.
+fn org_linked(doc: &Doc<'_>, k: usize) -> bool {
+    linked(doc, k) || (k > 0 && doc.has(k - 1, flag::SAINT) && matches!(doc.gap(k - 1), "." | ". " | " "))
+}
+
+/// Nouns after which the words before are a service or a thing, not a place ("transplant team",
+/// "house staff", "Regular House Diet").
+static NOT_AFTER: WordSet = LazyLock::new(|| {
+    set("team teams service services fellow fellows surgeon surgeons rhythm diet staff site scale consult consults \
+         placement screening attending resident protocol officer officers doctor doctors md rn np call calls")
+});
+
+fn followed_by_not_place(doc: &Doc<'_>, end: usize) -> bool {
+    end < doc.toks.len() && doc.joined(end - 1) && NOT_AFTER.contains(&*doc.key(end))
+}
+
+fn generic(doc: &Doc<'_>, k: usize) -> bool {
+    doc.has(k, flag::ORG_HEAD | flag::UNIT) || doc.has(k, flag::SAINT)
+}
+
+/// Extends forward over more heads and an "of ___" tail; returns one past the last token.
+fn tail(doc: &Doc<'_>, mut end: usize) -> usize {
+    let n = doc.toks.len();
+    while end < n && org_linked(doc, end) && is_head(doc, end) {
+        end += 1;
+    }
+    if doc.mode == CaseMode::Mixed && end + 1 < n && doc.key(end) == "of" && linked(doc, end) && linked(doc, end + 1) && doc.toks[end + 1].is_cap() && !doc.has(end + 1, flag::FUNC) {
+        let mut e = end + 1;
+        while e < n && (e == end + 1 || linked(doc, e)) && doc.toks[e].is_cap() && !doc.has(e, flag::FUNC | flag::STATE) && e - end < 4 {
+            e += 1;
+        }
+        end = e;
+    }
+    end
+}
+
+/// Finds organizations in `doc`.
+pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let mut covered = 0;
+    for i in 0..n {
+        if i < covered {
+            continue;
+        }
+        // head nouns: walk back
+        if is_head(doc, i) {
+            let mut s = i;
+            while s > 0 && org_linked(doc, s) && name_part(doc, s - 1) && i - s < 5 {
+                s -= 1;
+            }
+            if s < i {
+                // a run in capitals (a header in a mixed-case note) needs a word no dictionary knows,
+                // unless its head is hospital-like
+                let caps_run = doc.mode != CaseMode::Mixed || (s..=i).all(|k| doc.toks[k].shape == Shape::Upper);
+                let strict = caps_run && !HEADS_CASELESS.contains(&*doc.key(i));
+                let distinctive = (s..i).any(|k| !generic(doc, k) && !(strict && (doc.is_common(k) || doc.has(k, flag::TRAP))));
+                let namey = doc.mode != CaseMode::Lower && NAMEY_HEADS.contains(&*doc.key(s)) && doc.toks[s].is_cap();
+                // in notes without case, "rehab" and "house" need a word no dictionary knows
+                let weak_head = doc.mode != CaseMode::Mixed && matches!(&*doc.key(i), "rehab" | "house");
+                let distinctive = distinctive && (!weak_head || (s..i).any(|k| !doc.is_common(k) && !doc.has(k, flag::TRAP)));
+                if (distinctive || namey) && !followed_by_not_place(doc, i + 1) {
+                    let end = tail(doc, i + 1);
+                    out.push(Span::new(doc.toks[s].s, doc.toks[end - 1].e, Category::Organization, 0.8, "organizations", "a name ending in Hospital, Clinic, School, Church ..."));
+                    covered = end;
+                    continue;
+                }
+            }
+        }
+        // St. / Saint ___
+        if doc.has(i, flag::SAINT) && matches!(&*doc.key(i), "st" | "saint" | "sainte" | "ste") && i + 1 < n && org_linked(doc, i + 1) {
+            let prev_street = doc.mode == CaseMode::Mixed && i > 0 && linked(doc, i) && doc.toks[i - 1].is_cap() && !doc.toks[i - 1].sent_start && !doc.has(i - 1, flag::FUNC);
+            let j = i + 1;
+            // "ST" is also sinus tachycardia: in capitals, only before a listed name after to/at/from
+            let caps = doc.mode != CaseMode::Mixed || doc.toks[i].shape == Shape::Upper;
+            let ok = if caps {
+                i > 0 && matches!(&*doc.key(i - 1), "to" | "at" | "from" | "by") && doc.is_name(j) && !doc.is_common(j) && !doc.has(j, flag::FUNC | flag::UNIT | flag::TRAP)
+            } else {
+                doc.toks[j].shape == Shape::Title && !doc.has(j, flag::FUNC | flag::STREET | flag::TRAP)
+            };
+            if ok && !prev_street {
+                let mut end = j + 1;
+                while end < n && linked(doc, end) && is_head(doc, end) {
+                    end += 1;
+                }
+                let end = tail(doc, end);
+                out.push(Span::new(doc.toks[i].s, doc.toks[end - 1].e, Category::Organization, 0.75, "organizations", "a place named after a saint (St. ___)"));
+                covered = end;
+                continue;
+            }
+        }
+        // transfer verb ... to/from/at ___
+        if doc.has(i, flag::TRANSFER) {
+            if let Some(end) = transfer_target(doc, i, out) {
+                covered = end;
+                continue;
+            }
+        }
+        // "at Holy Cross", "from Harbor": capitalized words after at/from in mixed-case text
+        if doc.mode == CaseMode::Mixed && i > 0 && doc.has(i - 1, flag::AT_FROM) && doc.toks[i].shape == Shape::Title && linked(doc, i) {
+            let t = doc.toks[i];
+            let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET;
+            if t.shape == Shape::Title && !t.sent_start && !doc.has(i, bad | flag::ORG_HEAD) && !doc.is_first(i) {
+                let mut end = i + 1;
+                while end < n && linked(doc, end) && end - i < 3 && doc.toks[end].shape == Shape::Title && !doc.has(end, bad) {
+                    end += 1;
+                }
+                let end = tail(doc, end);
+                if !followed_by_not_place(doc, end) {
+                    out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.5, "organizations", "a capitalized place after at/from"));
+                    covered = end;
+                }
+            }
+        }
+    }
+}
+
+fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let n = doc.toks.len();
+    let mut p = i + 1;
+    // a preposition within six words, in the same sentence ("sent to ED at ___" tries both)
+    while p < n && p - i <= 6 && !doc.toks[p].sent_start {
+        if doc.has(p, flag::TRANSFER) && p > i + 1 {
+            return None;
+        }
+        if matches!(&*doc.key(p), "to" | "from" | "at" | "by" | "into") {
+            if let Some(end) = target_after(doc, p, out) {
+                return Some(end);
+            }
+        }
+        p += 1;
+    }
+    None
+}
+
+fn target_after(doc: &Doc<'_>, p: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let n = doc.toks.len();
+    if p + 1 >= n || !doc.joined(p) && !doc.gap(p).trim().is_empty() {
+        return None;
+    }
+    let mut k = p + 1;
+    if k < n && matches!(&*doc.key(k), "the") && doc.joined(k) {
+        k += 1;
+    }
+    if k >= n || !linked(doc, k) && !doc.gap(k - 1).trim().is_empty() {
+        return None;
+    }
+    let t = doc.toks[k];
+    let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET;
+    if doc.has(k, bad) || t.e - t.s < 2 {
+        return None;
+    }
+    let ok = match doc.mode {
+        CaseMode::Mixed => t.shape == Shape::Title || t.shape == Shape::Upper && !doc.is_common(k),
+        _ => !doc.is_common(k) && !doc.is_first(k),
+    };
+    if !ok || doc.text[t.e..].starts_with(['/', '\'']) && !doc.text[t.e..].starts_with("'s") {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < n && linked(doc, end) && end - k < 3 && !doc.has(end, bad) && match doc.mode {
+        CaseMode::Mixed => doc.toks[end].is_cap(),
+        _ => !doc.is_common(end) || doc.has(end, flag::ORG_HEAD),
+    } {
+        end += 1;
+    }
+    let end = tail(doc, end);
+    if followed_by_not_place(doc, end) {
+        return None;
+    }
+    out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.6, "organizations", "a place of care after a transfer (transferred to ___)"));
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs(text: &str) -> Vec<&str> {
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        find(&doc, &mut out);
+        crate::engine::resolve(out).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn organization_table() {
+        let rows: &[(&str, &[&str])] = &[
+            ("She was moved to Calvert Hospital on Friday.", &["Calvert Hospital"]),
+            ("We met at the Islamic Center of Fairlane Park last week.", &["Islamic Center of Fairlane Park"]),
+            ("He is at St. Agnes Medical Center now.", &["St. Agnes Medical Center"]),
+            ("She goes to St. Raphael's on Sundays.", &["St. Raphael's"]),
+            ("Mount Zion Apostolic Church fed us.", &["Mount Zion Apostolic Church"]),
+            ("PT TRANSFERRED FROM CALVERT HOSPITAL FOR EVAL", &["CALVERT HOSPITAL"]),
+            ("pt transferred to quartermain 2 today", &["quartermain"]),
+            ("plans for pt to go to sacred heart hospital.", &["sacred heart hospital"]),
+            // generic mentions stay unflagged
+            ("She was taken to the hospital and then to the ICU.", &[]),
+            ("mental health services helped", &[]),
+            ("pt transferred to micu from the floor", &[]),
+            ("Lives at 19 Clover St. in town", &[]),
+        ];
+        for &(text, want) in rows {
+            assert_eq!(orgs(text), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! Person names: the rules that combine context, dictionaries and shape.
+//!
+//! In order of strength:
+//! 1. after a title ("Dr. ___", "Mrs ___"): any word that is not a function word;
+//! 2. after a kinship, role or greeting word ("her son ___", "NP ___", "Dear ___"): a
+//!    capitalized word, or a listed first name in notes without case;
+//! 3. before a credential, as in a signature ("Jean Hudson, RN", "Q. LANDER RRT");
+//! 4. "LAST, FIRST M" in capitals ("ALVAREZ, ROSA M");
+//! 5. a listed first name followed by a name-like word ("Kwame Asante", "mary souza");
+//! 6. in mixed-case text, a capitalized listed name that is not a common English word, or a run of
+//!    two or more capitalized words that are not common words and start with a listed name;
+//! 7. `@handles`.
+//!
+//! Every name found is extended by [`super::structure::extend`] (particles, initials, more
+//! surnames). Trap words (eponyms, drugs, months) never start a name under rules 5 and 6.
+
+use super::shape::{CaseMode, Shape};
+use super::structure::{byte_end, extend, linked};
+use super::{flag, Doc};
+use crate::engine::{Category, Span};
+
+const NAME: &str = "names";
+
+fn push(doc: &Doc<'_>, i: usize, end: usize, score: f32, reason: &'static str, out: &mut Vec<Span>) {
+    out.push(Span::new(doc.toks[i].s, byte_end(doc, end), Category::Name, score, NAME, reason));
+}
+
+/// True when token `i` may begin a name right after the strong title at `title`.
+fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
+    let t = doc.toks[i];
+    // "MS:" is mental status, "ms" multiple sclerosis: only a listed name after them
+    // "MS:" is mental status, "ms" multiple sclerosis, "MR" mitral regurgitation
+    let ambiguous = matches!(&*doc.key(title), "ms" | "miss" | "mx" | "mr") && (doc.mode != CaseMode::Mixed || doc.toks[title].shape == Shape::Upper);
+    if t.e - t.s < 2 && !doc.is_initial(i) {
+        return false;
+    }
+    if ambiguous && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) {
+        return false;
+    }
+    if doc.is_initial(i) {
+        return true;
+    }
+    if followed_by_number(doc, i) {
+        return false;
+    }
+    // "Ms. Many Horses": a capitalized function word followed by a capitalized word
+    let cap_pair = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && i + 1 < doc.toks.len() && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title;
+    if doc.has(i, flag::FUNC | flag::CRED | flag::UNIT | flag::TITLE) && !(t.is_cap() && doc.mode == CaseMode::Mixed && (doc.is_name(i) || cap_pair) && !doc.has(i, flag::TITLE)) {
+        return false;
+    }
+    if doc.mode == CaseMode::Mixed && t.shape == Shape::Lower && !doc.is_name(i) {
+        return false;
+    }
+    true
+}
+
+/// True when token `i` may begin a name after a kinship or role word.
+fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
+    let t = doc.toks[i];
+    if doc.has(i, flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::ORG_HEAD) || t.e - t.s < 2 {
+        return false;
+    }
+    if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) || followed_by_number(doc, i) {
+        return false;
+    }
+    if !family && doc.has(i, flag::CALENDAR) {
+        return false;
+    }
+    if !family {
+        // roles ("pt", "nurse", "NP") are followed by all sorts of words: only a listed first name
+        return doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
+    }
+    match doc.mode {
+        CaseMode::Mixed => {
+            match t.shape {
+                Shape::Title => {}
+                Shape::Upper => return doc.is_first(i) && !doc.is_common(i),
+                _ => return false,
+            }
+            doc.is_first(i) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
+                || (doc.is_surname(i) && !doc.is_common(i))
+        }
+        _ => {
+            if doc.has(i, flag::FUNC | flag::TRAP) {
+                return false;
+            }
+            doc.is_first(i) && (family || !doc.is_common(i))
+        }
+    }
+}
+
+/// The next token after `i`, skipping a comma, colon or "is"/"was"/"named" ("proxy is Nancy").
+fn next_after_cue(doc: &Doc<'_>, i: usize, title: bool) -> Option<usize> {
+    let n = doc.toks.len();
+    let mut j = i + 1;
+    if j >= n {
+        return None;
+    }
+    let g = doc.gap(i);
+    let g = g.trim_matches(' ');
+    let ok = if title { g.is_empty() || g == "." } else { g.is_empty() || g == "," || g == ":" || g == "-" };
+    if !ok || g.len() < doc.gap(i).len() && doc.gap(i).len() - g.len() > 2 {
+        return None;
+    }
+    // "calls him Seun", "call me Krzysiek"
+    if g.is_empty() && matches!(&*doc.key(i), "call" | "calls" | "called" | "named" | "nicknamed") && matches!(&*doc.key(j), "him" | "her" | "me" | "them" | "us" | "it") && j + 1 < n && doc.joined(j) {
+        return Some(j + 1);
+    }
+    if g.is_empty() && matches!(&*doc.key(j), "is" | "was" | "named" | "called" | "whose") && j + 1 < n && doc.joined(j) {
+        j += 1;
+        if matches!(&*doc.key(j), "name") && j + 1 < n {
+            j += 1;
+            if matches!(&*doc.key(j), "is" | "was") && j + 1 < n {
+                j += 1;
+            }
+        }
+    }
+    Some(j)
+}
+
+/// Finds person names in `doc`.
+pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let mixed = doc.mode == CaseMode::Mixed;
+    let mut i = 0;
+    // tokens up to this index are already inside a found name
+    let mut covered = 0usize;
+    while i < n {
+        let f = doc.flags(i);
+        // 1. titles
+        if f & flag::TITLE != 0 {
+            if let Some(j) = next_after_cue(doc, i, true) {
+                if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_title(doc, i, j) {
+                    let mut end = extend(doc, j);
+                    // "Dr. L. Ruuska": an initial alone continues into the surname
+                    if end == j + 1 && doc.is_initial(j) && j + 1 < n && linked(doc, j + 1) && !doc.has(j + 1, flag::FUNC | flag::CRED) {
+                        end = extend(doc, j + 1);
+                    }
+                    push(doc, j, end, 0.9, "a name after a title (Dr., Mr., Mrs.)", out);
+                    // "Drs Joseph and Robbinson", "Dr. Griffin and Swackhamer"
+                    if end + 1 < n && doc.key(end) == "and" && doc.joined(end) && after_title(doc, i, end + 1) && (doc.toks[end + 1].is_cap() || doc.is_name(end + 1)) && !doc.is_common(end + 1)
+                        && !doc.has(end + 1, flag::TRAP) && (mixed || doc.is_name(end + 1)) {
+                        let e2 = extend(doc, end + 1);
+                        push(doc, end + 1, e2, 0.8, "a name after a title (Dr., Mr., Mrs.)", out);
+                        covered = e2;
+                    } else {
+                        covered = end;
+                    }
+                    i = covered.max(i + 1);
+                    continue;
+                }
+            }
+        }
+        // 2. kinship, role, greeting, weak titles
+        if f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 {
+            let family = f & (flag::KIN | flag::GREET | flag::TITLE_WEAK) != 0;
+            if let Some(j) = next_after_cue(doc, i, false).filter(|&j| family || (j < n && doc.joined(i))) {
+                if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_kin(doc, j, family) {
+                    let end = extend(doc, j);
+                    push(doc, j, end, 0.8, "a name after a kinship or role word (son, daughter, nurse)", out);
+                    covered = end;
+                    // "Sons Smokey, Morris and Roger"
+                    let mut k = end;
+                    while k + 1 < n && (doc.gap(k - 1).trim() == "," || doc.key(k) == "and") {
+                        let m = if doc.key(k) == "and" { k + 1 } else { k };
+                        if m >= n || !after_kin(doc, m, family) || !(doc.gap(m - 1).trim().is_empty() || doc.gap(m - 1).trim() == ",") {
+                            break;
+                        }
+                        let e = extend(doc, m);
+                        push(doc, m, e, 0.7, "one of several names after a kinship word", out);
+                        covered = e;
+                        k = e;
+                    }
+                    i = covered.max(i + 1);
+                    continue;
+                }
+            }
+        }
+        // 3. signature credentials: walk back
+        if f & flag::CRED != 0 && credential_shaped(doc, i) {
+            let mut s = i;
+            while s > 0 && signature_link(doc, s - 1) && signature_part(doc, s - 1) && i - s < 4 {
+                s -= 1;
+            }
+            if s < i && (s..i).any(|k| !doc.is_initial(k)) && (s..i).all(|k| doc.is_initial(k) || !doc.has(k, flag::FUNC)) {
+                push(doc, s, i, 0.75, "a name before a credential (RN, MD, RRT)", out);
+            }
+        }
+        if i < covered {
+            i += 1;
+            continue;
+        }
+        // "W. MAROTTA", "d. renna", "J. Chang": an initial and a surname
+        if doc.is_initial(i) && i + 1 < n && linked(doc, i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED)
+            && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && initial_opens(doc, i)
+            && !doc.is_common(i + 1) && (doc.is_surname(i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && cue_before(doc, i))
+        {
+            let end = extend(doc, i + 1);
+            push(doc, i, end, 0.7, "an initial and a surname", out);
+            covered = end;
+            i = end;
+            continue;
+        }
+        // "NP Carol", "np djuric": a clinician's title before a listed name
+        if doc.has(i, flag::ROLE | flag::CRED) && matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
+            && (!doc.is_common(i + 1) || name_then_verb(doc, i + 1))
+            && (!mixed || doc.toks[i + 1].is_cap()) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !followed_by_number(doc, i + 1)
+        {
+            let end = extend(doc, i + 1);
+            push(doc, i + 1, end, 0.7, "a name after a clinician's title (NP, RN)", out);
+            covered = end;
+            i = end;
+            continue;
+        }
+        // "suzette called", "LUCY IS ON VACA": a listed first name before a verb of talking or visiting
+        if !mixed || doc.toks[i].shape == Shape::Upper {
+            if i + 1 < n && doc.joined(i) && doc.toks[i].e - doc.toks[i].s >= 3
+                && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE)
+                && doc.has(i + 1, flag::NOTE_VERB)
+                && doc.is_first(i) && !doc.is_common(i)
+            {
+                push(doc, i, i + 1, 0.6, "a first name before a verb", out);
+                covered = i + 1;
+                i += 1;
+                continue;
+            }
+            if i >= 2 && doc.has(i - 1, flag::WITH) && doc.has(i - 2, flag::TALK_VERB)
+                && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED) && doc.toks[i].e - doc.toks[i].s >= 3 && doc.is_first(i) && !doc.is_common(i)
+            {
+                let end = extend(doc, i);
+                push(doc, i, end, 0.6, "a first name after 'spoke with'", out);
+                covered = end;
+                i = end;
+                continue;
+            }
+        }
+        // 4. LAST, FIRST M
+        if mixed && doc.toks[i].shape == Shape::Upper && i + 1 < n && doc.gap(i) == ", " && doc.toks[i + 1].shape == Shape::Upper
+            && doc.toks[i].e - doc.toks[i].s >= 3 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3
+            && !doc.has(i, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE) && !doc.has(i + 1, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE)
+            && doc.is_first(i + 1) && !doc.is_common(i + 1) && doc.is_surname(i) && !doc.is_common(i)
+        {
+            let end = extend(doc, i + 1);
+            let end = if end < n && doc.toks[end].shape == Shape::Initial && doc.joined(end - 1) { end + 1 } else { end };
+            push(doc, i, end, 0.8, "a name written LAST, FIRST", out);
+            covered = end;
+            i = end;
+            continue;
+        }
+        // 5 and 6. dictionary and shape
+        if let Some((end, score, reason)) = dictionary_name(doc, i) {
+            push(doc, i, end, score, reason, out);
+            covered = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    handles(doc, out);
+}
+
+fn credential_shaped(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    if doc.mode == CaseMode::Mixed && t.shape != Shape::Upper && t.shape != Shape::Title {
+        return false;
+    }
+    // followed by the end of a line, text or sentence
+    let rest = &doc.text[t.e..];
+    let rest = rest.trim_start_matches([' ', '\t', '.', ',']);
+    rest.is_empty() || rest.starts_with(['\n', '\r', ';', '(', '-'])
+        || doc.toks.get(i + 1).is_some_and(|n| n.sent_start)
+}
+
+fn signature_link(doc: &Doc<'_>, k: usize) -> bool {
+    let g = doc.gap(k);
+    let g = g.trim_matches(' ');
+    g.is_empty() || g == "," || (g == "." && doc.is_initial(k))
+}
+
+fn signature_part(doc: &Doc<'_>, k: usize) -> bool {
+    if doc.is_initial(k) {
+        return true;
+    }
+    let t = doc.toks[k];
+    if doc.has(k, flag::FUNC | flag::UNIT | flag::CRED | flag::TRAP | flag::ORG_HEAD) || t.e - t.s < 2 {
+        return false;
+    }
+    match doc.mode {
+        CaseMode::Mixed => t.is_cap() && (!doc.is_common(k) || doc.is_name(k)),
+        _ => doc.is_name(k) || (!doc.is_common(k) && t.e - t.s >= 3),
+    }
+}
+
+/// Rules 5 and 6: a name found from the lists and the shape of the words.
+fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)> {
+    let t = doc.toks[i];
+    let n = doc.toks.len();
+    if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX) {
+        return None;
+    }
+    if i + 1 < n && (doc.has(i + 1, flag::EPONYM_HEAD) || doc.joined(i) && doc.has(i + 1, flag::TRAP) && !doc.has(i + 1, flag::CALENDAR)) {
+        return None;
+    }
+    if followed_by_number(doc, i) {
+        return None;
+    }
+    match doc.mode {
+        CaseMode::Mixed => {
+            if t.shape != Shape::Title {
+                return None;
+            }
+            if t.e - t.s < 3 {
+                return None;
+            }
+            let next_title = i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title;
+            let first = doc.is_first(i);
+            // at the start of a sentence only a listed first name or a pair can be a name
+            if t.sent_start && !first && !next_title {
+                return None;
+            }
+            let common = doc.is_common(i);
+            if first && !common {
+                let end = extend(doc, i);
+                return Some((end, 0.75, "a first name"));
+            }
+            let sur = !first && doc.is_surname(i);
+            if sur && !common && !t.sent_start && t.e - t.s >= 4 {
+                let end = extend(doc, i);
+                return Some((end, 0.65, "a surname"));
+            }
+            // a common word that is also a name ("Grace Park", "Bill Strong"), or a name no
+            // list holds followed by a listed one: two capitalized words, mid-sentence (or at
+            // the start of a sentence when the second word is no common word: "Faith Adaeze")
+            let start_ok = !t.sent_start || (i + 1 < n && !doc.is_common(i + 1) && (first || !common && doc.is_surname(i + 1)));
+            if i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title && start_ok
+                && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET | flag::STATE | flag::CRED)
+                && (i + 2 >= n || !doc.has(i + 2, flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET))
+            {
+                let (a_name, b_name) = (first || sur || doc.is_name(i), doc.is_name(i + 1));
+                let b_common = doc.is_common(i + 1);
+                let both_common = common && b_common;
+                if (a_name && b_name && (!both_common || first && doc.is_surname(i + 1))) || (a_name && !b_common) || (!common && b_name && !b_common) {
+                    let end = extend(doc, i + 1);
+                    return Some((end, 0.6, "capitalized words shaped like a name"));
+                }
+            }
+            // a listed first name that is also a common word ("Bill", "Grace"), capitalized in
+            // the middle of sentences at least twice: a proper noun here
+            if first && common && !doc.has(i, flag::FUNC) && repeated_mid_sentence(doc, i) {
+                return Some((extend(doc, i), 0.55, "a first name used as a proper noun throughout the text"));
+            }
+            None
+        }
+        _ => {
+            // without case: a first name followed by a listed surname, neither a common word
+            if i + 1 < n && doc.joined(i) && t.e - t.s >= 3 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3
+                && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE)
+                && doc.is_first(i) && doc.is_surname(i + 1) && !doc.is_common(i) && !doc.is_common(i + 1)
+            {
+                let end = extend(doc, i + 1);
+                return Some((end, 0.6, "a first name and a surname"));
+            }
+            None
+        }
+    }
+}
+
+/// True when the word of token `i` appears capitalized mid-sentence at least twice in the text
+/// and never in lowercase.
+fn repeated_mid_sentence(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    let (mut mid, mut lower) = (0, 0);
+    for (k, t) in doc.toks.iter().enumerate() {
+        if t.e - t.s != w.len() || !doc.word(k).eq_ignore_ascii_case(w) || followed_by_number(doc, k) {
+            continue;
+        }
+        match t.shape {
+            Shape::Title if !t.sent_start => mid += 1,
+            Shape::Lower => lower += 1,
+            _ => {}
+        }
+    }
+    mid >= 3 || (mid >= 2 && lower == 0)
+}
+
+/// True when the initial at `i` starts a name rather than ends an abbreviation ("N/V. Abd"): it
+/// stands on its own after a space, a bracket or the start of a line.
+fn initial_opens(doc: &Doc<'_>, i: usize) -> bool {
+    let s = doc.toks[i].s;
+    match doc.text[..s].chars().next_back() {
+        None => true,
+        Some(c) => c == ' ' || c == '(' || c == '\n' || c == '\t' || c == '"',
+    }
+}
+
+/// True when a cue word or sign stands right before token `i` ("per", "to", "by", "->").
+fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
+    if i > 0 && matches!(&*doc.key(i - 1), "per" | "to" | "by" | "with" | "and" | "from" | "called" | "paged" | "notified" | "dr" | "drs") {
+        return true;
+    }
+    let before = doc.text[..doc.toks[i].s].trim_end();
+    before.ends_with(['(', '>', '-', ':']) || before.is_empty()
+}
+
+/// True when the name at `i` is followed by a verb of notes ("CAROL ORDERED", "Carol aware").
+fn name_then_verb(doc: &Doc<'_>, i: usize) -> bool {
+    let rest = doc.text[doc.toks[i].e..].trim_start_matches(' ');
+    rest.is_empty() || rest.starts_with(['.', ',', ')', ';', '\n'])
+        || (i + 1 < doc.toks.len() && doc.joined(i) && matches!(&*doc.key(i + 1), "aware" | "made" | "ordered" | "notified" | "updated" | "called" | "paged" | "said" | "states" | "in" | "at" | "here"))
+}
+
+/// "Bill 1142", "Room 5": a word followed by a number is a label, not a person.
+fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
+    let rest = &doc.text.as_bytes()[doc.toks[k].e..];
+    rest.len() >= 2 && rest[0] == b' ' && rest[1].is_ascii_digit()
+}
+
+/// `@handles` (not inside an email address).
+fn handles(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let b = doc.text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = doc.text[from..].find('@') {
+        let at = from + p;
+        from = at + 1;
+        if at > 0 && (b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'.' || b[at - 1] == b'_') {
+            continue;
+        }
+        let mut e = at + 1;
+        while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'_' || (b[e] == b'.' && e + 1 < b.len() && b[e + 1].is_ascii_alphanumeric())) {
+            e += 1;
+        }
+        let letters = b[at + 1..e].iter().filter(|c| c.is_ascii_alphabetic()).count();
+        if e - at >= 4 && b[at + 1].is_ascii_alphabetic() && letters >= 3 && !doc.text[e..].starts_with('/') && !b[at + 1..e].iter().all(|c| !c.is_ascii_lowercase()) {
+            out.push(Span::new(at, e, Category::Name, 0.8, NAME, "a social media handle"));
+        }
+    }
+}

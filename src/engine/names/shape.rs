@@ -1,0 +1,312 @@
+//! Shape: what a token looks like, and the tokenizer every name recognizer shares.
+//!
+//! A word token is a run of letters, with inner apostrophes and hyphens between letters kept
+//! ("O'Brien-Tremblay", "Sung-ho", "al-Noor", "Parkinson's"). Each token has a [`Shape`]
+//! (Title, UPPER, lower, a single-letter initial) and knows whether it starts a sentence.
+//!
+//! A whole text also has a [`CaseMode`]: notes typed in ALL CAPS or all lowercase carry no case
+//! information, so recognizers lean on dictionaries and context there instead of capitals.
+
+/// The case pattern of one token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// First letter upper, some lowercase after it: `Rosa`, `McDonald`, `O'Brien`.
+    Title,
+    /// Two or more letters, all uppercase: `ROSA`, `GH`.
+    Upper,
+    /// All lowercase: `rosa`.
+    Lower,
+    /// One uppercase letter: `J` (an initial when followed by a period).
+    Initial,
+    /// Anything else (`iPhone`, a single lowercase letter).
+    Other,
+}
+
+/// The case convention of a whole text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseMode {
+    /// Ordinary mixed case: capitals carry meaning.
+    Mixed,
+    /// Typed in capitals.
+    Upper,
+    /// Typed in lowercase.
+    Lower,
+}
+
+/// One word of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Start byte offset.
+    pub s: usize,
+    /// End byte offset.
+    pub e: usize,
+    /// Case pattern.
+    pub shape: Shape,
+    /// True when nothing but spaces, quotes or brackets separate it from the start of a
+    /// sentence, line or text.
+    pub sent_start: bool,
+    /// True when every byte is ASCII.
+    pub ascii: bool,
+}
+
+impl Tok {
+    /// True for Title or UPPER tokens and initials.
+    pub fn is_cap(&self) -> bool {
+        matches!(self.shape, Shape::Title | Shape::Upper | Shape::Initial)
+    }
+}
+
+fn shape_of(w: &str) -> Shape {
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(w);
+    if w.is_ascii() && !w.contains(['\'', '-']) {
+        let b = w.as_bytes();
+        let up = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+        return match (b.len(), up) {
+            (1, 1) => Shape::Initial,
+            (1, _) => Shape::Other,
+            (_, 0) => Shape::Lower,
+            (n, u) if u == n => Shape::Upper,
+            _ if b[0].is_ascii_uppercase() && title_capitals_ok(w) => Shape::Title,
+            _ => Shape::Other,
+        };
+    }
+    let mut chars = w.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else { return Shape::Other };
+    let (mut upper, mut lower, mut n) = (first.is_uppercase() as usize, first.is_lowercase() as usize, 1);
+    for c in chars {
+        n += 1;
+        upper += c.is_uppercase() as usize;
+        lower += c.is_lowercase() as usize;
+    }
+    if n == 1 {
+        return if upper == 1 { Shape::Initial } else { Shape::Other };
+    }
+    if particle_prefixed(w) {
+        Shape::Title
+    } else if lower == n {
+        Shape::Lower
+    } else if upper == n {
+        Shape::Upper
+    } else if first.is_uppercase() && title_capitals_ok(w) {
+        Shape::Title
+    } else {
+        Shape::Other
+    }
+}
+
+/// "al-Harthi", "el-Sayed", "bin-Laden", "d'Souza": a lowercase particle glued to a capitalized name.
+fn particle_prefixed(w: &str) -> bool {
+    for p in ["al-", "el-", "al", "bin-", "ibn-", "abu-", "d'", "l'", "o'", "ben-"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if p.ends_with(['-', '\'']) && rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().skip(1).any(char::is_lowercase) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when every capital after the first letter follows an apostrophe or hyphen or a
+/// Mc/Mac prefix ("O'Brien", "Castellanos-Whitaker", "McDonald"), unlike "PaCO" or "BariAir".
+fn title_capitals_ok(w: &str) -> bool {
+    let mut prev = ' ';
+    let mut seen = ['\0'; 3];
+    for (k, c) in w.chars().enumerate() {
+        // Mc/Mac/De/Di/Da/La/Le/Du prefixes: "McDonald", "DeShawn", "LaToya", "DiMaggio"
+        let mc = (k == 2 && matches!(seen[..2], ['M', 'c'] | ['D', 'e'] | ['D', 'i'] | ['D', 'a'] | ['L', 'a'] | ['L', 'e'] | ['D', 'u']))
+            || (k == 3 && (seen == ['M', 'a', 'c'] || seen == ['V', 'a', 'n']));
+        if k > 0 && c.is_uppercase() && !(prev == '\'' || prev == '-' || mc) {
+            return false;
+        }
+        if k < 3 {
+            seen[k] = c;
+        }
+        prev = c;
+    }
+    true
+}
+
+/// Splits `text` into word tokens.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    let mut sent_start = true;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_alphabetic() {
+                let s = i;
+                // fast path: a plain ASCII word followed by a separator
+                let mut j = i + 1;
+                let mut upper = c.is_ascii_uppercase() as usize;
+                while j < b.len() && b[j].is_ascii_alphabetic() {
+                    upper += b[j].is_ascii_uppercase() as usize;
+                    j += 1;
+                }
+                if j >= b.len() || (b[j] < 0x80 && b[j] != b'\'' && b[j] != b'-') {
+                    let len = j - s;
+                    let shape = match (len, upper) {
+                        (1, 1) => Shape::Initial,
+                        (1, _) => Shape::Other,
+                        (_, 0) => Shape::Lower,
+                        (n, u) if u == n => Shape::Upper,
+                        (_, 1) if c.is_ascii_uppercase() => Shape::Title,
+                        _ => shape_of(&text[s..j]),
+                    };
+                    out.push(Tok { s, e: j, shape, sent_start, ascii: true });
+                    sent_start = false;
+                    i = j;
+                    continue;
+                }
+                let mut ascii = true;
+                let mut j = i + 1;
+                loop {
+                    while j < b.len() && (b[j].is_ascii_alphabetic() || b[j] >= 0x80) {
+                        if b[j] >= 0x80 {
+                            let ch = text[j..].chars().next().unwrap();
+                            if !ch.is_alphabetic() && !matches!(ch, '\u{300}'..='\u{36f}') {
+                                break;
+                            }
+                            ascii = false;
+                            j += ch.len_utf8();
+                        } else {
+                            j += 1;
+                        }
+                    }
+                    // inner apostrophe or hyphen followed by a letter
+                    if j + 1 < b.len() && (b[j] == b'\'' || b[j] == b'-') && (b[j + 1].is_ascii_alphabetic() || b[j + 1] >= 0xC3) {
+                        let next = text[j + 1..].chars().next().unwrap();
+                        if next.is_alphabetic() {
+                            j += 1;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii });
+                sent_start = false;
+                i = j;
+                continue;
+            }
+            match c {
+                b'.' | b'!' | b'?' | b'\n' | b':' | b';' | b'*' | b'|' => sent_start = true,
+                b' ' | b'\t' | b'\r' | b'"' | b'(' | b'[' | b'\'' | b'-' => {}
+                _ => sent_start = false,
+            }
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().unwrap();
+            if ch.is_alphabetic() {
+                // a word starting with a non-ASCII letter: step back into the ASCII loop's logic
+                let s = i;
+                let mut j = i;
+                loop {
+                    while let Some(ch) = text[j..].chars().next() {
+                        if ch.is_alphabetic() || matches!(ch, '\u{300}'..='\u{36f}') {
+                            j += ch.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    if j + 1 < b.len() && (b[j] == b'\'' || b[j] == b'-') && text[j + 1..].chars().next().is_some_and(char::is_alphabetic) {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii: false });
+                sent_start = false;
+                i = j;
+            } else {
+                if matches!(ch, '•' | '…') {
+                    sent_start = true;
+                } else if !ch.is_whitespace() {
+                    sent_start = false;
+                }
+                i += ch.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// The case convention of `text`, from its share of uppercase letters.
+pub fn case_mode(text: &str) -> CaseMode {
+    let (mut up, mut low) = (0usize, 0usize);
+    for &c in text.as_bytes() {
+        up += c.is_ascii_uppercase() as usize;
+        low += c.is_ascii_lowercase() as usize;
+    }
+    let n = up + low;
+    if n == 0 {
+        return CaseMode::Mixed;
+    }
+    if up * 10 >= n * 7 {
+        CaseMode::Upper
+    } else if up * 100 <= n {
+        CaseMode::Lower
+    } else {
+        CaseMode::Mixed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_table() {
+        let rows = [
+            ("Rosa", Shape::Title),
+            ("ROSA", Shape::Upper),
+            ("rosa", Shape::Lower),
+            ("J", Shape::Initial),
+            ("McDonald", Shape::Title),
+            ("O'Brien-Tremblay", Shape::Title),
+            ("Zielińska", Shape::Title),
+            ("iPhone", Shape::Other),
+            ("PaCO", Shape::Other),
+            ("DeShawn", Shape::Title),
+            ("al-Harthi", Shape::Title),
+            ("MD's", Shape::Upper),
+        ];
+        for (w, want) in rows {
+            assert_eq!(shape_of(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn tokenize_table() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Siobhán O'Brien-Tremblay, RN", &["Siobhán", "O'Brien-Tremblay", "RN"]),
+            ("Dr. Park Sung-ho's note", &["Dr", "Park", "Sung-ho's", "note"]),
+            ("R.A. left 3/4", &["R", "A", "left"]),
+            ("Ólafur and Ñandú", &["Ólafur", "and", "Ñandú"]),
+            ("end-", &["end"]),
+        ];
+        for &(text, want) in rows {
+            let got: Vec<&str> = tokenize(text).iter().map(|t| &text[t.s..t.e]).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let text = "He called. Rosa came\nBill left";
+        let starts: Vec<bool> = tokenize(text).iter().map(|t| t.sent_start).collect();
+        assert_eq!(starts, [true, false, true, false, true, false]);
+    }
+
+    #[test]
+    fn case_mode_table() {
+        let rows = [
+            ("PT SEEN BY DR HEALEY", CaseMode::Upper),
+            ("pt seen by dr healey today", CaseMode::Lower),
+            ("Pt seen by Dr Healey today", CaseMode::Mixed),
+        ];
+        for (t, want) in rows {
+            assert_eq!(case_mode(t), want, "{t}");
+        }
+    }
+}

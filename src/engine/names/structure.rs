@@ -1,0 +1,154 @@
+//! Structure: how the parts of a name hang together once one part is found.
+//!
+//! A name runs on over further name-like tokens joined by a space: more given names, surnames
+//! (double Hispanic surnames "Alvarez Mejía", hyphenated "Castellanos-Whitaker"), particles
+//! followed by a name ("van Leeuwen", "de la Cruz", "bin Rashid", "Ní Bhriain"), apostrophe
+//! surnames ("O'Brien", "D'Souza", inside one token) and initials ("Dan A. Forman-Lyons").
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::shape::CaseMode;
+use super::traps::{FastHash, WordSet};
+use super::{flag, Doc};
+
+fn set(words: &'static str) -> HashSet<&'static str, FastHash> {
+    words.split_whitespace().collect()
+}
+
+/// Lowercase particles that join the parts of a name.
+pub static PARTICLES: WordSet = LazyLock::new(|| {
+    set("van von vander vanden de del della delle dello der den di da dos das do du la le lo al el bin bint ibn ben \
+         abu abd mac mc ní nic ó ua ter ten y e zu af av")
+});
+
+/// Flags that end a name: the next word is a function word, a credential, a unit, a head noun.
+const STOP: u32 = flag::FUNC
+    | flag::CRED
+    | flag::UNIT
+    | flag::ORG_HEAD
+    | flag::PLACE_SUFFIX
+    | flag::STREET
+    | flag::TRAP
+    | flag::TITLE
+    | flag::KIN
+    | flag::ROLE
+    | flag::STATE;
+
+/// True when the separator between tokens `i - 1` and `i` keeps them in one name.
+pub fn linked(doc: &Doc<'_>, i: usize) -> bool {
+    if i == 0 || i >= doc.toks.len() {
+        return false;
+    }
+    if doc.joined(i - 1) {
+        return true;
+    }
+    // after an initial: "A. Forman", "R.A."
+    doc.is_initial(i - 1) && {
+        let g = doc.gap(i - 1);
+        g == "." || g == ". " || g == ".  "
+    }
+}
+
+/// True when token `i` can continue a name whose previous part is token `i - 1`.
+pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.is_initial(i) {
+        return true;
+    }
+    if doc.has(i, STOP) && !(doc.mode == CaseMode::Mixed && doc.has(i, flag::FUNC) && !doc.has(i, STOP & !flag::FUNC) && cap_bridge(doc, i)) {
+        return false;
+    }
+    let t = doc.toks[i];
+    if t.e - t.s < 2 {
+        return false;
+    }
+    match doc.mode {
+        // "Delores Many Horses": a capitalized function word between capitalized words
+        CaseMode::Mixed => t.is_cap() && (!doc.is_common(i) || doc.is_name(i) || cap_bridge(doc, i)),
+        _ => {
+            let common = doc.is_common(i);
+            (!common && doc.is_name(i)) || (!common && t.e - t.s >= 3 && i > 0 && doc.is_first(i - 1) && !doc.is_initial(i - 1))
+        }
+    }
+}
+
+/// True when token `i` is capitalized mid-sentence and followed by a capitalized word that is not a
+/// function word ("Many" in "Delores Many Horses", "Two" in "Hunter Two Bears").
+fn cap_bridge(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    t.shape == super::shape::Shape::Title
+        && !t.sent_start
+        && i + 1 < doc.toks.len()
+        && doc.joined(i)
+        && doc.toks[i + 1].shape == super::shape::Shape::Title
+        && !doc.has(i + 1, STOP)
+}
+
+/// Extends a name that starts at token `i` (already accepted) as far as its structure goes;
+/// returns the index one past its last token.
+pub fn extend(doc: &Doc<'_>, i: usize) -> usize {
+    let n = doc.toks.len();
+    let mut j = i + 1;
+    let mut end = i + 1;
+    while j < n && linked(doc, j) && end - i < 6 {
+        if doc.has(j, flag::PARTICLE) {
+            // one to three particles, then a name: "van der Berg", "de la Cruz", "bin Saeed"
+            let mut k = j;
+            while k < n && k - j < 3 && doc.has(k, flag::PARTICLE) && (k == j || linked(doc, k)) {
+                k += 1;
+            }
+            if k < n && k > j && linked(doc, k) && (!doc.toks[j].is_cap() || doc.mode == CaseMode::Mixed) && continues(doc, k) {
+                end = k + 1;
+                j = k + 1;
+                continue;
+            }
+        }
+        if doc.has(j, flag::PARTICLE) && doc.mode == CaseMode::Mixed && j + 1 < n && linked(doc, j + 1) && continues(doc, j + 1) {
+            end = j + 2;
+            j += 2;
+            continue;
+        }
+        if continues(doc, j) {
+            end = j + 1;
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// Byte end of a name ending with token `end - 1`, including an initial's period.
+pub fn byte_end(doc: &Doc<'_>, end: usize) -> usize {
+    let t = doc.toks[end - 1];
+    if doc.is_initial(end - 1) {
+        t.e + 1
+    } else {
+        t.e
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extend_table() {
+        // (text, index of the accepted first token, expected name)
+        let rows = [
+            ("met Rosa María Alvarez today", 1, "Rosa María Alvarez"),
+            ("Dr. Van Leeuwen came", 1, "Van Leeuwen"),
+            ("with Ludwig van Beethoven now", 1, "Ludwig van Beethoven"),
+            ("DAN A. FORMAN-LYONS, RRT", 0, "DAN A. FORMAN-LYONS"),
+            ("saw Joaquín Alvarez Mejía and", 1, "Joaquín Alvarez Mejía"),
+            ("Renée Castellanos-Whitaker wrote", 0, "Renée Castellanos-Whitaker"),
+            ("Dr Marder aware of it", 1, "Marder"),
+            ("mary theresa kondouli from speech", 0, "mary theresa kondouli"),
+        ];
+        for (text, i, want) in rows {
+            let doc = Doc::new(text);
+            let end = extend(&doc, i);
+            assert_eq!(&text[doc.toks[i].s..byte_end(&doc, end)], want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The structured parts of a place: street addresses (`2210 Cedar Ave S, Apt 4`), named streets
+//! (`Quarry Road`, `Calle Ocotillo`), PO boxes, ZIP codes after a state (`WV 24987`), UK and
+//! Canadian postcodes (`SE19 4QZ`, `K1A 0B1`), and rooms and beds (`Rm 612-B`, `room 822`).
+//!
+//! All of them are LOCATION. Cities, counties and neighbourhoods have no shape and are left to the
+//! place-name recognizers.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::{char_at, char_before, next_word, prev_word, Hit, Rule};
+use crate::engine::Category;
+
+/// Street types, long and short. Short forms that are also common words or titles (`Dr`, `St`,
+/// `Ct`) only count after a house number.
+const STREET_LONG: &str = r"Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Place|Parkway|Highway|Way|Circle|Crescent|Close|Square|Trail|Turnpike|Pike|Row|Mews|Gardens|Grove|Walk|Alley|Expressway|Freeway|Plaza|Loop|Path|Hill|Heights";
+const STREET_SHORT: &str = r"St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Ter|Terr|Pl|Pkwy|Hwy|Cir|Cres|Sq|Trl|Tpke";
+const UNIT: &str = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Rm|Room|Bldg|Building|\#)\.?\s*\#?\s*[A-Z0-9][A-Z0-9-]*)";
+
+static STREET_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)\d{{1,6}}[A-Z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z][A-Za-z'’.-]*|\d{{1,3}}(?:st|nd|rd|th))(?:\s+[A-Z][A-Za-z'’.-]*){{0,3}}\s+(?:{STREET_LONG}|{STREET_SHORT})(?-u:\b)\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?)?{UNIT}?"
+    ))
+    .unwrap()
+});
+
+/// Named streets, one regex per form (apart, each keeps a fast DFA): `Quarry Road` (with a trailing
+/// facility noun or unit), `Calle Ocotillo`, `Route 9 and Alder Street`.
+static STREET_NAMED: [LazyLock<Regex>; 3] = [
+    LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?-u:\b)[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}}\s+(?:{STREET_LONG})(?-u:\b)(?:\s+(?:shelter|encampment|underpass|bridge|motel|apartments|projects|clinic|station|overpass)(?-u:\b))?{UNIT}?"
+        ))
+        .unwrap()
+    }),
+    LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?").unwrap()
+    }),
+    LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?-u:\b)(?:Route|Highway|Hwy|Interstate|State\s+Route|County\s+Road)\s+\d{{1,4}}[A-Z]?(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:{STREET_LONG}))?"
+        ))
+        .unwrap()
+    }),
+];
+
+/// Capitalized words that open a phrase ending in a street word but name no street
+/// ("The Way", "Memory Lane" aside, these are sentence starts and common nouns).
+const NOT_STREET_START: &[&str] = &[
+    "The", "A", "An", "This", "That", "Our", "My", "His", "Her", "Their", "Your", "One", "No",
+    "Any", "Every", "Each", "Some", "In", "On", "At", "By", "Of", "And", "But", "Or", "If", "Then",
+    "When", "Which", "What", "Long", "Right", "Wrong", "Open", "Closed", "Clear", "Test", "Main",
+];
+
+fn judge_street(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let s = m.as_str();
+    let first = s.split_whitespace().next().unwrap_or("");
+    let numbered = first.starts_with(|c: char| c.is_ascii_digit());
+    if numbered {
+        // "3 Times Way"? a number followed by a unit word is a quantity
+        let second = s.split_whitespace().nth(1).unwrap_or("").to_ascii_lowercase();
+        if ["mg", "units", "days", "weeks", "years", "times", "hours", "am", "pm"].contains(&second.as_str()) {
+            return;
+        }
+        out.push(Hit { start: m.start(), end: m.end(), category: Category::Location, score: 0.85, reason: "a street address" });
+        return;
+    }
+    if NOT_STREET_START.contains(&first) && !s.starts_with("Main ") {
+        // drop the first word and keep the rest if it is still a street ("The Quarry Road")
+        let rest = s[first.len()..].trim_start();
+        if rest.split_whitespace().count() < 2 {
+            return;
+        }
+        let start = m.end() - rest.len();
+        out.push(Hit { start, end: m.end(), category: Category::Location, score: 0.6, reason: "a street name" });
+        return;
+    }
+    // a sentence-initial single word before a street word is often not a name ("Drive", "Walk")
+    let score = if s.starts_with("Route") || s.starts_with("Calle") { 0.75 } else { 0.65 };
+    out.push(Hit { start: m.start(), end: m.end(), category: Category::Location, score, reason: "a street name" });
+}
+
+/// An apartment or suite on its own: "in Apt 4B", "Flat 12".
+static UNIT_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Apt|Apartment|Suite|Ste|Flat|Unit)\.?\s*\#?\s*(?P<id>\d{1,5}[A-Z]?|[A-Z]\d{0,4})(?-u:\b)").unwrap()
+});
+
+fn judge_unit_alone(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    out.push(Hit { start: m.start(), end: m.end(), category: Category::Location, score: 0.6, reason: "an apartment or suite number" });
+}
+
+/// A room number without the word "room", in a ward context: "across the hall in 110",
+/// "Mrs. Kowalski in 14".
+static ROOM_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)(?:across\s+the\s+hall|next\s+door|down\s+the\s+hall)\s+(?:in|at)|(?-u:\b)(?:mrs?|ms|miss)\.?\s+[a-z][a-z'-]+\s+in)\s+(?P<id>\d{1,4}[A-Z]?)(?-u:\b)").unwrap()
+});
+
+fn judge_room_in(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    let nw = next_word(text, id.end());
+    if ["days", "weeks", "hours", "minutes", "years", "months", "am", "pm", "mg"].contains(&nw.as_str()) {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Location, 0.6, "a room number"));
+}
+
+/// Geographic coordinates: `40.7128° N, 74.0060° W`, `-33.8688, 151.2093`.
+static COORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<lat>-?\d{1,2}\.\d{2,})(?P<d1>\s*°)?(?P<h1>\s*[NS](?-u:\b))?,?\s+(?P<lon>-?\d{1,3}\.\d{2,})(?P<d2>\s*°)?(?P<h2>\s*[EW](?-u:\b))?").unwrap()
+});
+
+fn judge_coords(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let marked = caps.name("d1").is_some() || caps.name("h1").is_some() || caps.name("h2").is_some();
+    let precise = caps["lat"].split('.').nth(1).is_some_and(|d| d.len() >= 4) && caps["lon"].split('.').nth(1).is_some_and(|d| d.len() >= 4);
+    let lat: f64 = caps["lat"].parse().unwrap_or(999.0);
+    let lon: f64 = caps["lon"].parse().unwrap_or(999.0);
+    let m = caps.get(0).unwrap();
+    if lat.abs() > 90.0 || lon.abs() > 180.0 || !(marked || precise) || matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric() || matches!(c, '.' | '/' | '-')) {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Location, 0.8, "geographic coordinates"));
+}
+
+static PO_BOX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d{1,6}(?-u:\b)").unwrap());
+
+fn judge_po_box(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    out.push(Hit::of(caps, Category::Location, 0.9, "a post office box"));
+}
+
+/// US state and territory abbreviations, for ZIP codes written after them.
+const STATES: &str = "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI";
+
+static ZIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?:{STATES})\.?,?|(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming),?|(?i:zip(?:\s*code)?|postal\s+code|postcode)\s*:?)\s+(?P<id>\d{{5}}(?:-\d{{4}})?)(?-u:\b)"
+    ))
+    .unwrap()
+});
+
+fn judge_zip(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    // "OR 12345 mg"? a unit after the number means a quantity
+    if ["mg", "units", "ml", "cc", "patients", "people", "dollars"].contains(&next_word(text, id.end()).as_str()) || char_at(text, id.end()) == Some('%') {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Location, 0.85, "a ZIP code"));
+}
+
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?P<uk>(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)\s[0-9][ABD-HJLNP-UW-Z]{2})|(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRSTV-Z][0-9]))(?-u:\b)").unwrap()
+});
+
+fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let reason = if caps.name("uk").is_some() { "a UK postcode" } else { "a Canadian postal code" };
+    out.push(Hit::of(caps, Category::Location, 0.8, reason));
+}
+
+static ROOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?)(?-u:\b)").unwrap()
+});
+
+fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    // "bed 2 weeks", "room 20 minutes", "bed rest x 3": quantities and durations
+    let nw = next_word(text, id.end());
+    if ["days", "weeks", "hours", "hrs", "minutes", "mins", "min", "times", "x", "mg", "%", "degrees", "air", "temp", "temperature"].contains(&nw.as_str()) || char_at(text, id.end()) == Some('%') {
+        return;
+    }
+    // "room air" never reaches here; "in room 3" and "Rm 612-B" do
+    let _ = prev_word(text, caps.get(0).unwrap().start());
+    out.push(Hit::of(caps, Category::Location, 0.75, "a room or bed number"));
+}
+
+/// The address rules, in registry order.
+pub fn rules() -> Vec<Rule> {
+    vec![
+        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street },
+        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box },
+        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords },
+        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone },
+        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in },
+        Rule { name: "zip", regex: &ZIP, judge: judge_zip },
+        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode },
+        Rule { name: "room", regex: &ROOM, judge: judge_room },
+    ]
+    .into_iter()
+    .chain(STREET_NAMED.iter().map(|regex| Rule { name: "street", regex, judge: judge_street }))
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::structured::tests_support::found;
+    use crate::engine::Category::{self, *};
+
+    #[test]
+    fn finds() {
+        // (text, the exact text that must be found, its category)
+        let rows: &[(&str, &str, Category)] = &[
+            ("a two-bedroom at 2210 Cedar Ave S, Apt 4 in", "2210 Cedar Ave S, Apt 4", Location),
+            ("Health 118 Depot Street, Suite 2 Pike Gap", "118 Depot Street, Suite 2", Location),
+            ("at the house on Quarry Road in", "Quarry Road", Location),
+            ("walk-up on Calle Ocotillo in the", "Calle Ocotillo", Location),
+            ("guardrail at Route 9 and Alder Street, plate", "Route 9 and Alder Street", Location),
+            ("Pike Gap, WV 24987 Office", "24987", Location),
+            ("Boston, Massachusetts 02114.", "02114", Location),
+            ("flat on Fennimore Road, SE19 4QZ, the", "SE19 4QZ", Location),
+            ("Ottawa ON K1A 0B1", "K1A 0B1", Location),
+            ("DOB 07/02/1958 / Rm 612-B Pt", "612-B", Location),
+            ("in the corner of room 11 with", "11", Location),
+            ("PO Box 4471, Erewhon", "PO Box 4471", Location),
+            ("before that, the Garfield Avenue shelter. He", "Garfield Avenue shelter", Location),
+            ("Across the hall in 110, Mrs. X", "110", Location),
+            ("also fyi mrs kowalski in 14 wants", "14", Location),
+            ("she lives in Apt 4B now", "Apt 4B", Location),
+            ("found at 40.7128° N, 74.0060° W by", "40.7128° N, 74.0060° W", Location),
+            ("pin -33.8688, 151.2093 sent", "-33.8688, 151.2093", Location),
+        ];
+        for &(text, want, cat) in rows {
+            let got = found(text);
+            assert!(got.iter().any(|(t, c)| t == want && *c == cat), "{text:?}: wanted {want:?} as {cat:?}, got {got:?}");
+        }
+    }
+
+    #[test]
+    fn ignores() {
+        let rows: &[(&str, &str)] = &[
+            ("sats 94% on room air", "room"),
+            ("bed rest for 2 days", "2"),
+            ("The Way we work", "Way"),
+            ("CA 19-9 level", "19-9"),
+            ("Dr Smith saw her", "Dr"),
+            ("pH 7.35, 7.41 later", "7.35"),
+        ];
+        for &(text, bad) in rows {
+            let got = found(text);
+            assert!(
+                !got.iter().any(|(t, c)| !c.is_optional() && (t.contains(bad) || bad.contains(t.as_str()))),
+                "{text:?}: {bad:?} must not be found, got {got:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,731 @@
+//! Dates, ages and years.
+//!
+//! **Dates** (any element more specific than a year): numeric (`07/02/1958`, `3/14`, `3-24-17`,
+//! `2024-02-19`, `3.11.24`, `09-Jan-2024`), written (`March 14th`, `Jan. 9`, `Friday 8 March`,
+//! `April 22, 2024`, `March 2024`, `MARCH OF 1993`, `21 Apr, 21`), ordinal days (`by the 16th`)
+//! and holidays (`Christmas Eve 2023`). A weekday before a date is included in the span.
+//!
+//! A bare `m/d` is the hard case in clinical notes: `1/2` NS, pain `8/10`, PSV `10/5`, crackles
+//! `1/3` up, co/ci `5/3`. [`judge_md`] rejects fractions (`1/2`, `3/4`), scores out of ten,
+//! ventilator settings, lung-field fractions, and anything glued to other numbers, unless a date
+//! word (`on`, `since`, `admitted`, `DOB`) stands right before it.
+//!
+//! **Ages** are reported as AGE (optional, informational) up to 89 and as AGE90 (required) from
+//! 90: `94yo`, `98 yo`, `52-year-old`, `aged 91`, `Mr. Kessler, 93,`, `She is 96 and`.
+//!
+//! **Years** on their own are optional (YEAR): `1987`, `'92`, `1980s`.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::{after, before, char_at, char_before, next_word, prev_word, prev_words, Hit, Rule};
+use crate::engine::Category;
+
+/// Month names and abbreviations (case-insensitive; `May` is checked for case in [`month_ok`]).
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/// An optional weekday before a date: `Tuesday, `, `Sat `, `Fri. `.
+const WEEKDAY: &str = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?";
+
+/// Words that, right before a date-like number, make it a date.
+const DATE_WORDS: &[&str] = &[
+    "on", "since", "from", "until", "till", "til", "thru", "through", "dated", "date", "dob", "d.o.b",
+    "born", "admitted", "admit", "admission", "discharged", "seen", "of", "by", "before", "after",
+    "as", "starting", "started", "effective", "last", "next", "f/u", "d/c", "d/c'd", "dc'd", "due",
+    "s/p", "dos", "doa", "dod", "expired", "died", "b", "birthday", "today", "yesterday", "tomorrow",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "in", "and", "or", "to", "-", "at",
+];
+
+/// Words after `m/d` that mean a quantity, a ratio or a setting, not a date.
+const NOT_DATE_AFTER: &[&str] = &[
+    "ns", "up", "way", "hr", "hrs", "hour", "hours", "amp", "amps", "str", "strength", "peep", "ps",
+    "pain", "cp", "bilat", "bilaterally", "tab", "tabs", "tablet", "dose", "doses", "cc", "ml", "l",
+    "mg", "cm", "units", "unit", "of", "full", "nl", "normal", "ratio", "murmur", "sats", "fio2",
+    "times", "x", "q", "way", "rt", "lt", "r", "mm", "mmhg", "sec", "min", "mins", "gallon", "cup",
+    "cups", "inch", "inches", "time", "scale", "bipap", "cpap", "psv", "imv", "ips", "vent",
+    "settings", "sem", "mg/kg", "vision",
+];
+
+/// Words before `m/d` that mean a setting, a measurement or a fraction.
+const NOT_DATE_BEFORE: &[&str] = &[
+    "ps", "psv", "cpap", "bipap", "bi-pap", "ips", "imv", "simv", "peep", "ac", "vent", "flowby",
+    "co/ci", "co/ci/svr", "svr", "crackles", "rales", "cxs", "ls", "bs", "wheezes", "x", "q",
+    "d5", "ivf", "pain", "cp", "strength", "grade", "murmur", "pulses", "approx", "approx.", "~", "tv",
+    "about", "bp", "b/p",
+    "sbp", "pressure", "pressures", "ratio", "i:e", "score", "apgar", "gcs", "sat", "sats", "@",
+    "pap", "settings", "setting", "trial", "vision", "acuity", "va",
+];
+
+fn month_ok(m: &str) -> bool {
+    // "may" is a verb far more often than a month: only "May" or "MAY" count.
+    !m.eq_ignore_ascii_case("may") || m == "May" || m == "MAY"
+}
+
+fn valid_md(month: u32, day: u32) -> bool {
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+fn num(caps: &Captures<'_>, name: &str) -> u32 {
+    caps.name(name).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+}
+
+/// True when the byte before `start` or after `end` glues the match to a longer token.
+fn glued(text: &str, start: usize, end: usize) -> bool {
+    let b = char_before(text, start);
+    let a = char_at(text, end);
+    let next2 = after(text, end, 2).as_bytes();
+    // a dash or colon glues only to a number before it: "TOXICITY-9/2/92" and "HX:8/30" are dates,
+    // "5-6/3-4" and "4:3/2" are not
+    let before_b = text[..start].chars().rev().nth(1);
+    let soft = matches!(b, Some('-' | ':')) && !matches!(before_b, Some(c) if c.is_ascii_digit());
+    (matches!(b, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ':' | '_' | '+')) && !soft)
+        || matches!(a, Some(c) if c.is_alphanumeric() || matches!(c, '/' | '_' | '\''))
+        || (matches!(a, Some('.' | '-' | ':')) && next2.get(1).is_some_and(u8::is_ascii_digit))
+}
+
+/// The sentence that `pos` is in, up to `pos` (at most 120 bytes back). A full stop after a title
+/// (`Mr.`, `Dr.`) or an initial does not end a sentence.
+pub fn sentence_before(text: &str, pos: usize) -> &str {
+    let head = before(text, pos, 120);
+    let bytes = head.as_bytes();
+    let mut cut = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b'!' | b'?' | b'\n' => true,
+            b'.' => {
+                let word = head[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let title = ["Mr", "Mrs", "Ms", "Dr", "St", "Mx", "Prof", "Sr", "Jr"].contains(&word);
+                !title && word.len() != 1 && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+            }
+            _ => false,
+        };
+        if ends {
+            cut = i + 1;
+        }
+    }
+    &head[cut..]
+}
+
+/// A date word right before `start` (skipping spaces and an opening bracket).
+fn date_word_before(text: &str, start: usize) -> bool {
+    let w = prev_word(text, start);
+    DATE_WORDS.contains(&w.as_str()) || w.ends_with("ed") && w.len() > 3
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numeric dates with a year
+
+static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})(?-u:\b)|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s/.-]?(?P<mon>{MONTH})\.?[\s/.-]?(?P<dy>\d{{4}}|\d{{2}})|(?P<mm>\d{{1,2}})/(?P<yyyy>(?:19|20)\d{{2}}))"
+    ))
+    .unwrap()
+});
+
+fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let (start, end) = (m.start(), m.end());
+    let core_start = ["a", "y4", "da", "r1", "mm"].iter().filter_map(|g| caps.name(g)).map(|g| g.start()).next().unwrap_or(start);
+    // 12/10/40% is a ventilator setting; 2024-02-19T22:47 is a timestamp (a date all the same)
+    let timestamp = caps.name("y4").is_some() && char_at(text, end) == Some('T') && after(text, end, 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+    if (glued(text, core_start, end) && !timestamp) || char_at(text, end) == Some('%') {
+        return;
+    }
+    let ok = if caps.name("a").is_some() {
+        // same separator twice, except the "11/21.93" typo of a slash and a dot
+        let (s1, s2) = (&caps["sep"], &caps["sep2"]);
+        let seps_ok = s1 == s2 || (s1 == "/" && s2 == ".");
+        let (a, b) = (num(caps, "a"), num(caps, "b"));
+        // a dotted triple with a 2-digit year is a version number or a lab value unless it is a
+        // valid day-month or month-day
+        seps_ok && (valid_md(a, b) || valid_md(b, a))
+    } else if caps.name("y4").is_some() {
+        valid_md(num(caps, "im"), num(caps, "id"))
+    } else if caps.name("da").is_some() {
+        month_ok(&caps["mon"]) && (1..=31).contains(&num(caps, "da"))
+    } else if caps.name("mm").is_some() {
+        // month and year: "01/2024" (not "1/2000" in a dilution: that needs a unit word after)
+        (1..=12).contains(&num(caps, "mm")) && !matches!(next_word(text, end).as_str(), "dilution" | "mg" | "ml" | "units" | "strength")
+    } else {
+        valid_md(num(caps, "r1"), num(caps, "r2")) && valid_md(num(caps, "r3"), num(caps, "r4"))
+    };
+    if ok {
+        out.push(Hit { start, end, category: Category::Date, score: 0.9, reason: "a date" });
+    }
+}
+
+/// A date glued to the word before it, a common typing slip: "labs on10/14/82".
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:on|since|from|until|thru|dated)(?P<id>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?:\d{4}|\d{2}))?)(?-u:\b)").unwrap()
+});
+
+fn judge_glued(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    if valid_md(num(caps, "a"), num(caps, "b")) && !matches!(char_at(text, id.end()), Some('/' | '%')) {
+        out.push(Hit::of(caps, Category::Date, 0.7, "a date"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Month and day without a year: 3/14, 10/15, and 7-8 after a date word
+
+static MD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)(?-u:\b){WEEKDAY}(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?-u:\b)")).unwrap()
+});
+
+/// Decides whether a bare `m/d` (or `m-d` after a date word) is a date.
+pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let a_start = caps.name("a").unwrap().start();
+    let end = m.end();
+    if glued(text, a_start, end) {
+        return;
+    }
+    let (a, b) = (num(caps, "a"), num(caps, "b"));
+    if &caps["sep"] == "/" && (1..=12).contains(&a) && b >= 32 && b != 52 && caps["b"].len() == 2 {
+        // month and two-digit year: "AVR 8/88", "s/p mastectomies 11/92"
+        let nw = next_word(text, end);
+        if char_at(text, end) != Some('%') && !NOT_DATE_AFTER.contains(&nw.as_str()) && !NOT_DATE_BEFORE.contains(&prev_word(text, a_start).as_str()) {
+            out.push(Hit { start: m.start(), end, category: Category::Date, score: 0.6, reason: "a month and year" });
+        }
+        return;
+    }
+    if !valid_md(a, b) || b == 52 {
+        return;
+    }
+    let weekday = a_start > m.start();
+    let strong = weekday || date_word_before(text, a_start);
+    let pw = prev_word(text, a_start);
+    let nw = next_word(text, end);
+    if &caps["sep"] == "-" {
+        // 1-2 days, 20-24 breaths: a dash pair is a date only after a date word, and never
+        // before a unit
+        // only "on 7-8 for coiling", "since 7-8.": followed by punctuation or a function word
+        let punct = matches!(char_at(text, end), None | Some('.' | ',' | ';' | ')' | '\n'));
+        let function_word = ["for", "and", "at", "with", "to", "when", "the", "pt", "s/p", "am", "pm", "after", "before"].contains(&nw.as_str());
+        if !(strong && (pw == "on" || pw == "since" || weekday) && (punct || function_word)) {
+            return;
+        }
+        out.push(Hit { start: m.start(), end, category: Category::Date, score: 0.6, reason: "a month and day" });
+        return;
+    }
+    let mut score: f32 = 0.75;
+    // a fraction (1/2, 2/3, 3/4) or a score out of ten
+    let fraction = b <= 4 && a < b;
+    // "R AC 11/17" is the right antecubital (a line site), not assist control
+    let antecubital = pw == "ac" && prev_words(text, a_start, 2).get(1).is_some_and(|w| matches!(w.as_str(), "r" | "l" | "rt" | "lt" | "right" | "left"));
+    let setting = !antecubital && NOT_DATE_BEFORE.contains(&pw.as_str()) || before(text, a_start, 1) == "x" || before(text, a_start, 1) == "(" && prev_word(text, a_start - 1) == "co/ci";
+    // "9/10 doctors", "4/5 stars": a ratio of things counted (a plural noun right after)
+    const COUNTED: &[&str] = &["people", "patients", "doctors", "physicians", "nurses", "stars", "points", "cases", "votes", "respondents", "children", "kids", "women", "men", "adults", "students", "residents", "participants", "subjects", "families", "hospitals", "clinicians", "americans", "parents", "teens", "voters", "members"];
+    let counted = COUNTED.contains(&nw.as_str());
+    let quantity = NOT_DATE_AFTER.contains(&nw.as_str()) || after(text, end, 1) == "%" || counted;
+    // a part of a range or a list of ratios: 1/3-1/2, 5-6/3-4/0-80
+    let in_range = before(text, a_start, 1) == "-" || (after(text, end, 1) == "-" && after(text, end, 2).ends_with(|c: char| c.is_ascii_digit()));
+    // lung fields and the like: "crackles 1/3 up" with the noun a few words back
+    let lung = {
+        let head = before(text, a_start, 24).to_ascii_lowercase();
+        let words: Vec<&str> = head.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-')).filter(|w| !w.is_empty()).collect();
+        const SETTING_WORDS: &[&str] = &["score", "scored", "scores", "apgar", "gcs", "phq-9", "rated", "crackles", "rales", "wheezes", "wheezing", "bs", "ls", "coarse", "diminished", "psv", "cpap", "peep", "ps", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem", "rhonchi", "cxs"];
+        words.iter().rev().take(3).any(|w| SETTING_WORDS.contains(w) || w.split('/').any(|p| ["cpap", "ps", "psv", "peep", "bipap", "imv", "simv"].contains(&p)))
+    };
+    // ventilator notes: "SIMV/PS, 40%, 600X4, & 5/10", "AC 500TV/50 / 5/10"
+    let vent_near = {
+        let head = before(text, a_start, 40).to_ascii_lowercase();
+        head.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| ["simv", "psv", "cpap", "peep", "fio2", "imv", "ips", "bipap", "settings", "vent", "ac", "tv", "ps"].contains(&w) || w.ends_with("tv") && w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    // a score out of ten needs a pain word nearby to be a score
+    let pain_near = {
+        let around = format!("{} {}", before(text, a_start, 32), after(text, end, 24)).to_ascii_lowercase();
+        ["pain", "cp", "c/o", "discomfort", "scale", "ache", "rated", "rates", "angina", "score", "pressure", "tender"].iter().any(|w| around.contains(w))
+    };
+    let out_of_ten = b == 10 && a <= 10 && pain_near;
+    // "follow up in 2/52", "for 3/7", "review in 6/12": weeks, days and months in British notes
+    let duration = matches!(b, 7 | 12 | 52) && matches!(pw.as_str(), "in" | "for" | "x" | "over" | "within" | "after" | "another");
+    if in_range || duration || b == 52 {
+        return;
+    }
+    let strong_date_word = matches!(pw.as_str(), "on" | "since" | "from" | "until" | "dated" | "dob" | "born" | "admitted" | "thru" | "through" | "till" | "til" | "f/u" | "due")
+        || weekday;
+    // in a ventilator note, only an event verb ("PLACED 8/14") or a date preposition other than
+    // "on" ("placed on 10/5" is a setting) makes a small pair a date
+    const SETTING_VERBS: &[&str] = &["decreased", "increased", "weaned", "changed", "returned", "switched", "reduced", "titrated", "tolerated", "maintained", "remained", "placed", "continued"];
+    let event_word = (strong_date_word && pw != "on") || (pw.ends_with("ed") && !SETTING_VERBS.contains(&pw.as_str())) || pw == "placed" && before(text, a_start, 10).contains('(');
+    let vent_setting = vent_near && a <= 20 && b <= 20 && !event_word && !antecubital;
+    if fraction || out_of_ten || setting || quantity || lung || vent_setting {
+        if !strong_date_word || quantity {
+            return;
+        }
+        score = 0.55;
+    } else if strong {
+        score = 0.85;
+    }
+    if a == b && !strong {
+        // 2/2 sets: only with a date word
+        score = score.min(0.5);
+        if lung || setting {
+            return;
+        }
+    }
+    // 5/5 (strength, CPAP) and 10/10 (pain) are conventions far more often than dates
+    if ((a, b) == (5, 5) || (a, b) == (10, 10)) && !matches!(pw.as_str(), "since" | "dated" | "dob" | "born" | "until" | "due") && !weekday {
+        return;
+    }
+    out.push(Hit { start: m.start(), end, category: Category::Date, score, reason: "a month and day" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Written dates
+
+static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?|(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:->|-|–|to|&|and)\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<y2>\d{{4}}(?-u:\b)|'?\d{{2}}(?-u:\b)))?|(?P<m3>{MONTH})(?-u:\b)\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}(?-u:\b)|'\d{{2}}(?-u:\b)|\d{{2}}(?-u:\b)))"
+    ))
+    .unwrap()
+});
+
+fn judge_written(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let month = ["m1", "m2", "m3"].iter().find_map(|g| caps.name(g)).unwrap();
+    if !month_ok(month.as_str()) {
+        return;
+    }
+    // "Mar" and "Jan" are also names; an abbreviation needs a day or a year right after (it has
+    // one by construction) and must not run into a longer word ("Oct 3rd" aside)
+    let (start, end) = (m.start(), m.end());
+    if matches!(char_at(text, end), Some(c) if c.is_alphanumeric()) {
+        return;
+    }
+    if let Some(d) = caps.name("d1").or_else(|| caps.name("d2")) {
+        if !(1..=31).contains(&d.as_str().parse::<u32>().unwrap_or(0)) {
+            return;
+        }
+        // "May 2 units"? a day followed by a unit is a quantity
+        let nw = next_word(text, end);
+        if ["mg", "units", "mcg", "ml", "cc", "kg", "lbs", "pm", "am"].contains(&nw.as_str()) && caps.name("y1").is_none() && caps.name("y2").is_none() && (nw != "am" && nw != "pm") {
+            return;
+        }
+    }
+    if let Some(y) = caps.name("y3") {
+        // month + two digits without a comma or apostrophe is a day ("Oct 19" matched above)
+        let ys = y.as_str();
+        if ys.len() == 2 && !text[month.end()..y.start()].contains(',') && ys.parse::<u32>().unwrap_or(0) <= 31 {
+            return;
+        }
+    }
+    let score = if caps.name("d1").is_some() || caps.name("d2").is_some() { 0.9 } else { 0.8 };
+    // "30 November." ends a sentence; only an abbreviation ("Nov.") keeps its dot
+    let end = if end == month.end() + 1 && text[..end].ends_with('.') && month.as_str().len() > 4 { end - 1 } else { end };
+    out.push(Hit { start, end, category: Category::Date, score, reason: "a written date" });
+}
+
+/// Ordinal day words: "first" to "thirty-first".
+const ORD_WORDS: &str = r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth";
+
+static WRITTEN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?:{ORD_WORDS})(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?|(?:the\s+)?(?:{ORD_WORDS})\s+of\s+(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+\d{{4}}(?-u:\b))?)"
+    ))
+    .unwrap()
+});
+
+fn judge_written_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let month = caps.name("m1").or_else(|| caps.name("m2")).unwrap();
+    if !month_ok(month.as_str()) {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Date, 0.85, "a written date"));
+}
+
+static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))(?-u:\b)").unwrap()
+});
+
+fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let n: u32 = caps["n"].parse().unwrap_or(0);
+    let id = caps.name("id").unwrap();
+    if !(1..=31).contains(&n) {
+        return;
+    }
+    // "the 3rd floor", "the 2nd time": an ordinal followed by a noun is not a date; one followed by
+    // punctuation, a clause or a time is.
+    let nw = next_word(text, id.end());
+    let punct = matches!(char_at(text, id.end()), None | Some('.' | ',' | ';' | ')' | '!' | '?' | '"' | '\'' | ':' | '\n'));
+    let ok_next = ["at", "and", "in", "when", "but", "so", "to", "for", "she", "he", "we", "i", "they", "of", "after", "before", "morning", "evening", "night", "afternoon", "or"];
+    if !(punct || ok_next.contains(&nw.as_str())) {
+        return;
+    }
+    let ctx = caps.name("ctx").unwrap();
+    let start = match caps.name("the") {
+        Some(the) => the.start(),
+        None if ctx.as_str().eq_ignore_ascii_case("the") => ctx.start(),
+        None => return,
+    };
+    out.push(Hit { start, end: id.end(), category: Category::Date, score: 0.7, reason: "a day of the month" });
+}
+
+static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine'?s\s+day|independence\s+day|fourth\s+of\s+july|boxing\s+day|memorial\s+day|labor\s+day|labour\s+day|canada\s+day|anzac\s+day|st\.?\s+patrick'?s\s+day|mother'?s\s+day|father'?s\s+day|good\s+friday|diwali|yom\s+kippur|rosh\s+hashanah|eid\s+al-(?:fitr|adha)|juneteenth|veterans\s+day|remembrance\s+day|bastille\s+day|guy\s+fawkes\s+night)(?:,?\s+(?:19|20)\d{2}(?-u:\b))?").unwrap()
+});
+
+fn judge_holiday(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    // a holiday with a year is a full date; without one it is the date of an event only when
+    // something happened on it ("on Christmas Day she died"), not "over Christmas" or
+    // "Thanksgiving dinner"
+    let with_year = m.as_str().ends_with(|c: char| c.is_ascii_digit());
+    let on = matches!(prev_word(text, m.start()).as_str(), "on" | "since" | "until" | "till" | "before" | "after" | "by");
+    if !(with_year || on) {
+        return;
+    }
+    let score = if with_year { 0.85 } else { 0.6 };
+    out.push(Hit { start: m.start(), end: m.end(), category: Category::Date, score, reason: "a holiday (a date)" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ages
+
+static AGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:years?\s+of\s+age|yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y))(?-u:\b)\.?)").unwrap()
+});
+
+fn age_hit(n: u32, start: usize, end: usize, score: f32) -> Option<Hit> {
+    match n {
+        0..=89 => Some(Hit { start, end, category: Category::Age, score, reason: "an age (89 or under)" }),
+        90..=125 => Some(Hit { start, end, category: Category::Age90, score, reason: "an age over 89" }),
+        _ => None,
+    }
+}
+
+fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    let n: u32 = caps["n"].parse().unwrap_or(999);
+    let s = id.as_str().to_ascii_lowercase();
+    // "5 yrs ago", "10 years of smoking": a duration, not an age
+    let bare_unit = s.ends_with("yr") || s.ends_with("yrs") || s.ends_with("y") || s.ends_with("yrs.") || s.ends_with("yr.");
+    if bare_unit {
+        let nw = next_word(text, id.end());
+        if !["m", "f", "male", "female", "man", "woman", "boy", "girl", "gentleman", "lady", "pt", "patient", "w/", "with", "s/p", "old"].contains(&nw.as_str()) {
+            return;
+        }
+    }
+    let nw = next_word(text, id.end());
+    if ["ago", "of", "history", "hx", "later", "earlier", "prior"].contains(&nw.as_str()) {
+        return;
+    }
+    let end = if s.ends_with('.') { id.end() - 1 } else { id.end() };
+    if let Some(h) = age_hit(n, id.start(), end, 0.9) {
+        out.push(h);
+    }
+}
+
+/// Ages over 89 in words or decades: "ninety-two years old", "a hundred and one", "in her 90s",
+/// "turned ninety".
+static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b))",
+    )
+    .unwrap()
+});
+
+fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let (start, end) = match caps.name("t").or_else(|| caps.name("d")).or_else(|| caps.name("n")) {
+        Some(g) if caps.name("n").is_some() => (g.start(), g.end()),
+        Some(g) if caps.name("d").is_some() => (m.start(), g.end()),
+        Some(g) => (g.start(), g.end()),
+        None => (m.start(), m.end()),
+    };
+    out.push(Hit { start, end, category: Category::Age90, score: 0.8, reason: "an age over 89" });
+}
+
+/// Ages from their context, one regex per reading (kept apart: one alternation of all of them
+/// makes a DFA several times slower than the parts). Each has one named group, which
+/// [`judge_age_context`] uses to know the reading: `a` "aged 91", `b` "She is 83", `c` "room 108,
+/// is 96", `d` "Gordon Price, 71,", `e` "Grandma (97)", `g` "her husband, 95,", `t` "turned 93",
+/// `f` "98 s/p hip fx" at the start of a note.
+static AGE_CONTEXT: [LazyLock<Regex>; 8] = [
+    LazyLock::new(|| Regex::new(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*,\s+(?P<d>\d{1,3}),").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+\s+\((?P<e>\d{1,3})[,)]").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| Regex::new(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
+];
+
+/// Words that make a person the subject of a sentence.
+static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran)(?-u:\b)").unwrap()
+});
+
+/// Words before "is 96" / "was 98" that mean a measurement, not an age.
+const MEASURE_WORDS: &[&str] = &[
+    "hr", "rate", "bp", "sbp", "dbp", "map", "sat", "sats", "spo2", "sao2", "o2", "temp", "t", "rr",
+    "glucose", "bs", "fs", "fsbs", "level", "count", "score", "k", "na", "cl", "bun", "cr", "hct",
+    "hgb", "wbc", "plt", "inr", "ptt", "weight", "wt", "pulse", "cvp", "pap", "pa", "ci", "co",
+    "svr", "fio2", "peep", "tv", "vt", "i/o", "uo", "u/o", "output", "intake", "volume", "ef",
+    "lactate", "ph", "pco2", "po2", "number", "no", "#", "page", "step",
+    "mg", "dose", "total", "balance", "grade", "result", "value", "percent", "bmi", "cm", "kg",
+];
+
+fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let (g, score) = if let Some(g) = caps.name("a") {
+        (g, 0.85)
+    } else if let Some(g) = caps.name("b") {
+        (g, 0.7)
+    } else if let Some(g) = caps.name("c") {
+        (g, 0.5)
+    } else if let Some(g) = caps.name("d") {
+        (g, 0.75)
+    } else if let Some(g) = caps.name("e") {
+        (g, 0.6)
+    } else if let Some(g) = caps.name("g") {
+        (g, 0.75)
+    } else if let Some(g) = caps.name("t") {
+        (g, 0.7)
+    } else {
+        (caps.name("f").unwrap(), 0.6)
+    };
+    let n: u32 = g.as_str().parse().unwrap_or(999);
+    // "100's": a range of values, not an age
+    if char_at(text, g.end()) == Some('\'') {
+        return;
+    }
+    // a unit, a decimal or a percent after the number: a measurement
+    if matches!(char_at(text, g.end()), Some('%' | '.' | '/' | ':' | '-')) && after(text, g.end(), 2).as_bytes().get(1).is_some_and(|b| b.is_ascii_digit() || *b == b' ') && char_at(text, g.end()) != Some('.')
+        || char_at(text, g.end()) == Some('%')
+    {
+        return;
+    }
+    if char_at(text, g.end()) == Some('.') && after(text, g.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+        return;
+    }
+    let nw = next_word(text, g.end());
+    const UNITS: &[&str] = &["mg", "mcg", "ml", "cc", "kg", "lb", "lbs", "g", "l", "mmhg", "bpm", "units", "u", "percent", "degrees", "f", "c", "cm", "mm", "hours", "hrs", "minutes", "min", "mins", "days", "weeks", "months", "times", "x", "am", "pm", "meq", "mmol", "points", "beats", "breaths", "sec", "seconds", "miles", "km", "feet", "pounds", "dollars", "hr", "h", "k", "over", "and", "to", "-", "o'clock", "in", "on", "at", "or"];
+    let clause_word = matches!(nw.as_str(), "and" | "in" | "at" | "on");
+    if g.start() > 0 && caps.name("f").is_none() && UNITS.contains(&nw.as_str()) && !(clause_word && caps.name("d").is_none() && caps.name("e").is_none()) {
+        return;
+    }
+    // over 89 on weak evidence ("Sodium was 96", "Glucose (110)"), a person must be the subject:
+    // a title, a pronoun or a relative in the sentence
+    let weak = caps.name("b").is_some() || caps.name("c").is_some() || caps.name("e").is_some();
+    if weak && n >= 90 && !PERSON.is_match(sentence_before(text, g.start())) {
+        return;
+    }
+    if caps.name("c").is_some() || caps.name("b").is_some() {
+        // "HR is 96", "sats were 98": a vital sign or lab before the verb
+        let head = before(text, g.start(), 40).to_ascii_lowercase();
+        let words: Vec<&str> = head.split(|c: char| !(c.is_alphanumeric() || c == '/' || c == '#')).filter(|w| !w.is_empty()).collect();
+        if words.iter().rev().take(5).any(|w| MEASURE_WORDS.contains(w)) {
+            return;
+        }
+        // ", 96" alone is too weak unless the clause reads like a person ("room 108, is 96 and")
+        if caps.name("c").is_some() {
+            let verb = caps.get(0).unwrap().as_str().trim_start_matches(',').trim_start();
+            if verb.starts_with(|c: char| c.is_ascii_digit()) {
+                return;
+            }
+            if !(90..=115).contains(&n) || char_at(text, g.end()) == Some('\'') {
+                return;
+            }
+            let nxt = next_word(text, g.end());
+            if !(matches!(char_at(text, g.end()), Some('.' | ',' | ';')) || ["and", "now", "years", "but", "when", "this", "today"].contains(&nxt.as_str())) {
+                return;
+            }
+        }
+    }
+    if let Some(h) = age_hit(n, g.start(), g.end(), score) {
+        out.push(h);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years (optional)
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:(?-u:\b)(?P<y>(?:19|20)\d{2})(?:'?s)?(?-u:\b)|(?P<ap>'\d{2})(?-u:\b)|(?-u:\b)(?P<tr>\d{2}')(?:\s|$|[.,;])|(?-u:\b)(?P<dec>\d{2}'?s)(?-u:\b))").unwrap());
+
+fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    if let Some(y) = caps.name("y") {
+        let full = caps.get(0).unwrap();
+        if matches!(char_before(text, full.start()), Some(c) if c.is_ascii_digit() || c == '.' || c == '$' || c == ',')
+            || matches!(char_at(text, full.end()), Some(c) if c.is_ascii_digit())
+        {
+            return;
+        }
+        let nw = next_word(text, full.end());
+        const UNITS: &[&str] = &["mg", "mcg", "ml", "cc", "kcal", "cal", "units", "u", "hrs", "hours", "feet", "ft", "miles", "dollars", "people", "patients", "calories", "steps", "mls"];
+        if UNITS.contains(&nw.as_str()) || after(text, full.end(), 1) == "/" || before(text, full.start(), 1) == "/" {
+            return;
+        }
+        // "1900" as a time: "at 1900", "1900 - 0700", "@1930"
+        let pw = prev_word(text, full.start());
+        let n: u32 = y.as_str().parse().unwrap_or(0);
+        if (n % 100 < 60) && (pw == "at" || pw == "@" || before(text, full.start(), 1) == "@" || nw == "hrs" || after(text, full.end(), 3).trim_start().starts_with('-')) && n < 2000 {
+            return;
+        }
+        out.push(Hit { start: full.start(), end: full.end(), category: Category::Year, score: 0.4, reason: "a year" });
+    } else if let Some(g) = caps.name("ap").or_else(|| caps.name("tr")) {
+        // '92, 74': two-digit years after a history word
+        if matches!(char_before(text, g.start()), Some(c) if c.is_alphanumeric()) && caps.name("ap").is_some() {
+            return;
+        }
+        out.push(Hit { start: g.start(), end: g.end(), category: Category::Year, score: 0.35, reason: "a year" });
+    } else if let Some(g) = caps.name("dec") {
+        let _ = g;
+    }
+}
+
+/// The date, age and year rules, in registry order.
+pub fn rules() -> Vec<Rule> {
+    vec![
+        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd },
+        Rule { name: "date", regex: &MD, judge: judge_md },
+        Rule { name: "date", regex: &GLUED, judge: judge_glued },
+        Rule { name: "date", regex: &WRITTEN, judge: judge_written },
+        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words },
+        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal },
+        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words },
+        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday },
+        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit },
+        Rule { name: "year", regex: &YEAR, judge: judge_year },
+    ]
+    .into_iter()
+    .chain(AGE_CONTEXT.iter().map(|regex| Rule { name: "age", regex, judge: judge_age_context }))
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::structured::tests_support::found;
+    use crate::engine::Category::{self, *};
+
+    #[test]
+    fn finds() {
+        // (text, the exact text that must be found, its category)
+        let rows: &[(&str, &str, Category)] = &[
+            ("DOB 07/02/1958 / Rm", "07/02/1958", Date),
+            ("admitted 3/14 w/ 8 kg", "3/14", Date),
+            ("Night of 17/08/2023. At", "17/08/2023", Date),
+            ("stamp reads 2024-02-19 22:47", "2024-02-19", Date),
+            ("So on 3.11.24 I logged", "3.11.24", Date),
+            ("Hospital on 09-Jan-2024 with", "09-Jan-2024", Date),
+            ("3-24-17 B: Neuro", "3-24-17", Date),
+            ("11/21.93 neuro: alert", "11/21.93", Date),
+            ("TREATMENTS 10/03/10/04 AND", "10/03/10/04", Date),
+            ("returned to OR on 7-8 for coiling", "7-8", Date),
+            ("Run #24, Sat 6/8, 0214.", "Sat 6/8", Date),
+            ("On March 14th her oxygen", "March 14th", Date),
+            ("On Jan. 9, Siobhan", "Jan. 9", Date),
+            ("On April 22, 2024, he", "April 22, 2024", Date),
+            ("filled it out on Tuesday, July 16. As", "Tuesday, July 16", Date),
+            ("On Friday 8 March she came", "Friday 8 March", Date),
+            ("In March 2024, a letter", "March 2024", Date),
+            ("IN THIS CASE MARCH OF 1993.)", "MARCH OF 1993", Date),
+            ("Progress Note 21 Apr, 21 0700", "21 Apr, 21", Date),
+            
+            ("died on Oct 19 at 3:10", "Oct 19", Date),
+            ("at the bedside by the 16th. In", "the 16th", Date),
+            ("It is actually the 12th, but", "the 12th", Date),
+            ("Center on Christmas Eve 2023 with", "Christmas Eve 2023", Date),
+            ("since 9/3 for treatment", "9/3", Date),
+            ("LBM 11/4", "11/4", Date),
+            ("Abx dc'd ? 8/3", "8/3", Date),
+            ("PICC PLACED IN R AC 11/17, ART LINE", "11/17", Date),
+            ("am labs on10/14/82> to hct", "10/14/82", Date),
+            ("progress note 1->2 nov, 96 1900", "1->2 nov, 96", Date),
+            ("nights of 3-4 March we", "3-4 March", Date),
+            ("3 a.m. in the ER. 94yo Mr. A", "94yo", Age90),
+            ("objective data    98 yo gentleman", "98 yo", Age90),
+            ("data    98 s/p left hip fx", "98", Age90),
+            ("Mr. August Kessler, 93, was named", "93", Age90),
+            ("Mrs. Friederike von Ahlen, 91, a retired", "91", Age90),
+            ("Mr. van der Berg, room 108, is 96 and has", "96", Age90),
+            ("a 52-year-old sugarcane farmer", "52-year-old", Age),
+            ("Pt is a 65yo M", "65yo", Age),
+            ("She is 83, has", "83", Age),
+            ("Gordon Price, 71, a retired", "71", Age),
+            ("her husband, 95, called", "95", Age90),
+            ("and turned 93 on Christmas Day", "93", Age90),
+            ("Grandma (97) is in Room 412B", "97", Age90),
+            ("killed in a mine collapse in 1987.", "1987", Year),
+            ("s/p mi '92 s/p", "'92", Year),
+            ("on March the fourteenth, we", "March the fourteenth", Date),
+            ("the twenty-third of May 2021", "the twenty-third of May 2021", Date),
+            ("She is ninety-two years old", "ninety-two", Age90),
+            ("a ninety-two-year-old man", "ninety-two-year-old", Age90),
+            ("a woman in her late 90s with", "in her late 90s", Age90),
+            ("the day he turned ninety", "ninety", Age90),
+            ("admitted on Thanksgiving and", "Thanksgiving", Date),
+            ("On 3rd of June she", "3rd of June", Date),
+            ("DOB: 3/4/56.", "3/4/56", Date),
+            ("seen 14.03.2024 and", "14.03.2024", Date),
+            ("seen 2024/03/14 and", "2024/03/14", Date),
+            ("By Sept. 5th, 2022 he", "Sept. 5th, 2022", Date),
+            ("echo 8/87 showing EF", "8/87", Date),
+            ("arrived 14/Feb/2024 at", "14/Feb/2024", Date),
+            ("Died: the morning of 30 November. Then", "30 November", Date),
+            ("born on March the 14th, 1931", "March the 14th, 1931", Date),
+            ("DOB: 01JAN1950 per chart", "01JAN1950", Date),
+            ("card expires 01/2027 and", "01/2027", Date),
+            ("stamp 2024-02-19T22:47:00Z logged", "2024-02-19", Date),
+            ("a man 92 years of age", "92 years of age", Age90),
+            ("a spry nonagenarian who", "nonagenarian", Age90),
+        ];
+        for &(text, want, cat) in rows {
+            let got = found(text);
+            assert!(got.iter().any(|(t, c)| t == want && *c == cat), "{text:?}: wanted {want:?} as {cat:?}, got {got:?}");
+        }
+    }
+
+    #[test]
+    fn ignores() {
+        // (text, a string that must not be found as a required category)
+        let rows: &[(&str, &str)] = &[
+            ("BP 98/60, HR 104", "98/60"),
+            ("LS rales 1/3 up bilaterally", "1/3"),
+            ("TO RECEIVE 1500 CC 1/2 NS. LASIX", "1/2"),
+            ("mechanically ventilated on PSV 12/5, 40%", "12/5"),
+            ("Tolerated PSV 8/5 30%", "8/5"),
+            ("c/o CP, 5/10, ECG done", "5/10"),
+            ("pt c/o 3/10 l back pain", "3/10"),
+            ("co/ci (5/3.27/928). heparin", "5/3"),
+            ("co/ci 4-6/2-4 pa sats", "6/2"),
+            ("crackles 1/3-1/2 up", "1/2"),
+            ("vent changed to CPAP .5% 5/5. Anticipate", "5/5"),
+            ("formula will be changed to 3/4 str Nepro", "3/4"),
+            ("HCT 30.7...ON PS 10/5 30% SATS", "10/5"),
+            ("abg 65/58/7.28 on", "65/58"),
+            ("for 1-2 days", "1-2"),
+            ("RR 20-24 and", "20-24"),
+            ("E11.65 and I50.23", "11.65"),
+            ("you may 2 times daily", "may 2"),
+            ("on the 3rd floor", "3rd"),
+            ("HR was 96 and sats 98", "96"),
+            ("sat is 95, improved", "95"),
+            ("sats in the 90's on 40% FIO2", "90's"),
+            ("Sodium was 96 this am", "96"),
+            ("Glucose (110) stable", "110"),
+            ("turned 90 degrees to the left", "90"),
+            ("9/10 doctors agree", "9/10"),
+            ("review in 6/12 with bloods", "6/12"),
+            ("antibiotics for 3/7 then", "3/7"),
+            ("follow up in 2/52.", "2/52"),
+            ("her vision 6/6 both eyes", "6/6"),
+            ("we spent Christmas together", "Christmas"),
+            ("the Thanksgiving dinner was", "Thanksgiving"),
+            ("Rated 4/5 stars by", "4/5"),
+            ("the score was 12/15; PHQ-9", "12/15"),
+            ("SBP IN THE 90'S...HR 120", "90'S"),
+        ];
+        for &(text, bad) in rows {
+            let got = found(text);
+            assert!(
+                !got.iter().any(|(t, c)| !c.is_optional() && (t.contains(bad) || bad.contains(t.as_str()))),
+                "{text:?}: {bad:?} must not be found, got {got:?}"
+            );
+        }
+    }
+}
