@@ -12,16 +12,16 @@
 //! use storysafe::state::{review::Verdict, Action, State};
 //!
 //! let s = State::new([7; 32])
-//!     .reduce(Action::Edit("Ana Ruiz wrote from desk@x.org. Ana is fine.".into()))
+//!     .reduce(Action::Edit("We met by the old mill; write to desk@x.org.".into()))
 //!     .reduce(Action::Scan);
-//! assert_eq!(s.final_text(), Some("Ana Ruiz wrote from [EMAIL]. Ana is fine."));
-//! // The engine did not find the name: the user selects it and redacts it everywhere.
-//! let s = s.reduce(Action::RedactSelection { start: 0, end: 3, category: Category::Name, every: true });
-//! let s = s.reduce(Action::SetOperator(Category::Name, Operator::Pseudonym));
-//! assert_eq!(s.final_text(), Some("[PATIENT-1] Ruiz wrote from [EMAIL]. [PATIENT-1] is fine."));
+//! assert_eq!(s.final_text(), Some("We met by the old mill; write to [EMAIL]."));
+//! // The engine cannot know the place: the user selects it and redacts it everywhere.
+//! let s = s.reduce(Action::RedactSelection { start: 14, end: 22, category: Category::Location, every: true });
+//! let s = s.reduce(Action::SetOperator(Category::Location, Operator::Pseudonym));
+//! assert_eq!(s.final_text(), Some("We met by the [PLACE-1]; write to [EMAIL]."));
 //! // The email was fine to share after all.
 //! let s = s.reduce(Action::Decide { finding: 0, verdict: Verdict::NotIdentifier, every: false });
-//! assert_eq!(s.final_text(), Some("[PATIENT-1] Ruiz wrote from desk@x.org. [PATIENT-1] is fine."));
+//! assert_eq!(s.final_text(), Some("We met by the [PLACE-1]; write to desk@x.org."));
 //! ```
 //!
 //! Heavy work: [`Action::Scan`] runs the engine in the reducer; a UI that scans elsewhere (a Web

@@ -5,7 +5,8 @@ use wasm_bindgen::{JsCast, JsValue};
 /// On a panic, show a plain message (the page must never go blank) and keep the story safe:
 /// nothing is sent anywhere, and the text area keeps its content.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through yew, which would otherwise install its own console-only hook when rendering.
+    yew::set_custom_panic_hook(Box::new(|info| {
         let msg = format!(
             "Storysafe hit an internal error and stopped: {info}. Your text was not sent anywhere. \
              Copy your story out of the text box before reloading the page."

@@ -60,7 +60,7 @@ pub fn Output(props: &OutputProps) -> Html {
                     <span class="muted" data-testid="scan-pending">{ "updating…" }</span>
                 }
             </div>
-            <pre class="output" data-testid="redacted-output" tabindex="0" aria-label="Redacted version">{ text }</pre>
+            <pre class="output" data-testid="redacted-output" tabindex="0" role="region" aria-label="Redacted version">{ text }</pre>
             <ul class="channels" data-testid="channels" aria-label="Length for each platform">
                 { for checks.iter().map(|c| html! {
                     <li class={classes!("channel", (!c.fits()).then_some("over"))}>
