@@ -30,4 +30,7 @@ python3 tests/schema/validate_package.py
 python3 tests/fhir/validate.py --bin "${CARGO_TARGET_DIR:-target}/release/storysafe"
 
 step "end-to-end tests (Playwright + Chromium)"
+# A free port for the test server unless one is given, so that two checkouts testing at once on one
+# machine never test each other's build.
+export E2E_PORT="${E2E_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 npx playwright test
