@@ -148,9 +148,13 @@ test('leaving with unsaved work asks first', async ({ page }) => {
   await page.getByTestId('story-input').click();
   await page.keyboard.type(' ok');
   await expect(page.getByTestId('redacted-output')).toContainText('[PHONE]');
-  const dialog = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); }));
-  await page.close({ runBeforeUnload: true });
-  expect(await dialog).toBe('beforeunload');
+  let seen = null;
+  page.on('dialog', async (d) => { seen = d.type(); await d.accept(); });
+  await page.reload();
+  expect(seen).toBe('beforeunload');
+  // Accepting the prompt reloads: the story is gone, as the user chose.
+  await page.getByTestId('story-input').waitFor();
+  await expect(page.getByTestId('story-input')).toHaveValue('');
 });
 
 test('an internal error shows a message, never a blank page', async ({ page }) => {
