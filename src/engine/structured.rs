@@ -398,6 +398,25 @@ pub(crate) mod tests_support {
         let engine = Engine::new(super::recognizers(), super::refiners());
         engine.scan(text).into_iter().map(|s| (text[s.start..s.end].to_string(), s.category)).collect()
     }
+
+    /// Table check: in each text, exactly the given string is found with the given category.
+    pub fn assert_finds(rows: &[(&str, &str, Category)]) {
+        for &(text, want, cat) in rows {
+            let got = found(text);
+            assert!(got.iter().any(|(t, c)| t == want && *c == cat), "{text:?}: wanted {want:?} as {cat:?}, got {got:?}");
+        }
+    }
+
+    /// Table check: in each text, no required finding overlaps the given string.
+    pub fn assert_ignores(rows: &[(&str, &str)]) {
+        for &(text, bad) in rows {
+            let got = found(text);
+            assert!(
+                !got.iter().any(|(t, c)| !c.is_optional() && (t.contains(bad) || bad.contains(t.as_str()))),
+                "{text:?}: {bad:?} must not be found, got {got:?}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]
