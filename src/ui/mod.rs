@@ -72,8 +72,8 @@ pub type Handle = UseReducerHandle<AppState>;
 /// very large pastes so that typing never waits on a scan.
 fn scan_delay_ms(len: usize) -> u32 {
     match len {
-        0..=20_000 => 0,
-        20_001..=200_000 => 150,
+        0..=40_000 => 0,
+        40_001..=200_000 => 150,
         _ => 400,
     }
 }
