@@ -2,7 +2,7 @@
 //! (keep redacted, not an identifier, change category, for this one or every occurrence); then
 //! the hand-made redactions and the indirect-identifier warnings.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use yew::prelude::*;
 
@@ -11,6 +11,9 @@ use crate::engine::offsets::bytes_to_utf16;
 use crate::engine::Category;
 use crate::state::review::{Status, Verdict};
 use crate::state::Action;
+
+/// Cards shown per category; the rest stay highlighted in the story.
+const MAX_CARDS: usize = 150;
 
 /// Props of [`Findings`].
 #[derive(Properties, PartialEq)]
@@ -28,9 +31,17 @@ pub fn Findings(props: &FindingsProps) -> Html {
         return html! { <div class="findings"><h2>{ "Findings" }</h2><p class="muted">{ "Scanning…" }</p></div> };
     };
     let current = s.is_current();
+    // One card per distinct text in a category (its first occurrence, with a count), so that a
+    // long story with thousands of mentions keeps a short, fast panel.
     let mut groups: BTreeMap<Category, Vec<usize>> = BTreeMap::new();
+    let mut counts: HashMap<(Category, &str), usize> = HashMap::new();
     for (i, f) in scan.findings.iter().enumerate() {
-        groups.entry(f.span.category).or_default().push(i);
+        let text = &scan.text[f.span.start..f.span.end];
+        let n = counts.entry((f.span.category, text)).or_insert(0);
+        if *n == 0 {
+            groups.entry(f.span.category).or_default().push(i);
+        }
+        *n += 1;
     }
     let redacted = scan.findings.iter().filter(|f| f.status == Status::Redacted && !f.span.category.is_optional()).count()
         + s.manual.len();
@@ -46,6 +57,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     let card = |i: usize| -> Html {
         let f = &scan.findings[i];
         let text = &scan.text[f.span.start..f.span.end];
+        let times = counts.get(&(f.span.category, text)).copied().unwrap_or(1);
         let kept = f.status != Status::Redacted;
         let all = *every;
         let decide = {
@@ -83,7 +95,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
             <li class={classes!("finding", kept.then_some("kept"))} data-testid="finding" data-text={text.to_string()}>
                 <div class="finding-head">
                     <button type="button" class="linkish" onclick={show} title="Show in the story">{ text.to_string() }</button>
-                    <span class="badge">{ status }</span>
+                    <span class="badge">{ if times > 1 { format!("{status} · ×{times}") } else { status.to_string() } }</span>
                 </div>
                 <p class="why">{ format!("{} — {}", f.span.reason, f.span.recognizer) }</p>
                 <div class="finding-actions">
@@ -131,10 +143,13 @@ pub fn Findings(props: &FindingsProps) -> Html {
                     <summary>
                         <span class={classes!("swatch", format!("hl-{}", cat.as_str().to_ascii_lowercase()))} aria-hidden="true"></span>
                         <span class="group-name">{ cat.label() }</span>
-                        <span class="count">{ idx.len() }</span>
+                        <span class="count">{ idx.iter().map(|&i| counts.get(&(*cat, &scan.text[scan.findings[i].span.start..scan.findings[i].span.end])).copied().unwrap_or(1)).sum::<usize>() }</span>
                         if cat.is_optional() { <span class="muted small">{ " kept: allowed under Safe Harbor" }</span> }
                     </summary>
-                    <ul class="cards">{ for idx.iter().map(|&i| card(i)) }</ul>
+                    <ul class="cards">{ for idx.iter().take(MAX_CARDS).map(|&i| card(i)) }</ul>
+                    if idx.len() > MAX_CARDS {
+                        <p class="muted small">{ format!("…and {} more distinct findings, highlighted in the story.", idx.len() - MAX_CARDS) }</p>
+                    }
                 </details>
             }) }
             if !s.manual.is_empty() {
@@ -148,7 +163,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                     <h3>{ "Indirect identifiers" }</h3>
                     if let Some(summary) = quasi.summary() { <p class="warn">{ summary }</p> }
                     <ul class="cards">
-                        { for quasi.warnings.iter().map(|w| html! {
+                        { for quasi.warnings.iter().take(MAX_CARDS).map(|w| html! {
                             <li class="finding quasi-item">
                                 <div class="finding-head"><span>{ scan.text.get(w.start..w.end).unwrap_or("").to_string() }</span><span class="badge">{ w.kind.label() }</span></div>
                                 <p class="why">{ format!("{}. {} {}", w.message, w.kind.risk(), w.kind.suggestion()) }</p>
