@@ -162,6 +162,11 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 continue;
             }
         }
+        // a ward named by a word and a number ("transfer to Quartermain 2", "from rivendell5")
+        if let Some(end) = ward(doc, i, out) {
+            covered = end;
+            continue;
+        }
         // transfer verb ... to/from/at ___
         if doc.has(i, flag::TRANSFER) {
             if let Some(end) = transfer_target(doc, i, out) {
@@ -186,6 +191,63 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             }
         }
     }
+}
+
+/// Units and words after a number that make "___ 2" a dose or a count, not a ward.
+static NOT_WARD_AFTER: WordSet = LazyLock::new(|| {
+    set("mg mcg g gm gr kg lb lbs ml cc l u units unit mmol meq mg/hr hr hrs h min mins x times tabs tab caps puffs \
+         liters lpm pm am days day weeks wk wks months mo yrs years yr to of and or")
+});
+
+/// A ward named by a word and a small number after a move cue: "transfer to Quartermain 2",
+/// "found from birchwood 5", "Per Quartermain 3 RN", "ADMITTED TO ROWAN7". The word must be one no
+/// dictionary of common words knows and not a drug, unit or credential; the number must stand alone
+/// (not a dose "Lasix 40mg", a decimal or a date).
+fn ward(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let n = doc.toks.len();
+    if k == 0 {
+        return None;
+    }
+    let cue = matches!(&*doc.key(k - 1), "to" | "from" | "at" | "per" | "on") || doc.has(k - 1, flag::TRANSFER);
+    if !cue || !(doc.joined(k - 1)) {
+        return None;
+    }
+    let t = doc.toks[k];
+    let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET | flag::ORG_HEAD;
+    if doc.has(k, bad) || t.e - t.s < 5 || doc.is_common(k) || !t.ascii || !matches!(t.shape, Shape::Title | Shape::Upper | Shape::Lower) {
+        return None;
+    }
+    // "is to recieve 1": after a bare "to", a lowercase word is a verb unless a move came first
+    if doc.key(k - 1) == "to" && t.shape == Shape::Lower && !(k >= 2 && doc.has(k - 2, flag::TRANSFER)) {
+        return None;
+    }
+    let rest = &doc.text[t.e..];
+    let digits_at = if rest.starts_with(' ') { 1 } else { 0 };
+    let after = &rest[digits_at..];
+    let nd = after.bytes().take_while(u8::is_ascii_digit).count();
+    if nd == 0 || nd > 2 {
+        return None;
+    }
+    // "commodex3": x before a count means times
+    if digits_at == 0 && doc.key(k).ends_with('x') {
+        return None;
+    }
+    let tail = &after[nd..];
+    let next = tail.chars().next();
+    if next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | ':' | '%')) || tail.starts_with('.') && tail[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // the word after the number must not make it a dose or a count
+    let num_end = t.e + digits_at + nd;
+    let next_tok = (k + 1..n).find(|&j| doc.toks[j].s >= num_end);
+    if let Some(j) = next_tok {
+        let g = &doc.text[num_end..doc.toks[j].s];
+        if g.trim().is_empty() && g.len() <= 2 && NOT_WARD_AFTER.contains(&*doc.key(j)) {
+            return None;
+        }
+    }
+    out.push(Span::new(t.s, num_end, Category::Location, 0.6, "organizations", "a ward named by a word and a number (transfer to ___ 2)"));
+    Some(next_tok.unwrap_or(n))
 }
 
 fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
@@ -266,6 +328,15 @@ mod tests {
             ("Mount Zion Apostolic Church fed us.", &["Mount Zion Apostolic Church"]),
             ("PT TRANSFERRED FROM CALVERT HOSPITAL FOR EVAL", &["CALVERT HOSPITAL"]),
             ("pt transferred to quartermain 2 today", &["quartermain"]),
+            ("Plan: transfer to rivendell 4, diurese.", &["rivendell 4"]),
+            ("PT IS ADMITTED TO ROWANHILL7 W/ CHF", &["ROWANHILL"]),
+            ("Per Rowanhill 3 RN, UO low.", &["Rowanhill 3"]),
+            // doses and counts are not wards
+            ("started on Lasix 40 mg and Zosyn 3.375", &[]),
+            ("switched to Levaquin 5 days ago", &[]),
+            ("GU: OOB to commodex3 voiding.", &[]),
+            ("she is to recieve 1 unit on call.", &[]),
+            ("RR 22 on PSVof 15 now.", &[]),
             ("plans for pt to go to sacred heart hospital.", &["sacred heart hospital"]),
             // generic mentions stay unflagged
             ("She was taken to the hospital and then to the ICU.", &[]),

@@ -104,6 +104,7 @@ fn regressions() {
         ("[6:52 PM] jess: who has 9?? [6:53 PM] tay: me.", &["jess", "tay"]),
         ("RAMIREZ-OCHOA, LUIS A / MRN 00731946 / DOB 07/02/1958", &["RAMIREZ-OCHOA, LUIS A"]),
         ("He asked me to call his sponsor, Rich. Rich met us at the door.", &["Rich. Rich"]),
+        ("Plan: transfer to birchmont 3 in am. Per Birchmont 3 RN, bed ready.", &["birchmont", "Birchmont"]),
     ];
     for (text, names) in leaks {
         assert_covered(text, names);
