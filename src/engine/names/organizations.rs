@@ -167,6 +167,11 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             covered = end;
             continue;
         }
+        // "at GH", "by GBMC", "per U Maryland": a hospital's initialism or a university's short name
+        if let Some(end) = short_name(doc, i, out) {
+            covered = end;
+            continue;
+        }
         // transfer verb ... to/from/at ___
         if doc.has(i, flag::TRANSFER) {
             if let Some(end) = transfer_target(doc, i, out) {
@@ -248,6 +253,46 @@ fn ward(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
     }
     out.push(Span::new(t.s, num_end, Category::Location, 0.6, "organizations", "a ward named by a word and a number (transfer to ___ 2)"));
     Some(next_tok.unwrap_or(n))
+}
+
+/// Clinical abbreviations shaped like a hospital's initialism (ending in H or MC).
+static NOT_INITIALISM: WordSet = LazyLock::new(|| {
+    set("ph th ch sh ich sah sdh edh bph pth tsh ldh acth adh nph hh fh mch cbh pph ivh doh bah duh uh oh ah eh ugh \
+         rh lh hch ssh nh wh")
+});
+
+/// A hospital named by its initialism after at/from/to/by ("at GH", "by GBMC", "had at gh"), or a
+/// university by "U" and a state or place ("per U Maryland scale").
+fn short_name(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let n = doc.toks.len();
+    let t = doc.toks[k];
+    // U + state or known place
+    if doc.mode == CaseMode::Mixed && t.shape == Shape::Initial && doc.key(k) == "u" && k + 1 < n && doc.joined(k) && doc.toks[k + 1].shape == Shape::Title && (doc.has(k + 1, flag::STATE) || doc.is_place(k + 1, k + 2)) {
+        out.push(Span::new(t.s, doc.toks[k + 1].e, Category::Organization, 0.6, "organizations", "a university by U and a place (U ___)"));
+        return Some(k + 2);
+    }
+    if k == 0 || !matches!(&*doc.key(k - 1), "at" | "from" | "to" | "by") || !doc.joined(k - 1) {
+        return None;
+    }
+    let key = doc.key(k);
+    let len = t.e - t.s;
+    let shaped = match doc.mode {
+        CaseMode::Mixed => t.shape == Shape::Upper || t.shape == Shape::Lower && len == 2 && matches!(&*doc.key(k - 1), "at" | "from"),
+        _ => true,
+    };
+    if !shaped || !(2..=5).contains(&len) || !(key.ends_with('h') || key.ends_with("mc")) || NOT_INITIALISM.contains(&*key) {
+        return None;
+    }
+    if doc.has(k, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE | flag::TITLE) || (len > 2 && doc.is_common(k)) {
+        return None;
+    }
+    // not part of a longer word run ("at GH-3" is fine; "at ICH/SAH" or "at PH 7.3" is not)
+    let rest = &doc.text[t.e..];
+    if rest.starts_with(['/', '\'', '-']) || rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    out.push(Span::new(t.s, t.e, Category::Organization, 0.55, "organizations", "a hospital's initialism after at/from/to/by"));
+    Some(k + 1)
 }
 
 fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
@@ -337,6 +382,12 @@ mod tests {
             ("GU: OOB to commodex3 voiding.", &[]),
             ("she is to recieve 1 unit on call.", &[]),
             ("RR 22 on PSVof 15 now.", &[]),
+            ("FOLLOWED BY THE CHF TEAM AT WCH, THEN", &["WCH"]),
+            ("MAY BE W/U BY KBMC FOR TRANSPLANT.", &["KBMC"]),
+            ("episodes of chf that she had at wh. She", &[]),
+            ("the ones she had at rh.", &[]),
+            ("insulin per U Nebraska scale today.", &["U Nebraska"]),
+            ("Head CT showed ICH; repeat due to SAH at 0600.", &[]),
             ("plans for pt to go to sacred heart hospital.", &["sacred heart hospital"]),
             // generic mentions stay unflagged
             ("She was taken to the hospital and then to the ICU.", &[]),

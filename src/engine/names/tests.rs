@@ -105,6 +105,8 @@ fn regressions() {
         ("RAMIREZ-OCHOA, LUIS A / MRN 00731946 / DOB 07/02/1958", &["RAMIREZ-OCHOA, LUIS A"]),
         ("He asked me to call his sponsor, Rich. Rich met us at the door.", &["Rich. Rich"]),
         ("Plan: transfer to birchmont 3 in am. Per Birchmont 3 RN, bed ready.", &["birchmont", "Birchmont"]),
+        ("SEEN AS AN OUTPATIENT AT NMH, THEN ADMITTED.", &["NMH"]),
+        ("Insulin drip per U Oregon scale overnight.", &["U Oregon"]),
     ];
     for (text, names) in leaks {
         assert_covered(text, names);
