@@ -18,6 +18,9 @@ use super::shape::{CaseMode, Shape};
 use super::structure::{byte_end, extend, linked};
 use super::dictionaries::COMMON_WORDS;
 use super::{flag, Doc};
+use super::traps::FastHash;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 use crate::engine::{Category, Span};
 
 const NAME: &str = "names";
@@ -271,6 +274,62 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     handles(doc, out);
     chat_speakers(doc, out);
+    staff_from_department(doc, out);
+    social_callers(doc, out);
+}
+
+/// Hospital departments a staff member is "from" ("iris from pharm", "kim from speech").
+static DEPARTMENTS: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| {
+    "pharm pharmacy speech pt ot slp nutrition dietary sw cm chaplaincy pastoral rehab lab radiology ir \
+     respiratory rt wound ostomy palliative hospice admitting billing security transport"
+        .split_whitespace()
+        .collect()
+});
+
+/// One to three name-like words before "from" + a department: "iris from pharm called",
+/// "mary theresa kondouli from speech". The first word must be a listed first name (common word or
+/// not: "iris", "will"); the words after it, names or words no dictionary knows.
+fn staff_from_department(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for f in 1..n.saturating_sub(1) {
+        if doc.key(f) != "from" || !doc.joined(f - 1) || !doc.joined(f) || !DEPARTMENTS.contains(&*doc.key(f + 1)) {
+            continue;
+        }
+        let word = |k: usize| {
+            let t = doc.toks[k];
+            t.e - t.s >= 2 && !doc.has(k, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::MEDICAL)
+        };
+        let mut s = f;
+        while s > 0 && f - s < 3 && (s == f || doc.joined(s - 1)) && word(s - 1) && (doc.is_name(s - 1) || !doc.is_common(s - 1)) {
+            s -= 1;
+        }
+        // the run must open with a first name
+        while s < f && !doc.is_first(s) {
+            s += 1;
+        }
+        if s < f {
+            push(doc, s, f, 0.7, "a staff member from a department (___ from pharmacy)", out);
+        }
+    }
+}
+
+/// "social: bob visited", "Social: son bill called": a first name right after a "social:" or
+/// "family:" header, followed by a verb of contact.
+fn social_callers(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for h in 0..n.saturating_sub(2) {
+        if !matches!(&*doc.key(h), "social" | "family" | "dispo") || !doc.gap(h).starts_with(':') || doc.gap(h).contains('\n') {
+            continue;
+        }
+        let k = h + 1;
+        let t = doc.toks[k];
+        if t.e - t.s < 2 || !doc.is_first(k) || doc.has(k, flag::FUNC | flag::UNIT | flag::TRAP | flag::KIN | flag::ROLE | flag::TITLE | flag::MEDICAL) {
+            continue;
+        }
+        if doc.joined(k) && matches!(&*doc.key(k + 1), "called" | "visited" | "phoned" | "came" | "was" | "is" | "in" | "updated" | "spoke" | "here" | "at" | "aware") {
+            push(doc, k, k + 1, 0.7, "a first name opening a social note (social: ___ called)", out);
+        }
+    }
 }
 
 /// "[6:52 PM] jess: who has 9?": the speaker of a chat line, after a time stamp in brackets.

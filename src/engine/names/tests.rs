@@ -107,6 +107,9 @@ fn regressions() {
         ("Plan: transfer to birchmont 3 in am. Per Birchmont 3 RN, bed ready.", &["birchmont", "Birchmont"]),
         ("SEEN AS AN OUTPATIENT AT NMH, THEN ADMITTED.", &["NMH"]),
         ("Insulin drip per U Oregon scale overnight.", &["U Oregon"]),
+        ("[7:10 AM] dee: ty. ivy from pharm called re trough.", &["ivy"]),
+        ("pt alert. rosa imelda quintanar from speech in today.", &["rosa imelda quintanar"]),
+        ("social: dot called once overnight.", &["dot"]),
     ];
     for (text, names) in leaks {
         assert_covered(text, names);
@@ -132,6 +135,8 @@ fn regressions() {
         "RECEIVING 250CC FREE WATER BOLUSES.",
         "pt resting, wife called overnoc for an update.",
         "The Second Worst Day Arrives by Mail",
+        "Consult from pharm re dosing; pt from rehab.",
+        "social: pt lives alone, wife visited.",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
