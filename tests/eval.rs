@@ -31,9 +31,9 @@ struct Floor {
 const FLOORS: &[Floor] = &[
     Floor {
         corpus: "physionet-dev.jsonl",
-        recall: 0.9402,
-        precision: 0.9791,
-        caught: &[("AGE90", 4), ("DATE", 276), ("ID", 2), ("LOCATION", 177), ("NAME", 428), ("PHONE", 25)],
+        recall: 0.9464,
+        precision: 0.9792,
+        caught: &[("AGE90", 4), ("DATE", 276), ("ID", 2), ("LOCATION", 183), ("NAME", 428), ("PHONE", 25)],
     },
     Floor {
         corpus: "stories-dev.jsonl",

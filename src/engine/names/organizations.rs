@@ -116,6 +116,12 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if i < covered {
             continue;
         }
+        // "presented to holy cross hospital", "rehab(sacred heart Memorial)": a name typed in
+        // lowercase before a hospital-like head, right after to/at/from or an opening bracket
+        if let Some(end) = lowercase_place_of_care(doc, i, out) {
+            covered = end;
+            continue;
+        }
         // head nouns: walk back
         if is_head(doc, i) {
             let mut s = i;
@@ -295,6 +301,37 @@ fn short_name(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
     Some(k + 1)
 }
 
+/// In a mixed-case note, lowercase words before a hospital-like head (hospital, rehab, memorial,
+/// ...) after to/at/from or "(": two words, or one that no dictionary of common words knows
+/// ("presented to holy cross hospital", "from baltimore rehab"). `i` is the first word.
+fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let n = doc.toks.len();
+    if doc.mode != CaseMode::Mixed || i == 0 || doc.toks[i].shape != Shape::Lower {
+        return None;
+    }
+    let cue = (matches!(&*doc.key(i - 1), "to" | "at" | "from") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
+    if !cue {
+        return None;
+    }
+    let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::TRANSFER | flag::MEDICAL | flag::ORG_HEAD | flag::CALENDAR;
+    let mut h = i;
+    while h < n && h - i < 3 && (h == i || doc.joined(h - 1)) && doc.toks[h].shape == Shape::Lower && !doc.has(h, bad) && doc.toks[h].e - doc.toks[h].s >= 3 {
+        h += 1;
+    }
+    if h == i || h >= n || !doc.joined(h - 1) || !HEADS_CASELESS.contains(&*doc.key(h)) || !matches!(doc.toks[h].shape, Shape::Lower | Shape::Title) {
+        return None;
+    }
+    if h - i < 2 && doc.is_common(i) {
+        return None;
+    }
+    let end = tail(doc, h + 1);
+    if followed_by_not_place(doc, end) {
+        return None;
+    }
+    out.push(Span::new(doc.toks[i].s, doc.toks[end - 1].e, Category::Organization, 0.6, "organizations", "a lowercase name before Hospital, Rehab, Memorial after to/at/from"));
+    Some(end)
+}
+
 fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
     let n = doc.toks.len();
     let mut p = i + 1;
@@ -382,6 +419,10 @@ mod tests {
             ("GU: OOB to commodex3 voiding.", &[]),
             ("she is to recieve 1 unit on call.", &[]),
             ("RR 22 on PSVof 15 now.", &[]),
+            ("He presented to mount olive hospital from dover rehab 7/6.", &["mount olive hospital", "dover rehab"]),
+            ("Pt slated to go to rehab(saint brigid Memorial) today.", &["saint brigid Memorial"]),
+            ("She was sent to the hospital, then to acute rehab.", &[]),
+            ("discharged to home hospice care.", &[]),
             ("FOLLOWED BY THE CHF TEAM AT WCH, THEN", &["WCH"]),
             ("MAY BE W/U BY KBMC FOR TRANSPLANT.", &["KBMC"]),
             ("episodes of chf that she had at wh. She", &[]),

@@ -110,6 +110,7 @@ fn regressions() {
         ("[7:10 AM] dee: ty. ivy from pharm called re trough.", &["ivy"]),
         ("pt alert. rosa imelda quintanar from speech in today.", &["rosa imelda quintanar"]),
         ("social: dot called once overnight.", &["dot"]),
+        ("83 yo man who presented to grace chapel hospital from frederick rehab", &["grace chapel hospital", "frederick rehab"]),
     ];
     for (text, names) in leaks {
         assert_covered(text, names);
