@@ -276,6 +276,75 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     chat_speakers(doc, out);
     staff_from_department(doc, out);
     social_callers(doc, out);
+    quoted_nicknames(doc, out);
+    family_name_first(doc, out);
+    quote_sign_offs(doc, out);
+}
+
+/// True when the gap is a space and an opening quote (`' "'`, `' “'`), or a closing quote and a space.
+fn quote_gap(g: &str, opening: bool) -> bool {
+    let g = g.trim_matches(' ');
+    matches!(g, "\"" | "'") || if opening { g == "“" } else { g == "”" }
+}
+
+/// `Harold "Buddy" Keene`: a first name, a capitalized nickname in quotes, a capitalized surname.
+fn quoted_nicknames(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(2) {
+        let (a, b, c) = (doc.toks[i], doc.toks[i + 1], doc.toks[i + 2]);
+        if a.shape != Shape::Title || b.shape != Shape::Title || c.shape != Shape::Title || !doc.is_first(i) {
+            continue;
+        }
+        let (g1, g2) = (doc.gap(i), doc.gap(i + 1));
+        if !g1.starts_with(' ') || !quote_gap(g1, true) || !g2.ends_with(' ') || !quote_gap(g2, false) {
+            continue;
+        }
+        if doc.has(i + 2, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED) || doc.is_common(i + 2) && !doc.is_surname(i + 2) {
+            continue;
+        }
+        push(doc, i, i + 3, 0.8, "a first name, a quoted nickname and a surname (Harold \"Buddy\" Keene)", out);
+    }
+}
+
+/// `Park Sung-ho`, `Kim Min-jun`: a surname followed by a hyphenated two-part given name (the
+/// Korean and some Chinese and Vietnamese forms, family name first).
+fn family_name_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (doc.toks[i], doc.toks[i + 1]);
+        if a.shape != Shape::Title || !doc.joined(i) || doc.gap(i) != " " || !doc.is_surname(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT) {
+            continue;
+        }
+        let w = &doc.text[b.s..b.e];
+        let Some((p1, p2)) = w.split_once('-') else { continue };
+        let first_ok = p1.len() >= 2 && p1.len() <= 5 && p1.starts_with(|c: char| c.is_ascii_uppercase()) && p1[1..].bytes().all(|c| c.is_ascii_lowercase());
+        let second_ok = p2.len() >= 2 && p2.len() <= 5 && p2.bytes().all(|c| c.is_ascii_lowercase());
+        if !first_ok || !second_ok {
+            continue;
+        }
+        let common = |p: &str| COMMON_WORDS.contains(p.to_ascii_lowercase().as_str());
+        // "Follow-up", "Post-op", "Self-care": compounds, not given names
+        let prefix = matches!(p1.to_ascii_lowercase().as_str(), "post" | "pre" | "self" | "follow" | "non" | "anti" | "semi" | "co" | "sub" | "over" | "under" | "well" | "check" | "drop" | "walk" | "take" | "set" | "make" | "mid");
+        if prefix || p2.len() > 3 && common(p2) || COMMON_WORDS.contains(w.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        push(doc, i, i + 2, 0.75, "a surname and a hyphenated given name (Park Sung-ho)", out);
+    }
+}
+
+/// `... my gut. Mason"`: a first name alone closing a quoted letter or message, as its signature.
+fn quote_sign_offs(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for (i, t) in doc.toks.iter().enumerate() {
+        if t.shape != Shape::Title || !t.sent_start || i == 0 || !doc.is_first(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::CALENDAR | flag::GREET) {
+            continue;
+        }
+        let before = doc.gap(i - 1);
+        let after = &doc.text[t.e..];
+        let closes = after.starts_with(['"', '”']) && after[1..].chars().next().is_none_or(|c| c.is_whitespace());
+        if closes && before.trim_end().ends_with(['.', '!']) {
+            push(doc, i, i + 1, 0.7, "a first name signing off a quoted message", out);
+        }
+    }
 }
 
 /// Hospital departments a staff member is "from" ("iris from pharm", "kim from speech").

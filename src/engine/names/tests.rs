@@ -111,6 +111,11 @@ fn regressions() {
         ("pt alert. rosa imelda quintanar from speech in today.", &["rosa imelda quintanar"]),
         ("social: dot called once overnight.", &["dot"]),
         ("83 yo man who presented to grace chapel hospital from frederick rehab", &["grace chapel hospital", "frederick rehab"]),
+        ("cc: Councilman Walter \"Skip\" Ambrose", &["Walter \"Skip\" Ambrose"]),
+        ("Her grandfather, Choi Jae-won, was 79.", &["Choi Jae-won"]),
+        ("On the ward, Choi Jae-won was 79.", &["Choi Jae-won"]),
+        ("Mr. Park, Park Sung-ho, was 81.", &["Park Sung-ho"]),
+        ("She wrote: \"Thank you for hearing me. Tobias\"\nWe kept it.", &["Tobias"]),
     ];
     for (text, names) in leaks {
         assert_covered(text, names);
@@ -138,6 +143,9 @@ fn regressions() {
         "The Second Worst Day Arrives by Mail",
         "Consult from pharm re dosing; pt from rehab.",
         "social: pt lives alone, wife visited.",
+        "She said \"It hurt. Stop.\" and we did.",
+        "Read the Long Follow-up notes.",
+        "Read the Long Post-op notes.",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
