@@ -31,13 +31,13 @@ struct Floor {
 const FLOORS: &[Floor] = &[
     Floor {
         corpus: "physionet-dev.jsonl",
-        recall: 0.9464,
-        precision: 0.9792,
-        caught: &[("AGE90", 4), ("DATE", 276), ("ID", 2), ("LOCATION", 183), ("NAME", 428), ("PHONE", 25)],
+        recall: 0.9526,
+        precision: 0.9793,
+        caught: &[("AGE90", 4), ("DATE", 276), ("ID", 2), ("LOCATION", 183), ("NAME", 434), ("PHONE", 25)],
     },
     Floor {
         corpus: "stories-dev.jsonl",
-        recall: 0.9784,
+        recall: 0.9808,
         precision: 0.9835,
         caught: &[
             ("ACCOUNT", 3),
@@ -53,7 +53,7 @@ const FLOORS: &[Floor] = &[
             ("LOCATION", 41),
             ("ORGANIZATION", 37),
             ("MRN", 4),
-            ("NAME", 231),
+            ("NAME", 232),
             ("PHONE", 12),
             ("SSN", 2),
             ("URL", 4),

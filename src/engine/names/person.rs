@@ -279,6 +279,64 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     quoted_nicknames(doc, out);
     family_name_first(doc, out);
     quote_sign_offs(doc, out);
+    contact_pairs(doc, out);
+    kin_is_name(doc, out);
+}
+
+/// "consult with patty hoeller", "PER WARREN KAVALIUNAS NP": a first name and a surname (or a
+/// word no dictionary knows) after with/per, typed in the same case.
+fn contact_pairs(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::MEDICAL | flag::KIN | flag::ROLE | flag::TITLE | flag::CALENDAR | flag::STATE | flag::ORG_HEAD;
+    for w in 0..n.saturating_sub(2) {
+        if !matches!(&*doc.key(w), "with" | "per") || !doc.joined(w) || !doc.joined(w + 1) {
+            continue;
+        }
+        let (a, b) = (w + 1, w + 2);
+        let (ta, tb) = (doc.toks[a], doc.toks[b]);
+        if ta.shape != tb.shape || !matches!(ta.shape, Shape::Lower | Shape::Upper | Shape::Title) || ta.e - ta.s < 3 || tb.e - tb.s < 3 {
+            continue;
+        }
+        if doc.has(a, bad) || doc.has(b, bad) || !doc.is_first(a) || doc.is_common(b) {
+            continue;
+        }
+        if !(doc.is_surname(b) || !doc.is_first(b)) {
+            continue;
+        }
+        // "with fair diuresis", "with amber coloured": a clinical word no list knows is no surname
+        let kb = doc.key(b);
+        let clinical = ["sis", "ses", "ion", "ions", "ed", "ing", "ity", "ous", "ive", "al", "ia", "emia", "itis", "ine", "ate"].iter().any(|x| kb.ends_with(x));
+        if tb.e - tb.s < 4 || clinical && !doc.is_surname(b) {
+            continue;
+        }
+        push(doc, a, b + 1, 0.7, "a first name and surname after with/per (consult with ___)", out);
+    }
+}
+
+/// "son is hunter.", "Family: Son, Ed, was": a first name right after a kinship word and "is",
+/// "named" or a comma, closing the clause.
+fn kin_is_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for k in 0..n.saturating_sub(1) {
+        if !doc.has(k, flag::KIN) {
+            continue;
+        }
+        let j = if k + 2 < n && matches!(&*doc.key(k + 1), "is" | "named" | "called") && doc.joined(k) && doc.joined(k + 1) {
+            k + 2
+        } else if doc.gap(k).trim() == "," && doc.gap(k).ends_with(' ') {
+            k + 1
+        } else {
+            continue;
+        };
+        let t = doc.toks[j];
+        if t.e - t.s < 2 || !doc.is_first(j) || doc.has(j, flag::FUNC | flag::UNIT | flag::TRAP | flag::KIN | flag::ROLE | flag::MEDICAL | flag::CALENDAR) {
+            continue;
+        }
+        let closes = doc.text[t.e..].starts_with(['.', ',', '!', ';']) || t.e == doc.text.len();
+        if closes {
+            push(doc, j, j + 1, 0.65, "a first name closing a clause after a kinship word (son is ___)", out);
+        }
+    }
 }
 
 /// True when the gap is a space and an opening quote (`' "'`, `' “'`), or a closing quote and a space.

@@ -115,6 +115,10 @@ fn regressions() {
         ("Her grandfather, Choi Jae-won, was 79.", &["Choi Jae-won"]),
         ("On the ward, Choi Jae-won was 79.", &["Choi Jae-won"]),
         ("Mr. Park, Park Sung-ho, was 81.", &["Park Sung-ho"]),
+        ("will consult with dora vantreece re skin care.", &["dora vantreece"]),
+        ("OK TO USE PER GORDON OSTRANDER NP TODAY", &["GORDON OSTRANDER"]),
+        ("[9:01 PM] lee: son is dustin. number on board is old", &["dustin"]),
+        ("Family: Son, Al, was updated today.", &["Al"]),
         ("She wrote: \"Thank you for hearing me. Tobias\"\nWe kept it.", &["Tobias"]),
     ];
     for (text, names) in leaks {
@@ -146,6 +150,10 @@ fn regressions() {
         "She said \"It hurt. Stop.\" and we did.",
         "Read the Long Follow-up notes.",
         "Read the Long Post-op notes.",
+        "Family: son is aware, daughter, too.",
+        "pt with grace period for meds, per protocol.",
+        "UO IMPROVED WITH GREAT DIURESES OVERNIGHT.",
+        "urine amber with amber coloured sediment, normal pco.",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
