@@ -31,9 +31,9 @@ struct Floor {
 const FLOORS: &[Floor] = &[
     Floor {
         corpus: "physionet-dev.jsonl",
-        recall: 0.9526,
+        recall: 0.9567,
         precision: 0.9793,
-        caught: &[("AGE90", 4), ("DATE", 276), ("ID", 2), ("LOCATION", 183), ("NAME", 434), ("PHONE", 25)],
+        caught: &[("AGE90", 4), ("DATE", 276), ("ID", 2), ("LOCATION", 187), ("NAME", 434), ("PHONE", 25)],
     },
     Floor {
         corpus: "stories-dev.jsonl",

@@ -119,6 +119,8 @@ fn regressions() {
         ("OK TO USE PER GORDON OSTRANDER NP TODAY", &["GORDON OSTRANDER"]),
         ("[9:01 PM] lee: son is dustin. number on board is old", &["dustin"]),
         ("Family: Son, Al, was updated today.", &["Al"]),
+        ("Was camping on the Western Slope when the pain began.", &["Western Slope"]),
+        ("FAMILY DROVE IN FROM THE NORTHERN PANHANDLE AT 2 AM", &["NORTHERN PANHANDLE"]),
         ("She wrote: \"Thank you for hearing me. Tobias\"\nWe kept it.", &["Tobias"]),
     ];
     for (text, names) in leaks {
@@ -152,6 +154,7 @@ fn regressions() {
         "Read the Long Post-op notes.",
         "Family: son is aware, daughter, too.",
         "pt with grace period for meds, per protocol.",
+        "Lungs: crackles at the lower lobes, upper airway clear.",
         "UO IMPROVED WITH GREAT DIURESES OVERNIGHT.",
         "urine amber with amber coloured sediment, normal pco.",
     ];
