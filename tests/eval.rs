@@ -37,7 +37,7 @@ const FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "stories-dev.jsonl",
-        recall: 0.9808,
+        recall: 0.9832,
         precision: 0.9835,
         caught: &[
             ("ACCOUNT", 3),
@@ -53,7 +53,7 @@ const FLOORS: &[Floor] = &[
             ("LOCATION", 41),
             ("ORGANIZATION", 37),
             ("MRN", 4),
-            ("NAME", 232),
+            ("NAME", 233),
             ("PHONE", 12),
             ("SSN", 2),
             ("URL", 4),

@@ -281,6 +281,27 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     quote_sign_offs(doc, out);
     contact_pairs(doc, out);
     kin_is_name(doc, out);
+    speakers_opening(doc, out);
+}
+
+/// "Will told me later ...", "Grace said no": a capitalized first name opening a sentence before a
+/// past-tense speech verb, even when it is also a common word (a modal or a noun cannot be
+/// followed by "told").
+fn speakers_opening(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        // function words are allowed: "Will" the modal cannot be followed by "told"
+        if !t.sent_start || t.shape != Shape::Title || t.e - t.s < 3 || !doc.is_first(i) || !doc.joined(i) || doc.has(i, flag::TRAP | flag::CALENDAR | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET) {
+            continue;
+        }
+        if matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed") {
+            push(doc, i, i + 1, 0.65, "a first name opening a sentence before a speech verb (___ told me)", out);
+        }
+    }
 }
 
 /// "consult with patty hoeller", "PER WARREN KAVALIUNAS NP": a first name and a surname (or a

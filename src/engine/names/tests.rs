@@ -121,6 +121,8 @@ fn regressions() {
         ("Family: Son, Al, was updated today.", &["Al"]),
         ("Was camping on the Western Slope when the pain began.", &["Western Slope"]),
         ("FAMILY DROVE IN FROM THE NORTHERN PANHANDLE AT 2 AM", &["NORTHERN PANHANDLE"]),
+        ("We saw the rash. Mark told me later he almost stayed home.", &["Mark"]),
+        ("The rings were there. Will told me later he nearly missed them.", &["Will"]),
         ("She wrote: \"Thank you for hearing me. Tobias\"\nWe kept it.", &["Tobias"]),
     ];
     for (text, names) in leaks {
@@ -155,6 +157,7 @@ fn regressions() {
         "Family: son is aware, daughter, too.",
         "pt with grace period for meds, per protocol.",
         "Lungs: crackles at the lower lobes, upper airway clear.",
+        "The nurse said no. She told me later. He said so. They asked. It said error. Who told you?",
         "UO IMPROVED WITH GREAT DIURESES OVERNIGHT.",
         "urine amber with amber coloured sediment, normal pco.",
     ];
