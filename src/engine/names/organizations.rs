@@ -2,13 +2,19 @@
 //! employers ("Calvert Hospital", "St. Agnes'", "Mount Zion Apostolic Church", "Islamic Center of
 //! Fairlane Park").
 //!
-//! Three rules:
+//! The rules:
 //! - a head noun (Hospital, Clinic, Church, School, Center, Associates, ...) preceded by name-like
 //!   words, at least one of them not generic ("Calvert Hospital", not "the hospital" or "mental
 //!   health"), extended by more heads and an "of ___" tail;
 //! - "St./Saint ___" ("St. Agnes", "ST. MARY", "St Raphael's");
 //! - a place of care after a transfer verb ("transferred to ___", "admitted from ___", "followed
-//!   at ___"), when the word is not a unit (ICU, ER, floor, rehab) or a common word.
+//!   at ___"), when the word is not a unit (ICU, ER, floor, rehab) or a common word;
+//! - a ward named by a word and a small number after a move cue ("transfer to ___ 2", "per ___ 3
+//!   RN"), the number standing alone (not a dose, a decimal or a date);
+//! - a hospital's initialism ending in H or MC after at/from/to/by ("at GH", "by GBMC"), and a
+//!   university as "U" + a state ("U Maryland");
+//! - in mixed-case notes, a name typed in lowercase before a hospital-like head after
+//!   to/at/from or "(" ("presented to holy cross hospital").
 //!
 //! In notes typed without case, only the hospital-like heads count (Hospital, Hosp, Clinic,
 //! Rehab, House, Memorial, General, Hospice, Church, School), and words before them must not be

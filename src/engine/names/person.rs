@@ -321,7 +321,7 @@ fn contact_pairs(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if doc.has(a, bad) || doc.has(b, bad) || !doc.is_first(a) || doc.is_common(b) {
             continue;
         }
-        if !(doc.is_surname(b) || !doc.is_first(b)) {
+        if !doc.is_surname(b) && doc.is_first(b) {
             continue;
         }
         // "with fair diuresis", "with amber coloured": a clinical word no list knows is no surname
