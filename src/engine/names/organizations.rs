@@ -2,13 +2,19 @@
 //! employers ("Calvert Hospital", "St. Agnes'", "Mount Zion Apostolic Church", "Islamic Center of
 //! Fairlane Park").
 //!
-//! Three rules:
+//! The rules:
 //! - a head noun (Hospital, Clinic, Church, School, Center, Associates, ...) preceded by name-like
 //!   words, at least one of them not generic ("Calvert Hospital", not "the hospital" or "mental
 //!   health"), extended by more heads and an "of ___" tail;
 //! - "St./Saint ___" ("St. Agnes", "ST. MARY", "St Raphael's");
 //! - a place of care after a transfer verb ("transferred to ___", "admitted from ___", "followed
-//!   at ___"), when the word is not a unit (ICU, ER, floor, rehab) or a common word.
+//!   at ___"), when the word is not a unit (ICU, ER, floor, rehab) or a common word;
+//! - a ward named by a word and a small number after a move cue ("transfer to ___ 2", "per ___ 3
+//!   RN"), the number standing alone (not a dose, a decimal or a date);
+//! - a hospital's initialism ending in H or MC after at/from/to/by ("at GH", "by GBMC"), and a
+//!   university as "U" + a state ("U Maryland");
+//! - in mixed-case notes, a name typed in lowercase before a hospital-like head after
+//!   to/at/from or "(" ("presented to holy cross hospital").
 //!
 //! In notes typed without case, only the hospital-like heads count (Hospital, Hosp, Clinic,
 //! Rehab, House, Memorial, General, Hospice, Church, School), and words before them must not be
@@ -116,6 +122,12 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if i < covered {
             continue;
         }
+        // "presented to holy cross hospital", "rehab(sacred heart Memorial)": a name typed in
+        // lowercase before a hospital-like head, right after to/at/from or an opening bracket
+        if let Some(end) = lowercase_place_of_care(doc, i, out) {
+            covered = end;
+            continue;
+        }
         // head nouns: walk back
         if is_head(doc, i) {
             let mut s = i;
@@ -162,6 +174,16 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 continue;
             }
         }
+        // a ward named by a word and a number ("transfer to Quartermain 2", "from rivendell5")
+        if let Some(end) = ward(doc, i, out) {
+            covered = end;
+            continue;
+        }
+        // "at GH", "by GBMC", "per U Maryland": a hospital's initialism or a university's short name
+        if let Some(end) = short_name(doc, i, out) {
+            covered = end;
+            continue;
+        }
         // transfer verb ... to/from/at ___
         if doc.has(i, flag::TRANSFER) {
             if let Some(end) = transfer_target(doc, i, out) {
@@ -186,6 +208,134 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             }
         }
     }
+}
+
+/// Units and words after a number that make "___ 2" a dose or a count, not a ward.
+static NOT_WARD_AFTER: WordSet = LazyLock::new(|| {
+    set("mg mcg g gm gr kg lb lbs ml cc l u units unit mmol meq mg/hr hr hrs h min mins x times tabs tab caps puffs \
+         liters lpm pm am days day weeks wk wks months mo yrs years yr to of and or")
+});
+
+/// A ward named by a word and a small number after a move cue: "transfer to Quartermain 2",
+/// "found from birchwood 5", "Per Quartermain 3 RN", "ADMITTED TO ROWAN7". The word must be one no
+/// dictionary of common words knows and not a drug, unit or credential; the number must stand alone
+/// (not a dose "Lasix 40mg", a decimal or a date).
+fn ward(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let n = doc.toks.len();
+    if k == 0 {
+        return None;
+    }
+    let cue = matches!(&*doc.key(k - 1), "to" | "from" | "at" | "per" | "on") || doc.has(k - 1, flag::TRANSFER);
+    if !cue || !(doc.joined(k - 1)) {
+        return None;
+    }
+    let t = doc.toks[k];
+    let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET | flag::ORG_HEAD;
+    if doc.has(k, bad) || t.e - t.s < 5 || doc.is_common(k) || !t.ascii || !matches!(t.shape, Shape::Title | Shape::Upper | Shape::Lower) {
+        return None;
+    }
+    // "is to recieve 1": after a bare "to", a lowercase word is a verb unless a move came first
+    if doc.key(k - 1) == "to" && t.shape == Shape::Lower && !(k >= 2 && doc.has(k - 2, flag::TRANSFER)) {
+        return None;
+    }
+    let rest = &doc.text[t.e..];
+    let digits_at = if rest.starts_with(' ') { 1 } else { 0 };
+    let after = &rest[digits_at..];
+    let nd = after.bytes().take_while(u8::is_ascii_digit).count();
+    if nd == 0 || nd > 2 {
+        return None;
+    }
+    // "commodex3": x before a count means times
+    if digits_at == 0 && doc.key(k).ends_with('x') {
+        return None;
+    }
+    let tail = &after[nd..];
+    let next = tail.chars().next();
+    if next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | ':' | '%')) || tail.starts_with('.') && tail[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // the word after the number must not make it a dose or a count
+    let num_end = t.e + digits_at + nd;
+    let next_tok = (k + 1..n).find(|&j| doc.toks[j].s >= num_end);
+    if let Some(j) = next_tok {
+        let g = &doc.text[num_end..doc.toks[j].s];
+        if g.trim().is_empty() && g.len() <= 2 && NOT_WARD_AFTER.contains(&*doc.key(j)) {
+            return None;
+        }
+    }
+    out.push(Span::new(t.s, num_end, Category::Location, 0.6, "organizations", "a ward named by a word and a number (transfer to ___ 2)"));
+    Some(next_tok.unwrap_or(n))
+}
+
+/// Clinical abbreviations shaped like a hospital's initialism (ending in H or MC).
+static NOT_INITIALISM: WordSet = LazyLock::new(|| {
+    set("ph th ch sh ich sah sdh edh bph pth tsh ldh acth adh nph hh fh mch cbh pph ivh doh bah duh uh oh ah eh ugh \
+         rh lh hch ssh nh wh")
+});
+
+/// A hospital named by its initialism after at/from/to/by ("at GH", "by GBMC", "had at gh"), or a
+/// university by "U" and a state or place ("per U Maryland scale").
+fn short_name(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let n = doc.toks.len();
+    let t = doc.toks[k];
+    // U + state or known place
+    if doc.mode == CaseMode::Mixed && t.shape == Shape::Initial && doc.key(k) == "u" && k + 1 < n && doc.joined(k) && doc.toks[k + 1].shape == Shape::Title && (doc.has(k + 1, flag::STATE) || doc.is_place(k + 1, k + 2)) {
+        out.push(Span::new(t.s, doc.toks[k + 1].e, Category::Organization, 0.6, "organizations", "a university by U and a place (U ___)"));
+        return Some(k + 2);
+    }
+    if k == 0 || !matches!(&*doc.key(k - 1), "at" | "from" | "to" | "by") || !doc.joined(k - 1) {
+        return None;
+    }
+    let key = doc.key(k);
+    let len = t.e - t.s;
+    let shaped = match doc.mode {
+        CaseMode::Mixed => t.shape == Shape::Upper || t.shape == Shape::Lower && len == 2 && matches!(&*doc.key(k - 1), "at" | "from"),
+        _ => true,
+    };
+    if !shaped || !(2..=5).contains(&len) || !(key.ends_with('h') || key.ends_with("mc")) || NOT_INITIALISM.contains(&*key) {
+        return None;
+    }
+    if doc.has(k, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::STATE | flag::TITLE) || (len > 2 && doc.is_common(k)) {
+        return None;
+    }
+    // not part of a longer word run ("at GH-3" is fine; "at ICH/SAH" or "at PH 7.3" is not)
+    let rest = &doc.text[t.e..];
+    if rest.starts_with(['/', '\'', '-']) || rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    out.push(Span::new(t.s, t.e, Category::Organization, 0.55, "organizations", "a hospital's initialism after at/from/to/by"));
+    Some(k + 1)
+}
+
+/// In a mixed-case note, lowercase words before a hospital-like head (hospital, rehab, memorial,
+/// ...) after to/at/from or "(": two words, or one that no dictionary of common words knows
+/// ("presented to holy cross hospital", "from baltimore rehab"). `i` is the first word.
+fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let n = doc.toks.len();
+    if doc.mode != CaseMode::Mixed || i == 0 || doc.toks[i].shape != Shape::Lower {
+        return None;
+    }
+    let cue = (matches!(&*doc.key(i - 1), "to" | "at" | "from") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
+    if !cue {
+        return None;
+    }
+    let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::TRANSFER | flag::MEDICAL | flag::ORG_HEAD | flag::CALENDAR;
+    let mut h = i;
+    while h < n && h - i < 3 && (h == i || doc.joined(h - 1)) && doc.toks[h].shape == Shape::Lower && !doc.has(h, bad) && doc.toks[h].e - doc.toks[h].s >= 3 {
+        h += 1;
+    }
+    if h == i || h >= n || !doc.joined(h - 1) || !HEADS_CASELESS.contains(&*doc.key(h)) || !matches!(doc.toks[h].shape, Shape::Lower | Shape::Title) {
+        return None;
+    }
+    if h - i < 2 && doc.is_common(i) {
+        return None;
+    }
+    let end = tail(doc, h + 1);
+    if followed_by_not_place(doc, end) {
+        return None;
+    }
+    out.push(Span::new(doc.toks[i].s, doc.toks[end - 1].e, Category::Organization, 0.6, "organizations", "a lowercase name before Hospital, Rehab, Memorial after to/at/from"));
+    Some(end)
 }
 
 fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
@@ -266,6 +416,25 @@ mod tests {
             ("Mount Zion Apostolic Church fed us.", &["Mount Zion Apostolic Church"]),
             ("PT TRANSFERRED FROM CALVERT HOSPITAL FOR EVAL", &["CALVERT HOSPITAL"]),
             ("pt transferred to quartermain 2 today", &["quartermain"]),
+            ("Plan: transfer to rivendell 4, diurese.", &["rivendell 4"]),
+            ("PT IS ADMITTED TO ROWANHILL7 W/ CHF", &["ROWANHILL"]),
+            ("Per Rowanhill 3 RN, UO low.", &["Rowanhill 3"]),
+            // doses and counts are not wards
+            ("started on Lasix 40 mg and Zosyn 3.375", &[]),
+            ("switched to Levaquin 5 days ago", &[]),
+            ("GU: OOB to commodex3 voiding.", &[]),
+            ("she is to recieve 1 unit on call.", &[]),
+            ("RR 22 on PSVof 15 now.", &[]),
+            ("He presented to mount olive hospital from dover rehab 7/6.", &["mount olive hospital", "dover rehab"]),
+            ("Pt slated to go to rehab(saint brigid Memorial) today.", &["saint brigid Memorial"]),
+            ("She was sent to the hospital, then to acute rehab.", &[]),
+            ("discharged to home hospice care.", &[]),
+            ("FOLLOWED BY THE CHF TEAM AT WCH, THEN", &["WCH"]),
+            ("MAY BE W/U BY KBMC FOR TRANSPLANT.", &["KBMC"]),
+            ("episodes of chf that she had at wh. She", &[]),
+            ("the ones she had at rh.", &[]),
+            ("insulin per U Nebraska scale today.", &["U Nebraska"]),
+            ("Head CT showed ICH; repeat due to SAH at 0600.", &[]),
             ("plans for pt to go to sacred heart hospital.", &["sacred heart hospital"]),
             // generic mentions stay unflagged
             ("She was taken to the hospital and then to the ICU.", &[]),

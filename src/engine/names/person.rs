@@ -18,6 +18,9 @@ use super::shape::{CaseMode, Shape};
 use super::structure::{byte_end, extend, linked};
 use super::dictionaries::COMMON_WORDS;
 use super::{flag, Doc};
+use super::traps::FastHash;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 use crate::engine::{Category, Span};
 
 const NAME: &str = "names";
@@ -271,6 +274,210 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     handles(doc, out);
     chat_speakers(doc, out);
+    staff_from_department(doc, out);
+    social_callers(doc, out);
+    quoted_nicknames(doc, out);
+    family_name_first(doc, out);
+    quote_sign_offs(doc, out);
+    contact_pairs(doc, out);
+    kin_is_name(doc, out);
+    speakers_opening(doc, out);
+}
+
+/// "Will told me later ...", "Grace said no": a capitalized first name opening a sentence before a
+/// past-tense speech verb, even when it is also a common word (a modal or a noun cannot be
+/// followed by "told").
+fn speakers_opening(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        // function words are allowed: "Will" the modal cannot be followed by "told"
+        if !t.sent_start || t.shape != Shape::Title || t.e - t.s < 3 || !doc.is_first(i) || !doc.joined(i) || doc.has(i, flag::TRAP | flag::CALENDAR | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET) {
+            continue;
+        }
+        if matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed") {
+            push(doc, i, i + 1, 0.65, "a first name opening a sentence before a speech verb (___ told me)", out);
+        }
+    }
+}
+
+/// "consult with patty hoeller", "PER WARREN KAVALIUNAS NP": a first name and a surname (or a
+/// word no dictionary knows) after with/per, typed in the same case.
+fn contact_pairs(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::MEDICAL | flag::KIN | flag::ROLE | flag::TITLE | flag::CALENDAR | flag::STATE | flag::ORG_HEAD;
+    for w in 0..n.saturating_sub(2) {
+        if !matches!(&*doc.key(w), "with" | "per") || !doc.joined(w) || !doc.joined(w + 1) {
+            continue;
+        }
+        let (a, b) = (w + 1, w + 2);
+        let (ta, tb) = (doc.toks[a], doc.toks[b]);
+        if ta.shape != tb.shape || !matches!(ta.shape, Shape::Lower | Shape::Upper | Shape::Title) || ta.e - ta.s < 3 || tb.e - tb.s < 3 {
+            continue;
+        }
+        if doc.has(a, bad) || doc.has(b, bad) || !doc.is_first(a) || doc.is_common(b) {
+            continue;
+        }
+        if !doc.is_surname(b) && doc.is_first(b) {
+            continue;
+        }
+        // "with fair diuresis", "with amber coloured": a clinical word no list knows is no surname
+        let kb = doc.key(b);
+        let clinical = ["sis", "ses", "ion", "ions", "ed", "ing", "ity", "ous", "ive", "al", "ia", "emia", "itis", "ine", "ate"].iter().any(|x| kb.ends_with(x));
+        if tb.e - tb.s < 4 || clinical && !doc.is_surname(b) {
+            continue;
+        }
+        push(doc, a, b + 1, 0.7, "a first name and surname after with/per (consult with ___)", out);
+    }
+}
+
+/// "son is hunter.", "Family: Son, Ed, was": a first name right after a kinship word and "is",
+/// "named" or a comma, closing the clause.
+fn kin_is_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for k in 0..n.saturating_sub(1) {
+        if !doc.has(k, flag::KIN) {
+            continue;
+        }
+        let j = if k + 2 < n && matches!(&*doc.key(k + 1), "is" | "named" | "called") && doc.joined(k) && doc.joined(k + 1) {
+            k + 2
+        } else if doc.gap(k).trim() == "," && doc.gap(k).ends_with(' ') {
+            k + 1
+        } else {
+            continue;
+        };
+        let t = doc.toks[j];
+        if t.e - t.s < 2 || !doc.is_first(j) || doc.has(j, flag::FUNC | flag::UNIT | flag::TRAP | flag::KIN | flag::ROLE | flag::MEDICAL | flag::CALENDAR) {
+            continue;
+        }
+        let closes = doc.text[t.e..].starts_with(['.', ',', '!', ';']) || t.e == doc.text.len();
+        if closes {
+            push(doc, j, j + 1, 0.65, "a first name closing a clause after a kinship word (son is ___)", out);
+        }
+    }
+}
+
+/// True when the gap is a space and an opening quote (`' "'`, `' “'`), or a closing quote and a space.
+fn quote_gap(g: &str, opening: bool) -> bool {
+    let g = g.trim_matches(' ');
+    matches!(g, "\"" | "'") || if opening { g == "“" } else { g == "”" }
+}
+
+/// `Harold "Buddy" Keene`: a first name, a capitalized nickname in quotes, a capitalized surname.
+fn quoted_nicknames(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(2) {
+        let (a, b, c) = (doc.toks[i], doc.toks[i + 1], doc.toks[i + 2]);
+        if a.shape != Shape::Title || b.shape != Shape::Title || c.shape != Shape::Title || !doc.is_first(i) {
+            continue;
+        }
+        let (g1, g2) = (doc.gap(i), doc.gap(i + 1));
+        if !g1.starts_with(' ') || !quote_gap(g1, true) || !g2.ends_with(' ') || !quote_gap(g2, false) {
+            continue;
+        }
+        if doc.has(i + 2, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED) || doc.is_common(i + 2) && !doc.is_surname(i + 2) {
+            continue;
+        }
+        push(doc, i, i + 3, 0.8, "a first name, a quoted nickname and a surname (Harold \"Buddy\" Keene)", out);
+    }
+}
+
+/// `Park Sung-ho`, `Kim Min-jun`: a surname followed by a hyphenated two-part given name (the
+/// Korean and some Chinese and Vietnamese forms, family name first).
+fn family_name_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (doc.toks[i], doc.toks[i + 1]);
+        if a.shape != Shape::Title || !doc.joined(i) || doc.gap(i) != " " || !doc.is_surname(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT) {
+            continue;
+        }
+        let w = &doc.text[b.s..b.e];
+        let Some((p1, p2)) = w.split_once('-') else { continue };
+        let first_ok = p1.len() >= 2 && p1.len() <= 5 && p1.starts_with(|c: char| c.is_ascii_uppercase()) && p1[1..].bytes().all(|c| c.is_ascii_lowercase());
+        let second_ok = p2.len() >= 2 && p2.len() <= 5 && p2.bytes().all(|c| c.is_ascii_lowercase());
+        if !first_ok || !second_ok {
+            continue;
+        }
+        let common = |p: &str| COMMON_WORDS.contains(p.to_ascii_lowercase().as_str());
+        // "Follow-up", "Post-op", "Self-care": compounds, not given names
+        let prefix = matches!(p1.to_ascii_lowercase().as_str(), "post" | "pre" | "self" | "follow" | "non" | "anti" | "semi" | "co" | "sub" | "over" | "under" | "well" | "check" | "drop" | "walk" | "take" | "set" | "make" | "mid");
+        if prefix || p2.len() > 3 && common(p2) || COMMON_WORDS.contains(w.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        push(doc, i, i + 2, 0.75, "a surname and a hyphenated given name (Park Sung-ho)", out);
+    }
+}
+
+/// `... my gut. Mason"`: a first name alone closing a quoted letter or message, as its signature.
+fn quote_sign_offs(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for (i, t) in doc.toks.iter().enumerate() {
+        if t.shape != Shape::Title || !t.sent_start || i == 0 || !doc.is_first(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::CALENDAR | flag::GREET) {
+            continue;
+        }
+        let before = doc.gap(i - 1);
+        let after = &doc.text[t.e..];
+        let closes = after.starts_with(['"', '”']) && after[1..].chars().next().is_none_or(|c| c.is_whitespace());
+        if closes && before.trim_end().ends_with(['.', '!']) {
+            push(doc, i, i + 1, 0.7, "a first name signing off a quoted message", out);
+        }
+    }
+}
+
+/// Hospital departments a staff member is "from" ("iris from pharm", "kim from speech").
+static DEPARTMENTS: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| {
+    "pharm pharmacy speech pt ot slp nutrition dietary sw cm chaplaincy pastoral rehab lab radiology ir \
+     respiratory rt wound ostomy palliative hospice admitting billing security transport"
+        .split_whitespace()
+        .collect()
+});
+
+/// One to three name-like words before "from" + a department: "iris from pharm called",
+/// "mary theresa kondouli from speech". The first word must be a listed first name (common word or
+/// not: "iris", "will"); the words after it, names or words no dictionary knows.
+fn staff_from_department(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for f in 1..n.saturating_sub(1) {
+        if doc.key(f) != "from" || !doc.joined(f - 1) || !doc.joined(f) || !DEPARTMENTS.contains(&*doc.key(f + 1)) {
+            continue;
+        }
+        let word = |k: usize| {
+            let t = doc.toks[k];
+            t.e - t.s >= 2 && !doc.has(k, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::MEDICAL)
+        };
+        let mut s = f;
+        while s > 0 && f - s < 3 && (s == f || doc.joined(s - 1)) && word(s - 1) && (doc.is_name(s - 1) || !doc.is_common(s - 1)) {
+            s -= 1;
+        }
+        // the run must open with a first name
+        while s < f && !doc.is_first(s) {
+            s += 1;
+        }
+        if s < f {
+            push(doc, s, f, 0.7, "a staff member from a department (___ from pharmacy)", out);
+        }
+    }
+}
+
+/// "social: bob visited", "Social: son bill called": a first name right after a "social:" or
+/// "family:" header, followed by a verb of contact.
+fn social_callers(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for h in 0..n.saturating_sub(2) {
+        if !matches!(&*doc.key(h), "social" | "family" | "dispo") || !doc.gap(h).starts_with(':') || doc.gap(h).contains('\n') {
+            continue;
+        }
+        let k = h + 1;
+        let t = doc.toks[k];
+        if t.e - t.s < 2 || !doc.is_first(k) || doc.has(k, flag::FUNC | flag::UNIT | flag::TRAP | flag::KIN | flag::ROLE | flag::TITLE | flag::MEDICAL) {
+            continue;
+        }
+        if doc.joined(k) && matches!(&*doc.key(k + 1), "called" | "visited" | "phoned" | "came" | "was" | "is" | "in" | "updated" | "spoke" | "here" | "at" | "aware") {
+            push(doc, k, k + 1, 0.7, "a first name opening a social note (social: ___ called)", out);
+        }
+    }
 }
 
 /// "[6:52 PM] jess: who has 9?": the speaker of a chat line, after a time stamp in brackets.

@@ -158,12 +158,38 @@ fn after_prep(doc: &Doc<'_>, i: usize) -> bool {
     i > 0 && linked(doc, i) && matches!(&*doc.key(i - 1), "in" | "from" | "near" | "of" | "outside" | "around" | "to")
 }
 
+/// Compass words that open the name of a region ("the Eastern Shore", "the Western Slope").
+static COMPASS: WordSet = LazyLock::new(|| set("eastern western northern southern north south east west upper lower"));
+
+/// Landforms that close the name of a region.
+static LANDFORMS: WordSet = LazyLock::new(|| set("shore coast valley hills slope plains panhandle peninsula highlands lowlands cape bay mountains"));
+
+/// "the Eastern Shore", "THE WESTERN SLOPE": a region smaller than a state, named by a compass
+/// word and a landform, both capitalized (in a mixed-case note) after "the".
+fn regions(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 1..n.saturating_sub(1) {
+        if doc.key(i - 1) != "the" || !doc.joined(i - 1) || !doc.joined(i) || !COMPASS.contains(&*doc.key(i)) || !LANDFORMS.contains(&*doc.key(i + 1)) {
+            continue;
+        }
+        let (a, b) = (doc.toks[i], doc.toks[i + 1]);
+        let cased = match doc.mode {
+            CaseMode::Mixed => a.shape == Shape::Title && b.shape == Shape::Title,
+            _ => true,
+        };
+        if cased {
+            push(doc, i, i + 2, 0.6, "a region named by a compass word and a landform (the Eastern Shore)", out);
+        }
+    }
+}
+
 /// Finds places in `doc`.
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mixed = doc.mode == CaseMode::Mixed;
     let mut covered = 0;
     rooms(doc, out);
+    regions(doc, out);
     for i in 0..n {
         if i < covered {
             continue;
