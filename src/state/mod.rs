@@ -302,13 +302,7 @@ impl State {
     /// longer one (then the earlier one) is shown.
     pub fn segments(&self) -> Vec<Segment> {
         let Some(scan) = self.scan.as_ref() else { return Vec::new() };
-        let manual: Cow<'_, [Manual]> = if scan.text == self.text {
-            Cow::Borrowed(&self.manual)
-        } else {
-            let mut m = self.manual.clone();
-            review::relocate(&mut m, &self.text, &scan.text);
-            Cow::Owned(m)
-        };
+        let manual = manual_in(&self.manual, &self.text, &scan.text);
         let mut marks: Vec<(usize, usize, SegmentKind)> = scan
             .findings
             .iter()
@@ -375,14 +369,7 @@ impl State {
     /// Re-applies the review and the operators to the last scan.
     fn refresh(&mut self) {
         let Some(scan) = self.scan.as_mut() else { return };
-        // Manual ranges follow the current text; bring them to the scanned one if it is older.
-        let manual: Cow<'_, [Manual]> = if scan.text == self.text {
-            Cow::Borrowed(&self.manual)
-        } else {
-            let mut m = self.manual.clone();
-            review::relocate(&mut m, &self.text, &scan.text);
-            Cow::Owned(m)
-        };
+        let manual = manual_in(&self.manual, &self.text, &scan.text);
         scan.findings = review::findings(&scan.text, &scan.spans, &self.deny, &self.allow, &self.decisions);
         let spans = review::effective_spans(&scan.text, &scan.findings, &manual);
         let Output { text, log } = operators::apply(&scan.text, &spans, &self.plan);
@@ -474,5 +461,17 @@ fn same_text(a: &str, b: &str) -> bool {
     operators::people::fold(a.trim()) == operators::people::fold(b.trim())
 }
 
+/// Manual ranges follow the current text `text`; this brings them to the scanned text when the
+/// scan is of an older revision (borrowed unchanged when the two texts are the same).
+fn manual_in<'a>(manual: &'a [Manual], text: &str, scanned: &str) -> Cow<'a, [Manual]> {
+    if scanned == text {
+        return Cow::Borrowed(manual);
+    }
+    let mut m = manual.to_vec();
+    review::relocate(&mut m, text, scanned);
+    Cow::Owned(m)
+}
+
 #[cfg(test)]
 mod tests;
+
