@@ -154,7 +154,7 @@ fn scan() -> io::Result<ExitCode> {
     // Split the work across the available cores: each worker takes the next block of lines until
     // none is left (a worker slowed down by other processes then does fewer blocks), and the
     // blocks are put back in input order.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).max(1);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     const BLOCK: usize = 32;
     let blocks: Vec<&[(usize, &str)]> = lines.chunks(BLOCK).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);

@@ -491,7 +491,6 @@ const AGE_CONTEXT_GATES: [&[&str]; 8] = [
 ];
 
 /// Words that make a person the subject of a sentence.
-
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran)(?-u:\b)").unwrap()
 });
