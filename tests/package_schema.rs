@@ -104,10 +104,13 @@ fn packages_match_the_schema() {
     assert!(never_written.is_empty(), "the schema declares members the Rust types never write: {never_written:?}");
 }
 
+/// A change that makes a package drift from the schema.
+type Mutation = fn(&mut Value);
+
 #[test]
 fn the_checker_catches_drift() {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap();
-    let rows: &[(&str, fn(&mut Value))] = &[
+    let rows: &[(&str, Mutation)] = &[
         ("unknown member", |v| v["consent"]["obtained"]["signature_png"] = "x".into()),
         ("missing member", |v| {
             v["consent"]["statements"].as_object_mut().unwrap().remove("redisclosure");
