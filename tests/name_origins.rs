@@ -28,6 +28,29 @@ const ORIGINS: &[(&str, [(&str, &str); 10])] = &[
     ("English", [("John", "Smith"), ("Mary", "Johnson"), ("James", "Williams"), ("Patricia", "Brown"), ("Robert", "Jones"), ("Linda", "Miller"), ("Michael", "Davis"), ("Barbara", "Wilson"), ("David", "Moore"), ("Susan", "Taylor")]),
 ];
 
+/// A second set, never used to tune the rules (held out): other pairs for the same origins and
+/// origins the first set lacks. Its recall is the honest estimate of how the rules generalize.
+const HELD_OUT: &[(&str, [(&str, &str); 10])] = &[
+    ("Yoruba", [("Adewale", "Ogundipe"), ("Bolanle", "Akintola"), ("Oluwafemi", "Adebisi"), ("Morenike", "Olatunji"), ("Ayodeji", "Fashola"), ("Omolara", "Adeleke"), ("Tunde", "Oyebanji"), ("Abimbola", "Ajayi"), ("Gbenga", "Oladipo"), ("Iyabo", "Ogunbanjo")]),
+    ("Igbo", [("Obiageli", "Nwankwo"), ("Emeka", "Okoro"), ("Uchenna", "Onyeka"), ("Chidinma", "Ezeh"), ("Ikenna", "Nwafor"), ("Nkechi", "Okonjo"), ("Chibuike", "Umeh"), ("Ifeoma", "Agu"), ("Tochukwu", "Nnaji"), ("Uzoma", "Ekwueme")]),
+    ("Zulu", [("Nkosinathi", "Zungu"), ("Thulisile", "Mahlangu"), ("Sizwe", "Ntuli"), ("Nonhlanhla", "Buthelezi"), ("Lungile", "Mabaso"), ("Mthunzi", "Dube"), ("Busisiwe", "Hlongwane"), ("Vusi", "Msimang"), ("Zodwa", "Gumede"), ("Jabulani", "Shezi")]),
+    ("Turkish", [("Hüseyin", "Koç"), ("Merve", "Kurt"), ("Hakan", "Özdemir"), ("Gülşen", "Aksoy"), ("Serkan", "Polat"), ("Büşra", "Erdoğan"), ("Oğuz", "Kılıç"), ("Derya", "Güneş"), ("Cem", "Yavuz"), ("Sevgi", "Karaca")]),
+    ("Vietnamese", [("Thanh", "Vo"), ("Hoa", "Ngo"), ("Khanh", "Truong"), ("Phuong", "Ly"), ("Bao", "Duong"), ("Trang", "Ho"), ("Long", "Dinh"), ("Ngoc", "Lam"), ("Viet", "Huynh"), ("Hanh", "Trinh")]),
+    ("Chinese", [("Yifan", "Guo"), ("Xiulan", "Sun"), ("Zhiwei", "Ma"), ("Lihua", "Hu"), ("Jianguo", "Lin"), ("Yuxuan", "He"), ("Fang", "Gao"), ("Bo", "Luo"), ("Ming", "Zheng"), ("Xin", "Liang")]),
+    ("Korean", [("Ha-eun", "Song"), ("Do-yoon", "Han"), ("Seo-jun", "Oh"), ("Ji-yeon", "Seo"), ("Jae-won", "Shin"), ("Mi-kyung", "Kwon"), ("Young-soo", "Hwang"), ("Yu-na", "Ahn"), ("Tae-yang", "Baek"), ("Eun-seo", "Yoo")]),
+    ("Indian", [("Aditya", "Desai"), ("Kavita", "Joshi"), ("Suresh", "Pillai"), ("Pooja", "Chatterjee"), ("Ravi", "Menon"), ("Anjali", "Banerjee"), ("Vikram", "Rao"), ("Divya", "Kulkarni"), ("Harpreet", "Gill"), ("Srinivas", "Naidu")]),
+    ("Arabic", [("Ahmad", "Qasim"), ("Rania", "Darwish"), ("Hamza", "Odeh"), ("Salma", "Khoury"), ("Bilal", "Hamdan"), ("Huda", "Barakat"), ("Samir", "Jaber"), ("Dalia", "Farouk"), ("Walid", "Shami"), ("Yasmin", "Najjar")]),
+    ("Hispanic", [("Maricela", "Castillo"), ("Joaquín", "Mendoza"), ("Xiomara", "Vargas"), ("Rigoberto", "Ortega"), ("Itzel", "Guzmán"), ("Socorro", "Delgado"), ("Efraín", "Navarro"), ("Yesenia", "Cabrera"), ("Heriberto", "Salazar"), ("Consuelo", "Figueroa")]),
+    ("Ethiopian", [("Abebe", "Tesfaye"), ("Meseret", "Haile"), ("Dawit", "Bekele"), ("Tigist", "Alemu"), ("Yonas", "Girma"), ("Selamawit", "Tadesse"), ("Biniam", "Mengistu"), ("Hiwot", "Assefa"), ("Tesfaye", "Wolde"), ("Mekdes", "Gebre")]),
+    ("Somali", [("Abdirahman", "Warsame"), ("Hodan", "Farah"), ("Mohamud", "Jama"), ("Ayaan", "Abdi"), ("Faisal", "Egal"), ("Sahra", "Hirsi"), ("Abdullahi", "Osman"), ("Ubah", "Dirie"), ("Guled", "Aden"), ("Ifrah", "Nur")]),
+    ("Filipino", [("Maricel", "Dela Cruz"), ("Rodel", "Bautista"), ("Lourdes", "Villanueva"), ("Jomar", "Macaraeg"), ("Rowena", "Dimaculangan"), ("Arnel", "Pangilinan"), ("Marivic", "Santos"), ("Jericho", "Manalo"), ("Analyn", "Tolentino"), ("Rommel", "Galang")]),
+    ("Japanese", [("Haruto", "Sato"), ("Yui", "Suzuki"), ("Takeshi", "Takahashi"), ("Aiko", "Tanaka"), ("Kenji", "Watanabe"), ("Sakura", "Ito"), ("Hiroshi", "Yamamoto"), ("Yuki", "Nakamura"), ("Daisuke", "Kobayashi"), ("Emi", "Yoshida")]),
+    ("Persian", [("Dariush", "Hosseini"), ("Shirin", "Ahmadi"), ("Kourosh", "Rezaei"), ("Niloufar", "Moradi"), ("Babak", "Karimi"), ("Parisa", "Jafari"), ("Farhad", "Mohammadi"), ("Mahsa", "Sadeghi"), ("Arash", "Ebrahimi"), ("Laleh", "Rahimi")]),
+    ("Hmong", [("Pa", "Vang"), ("Tou", "Xiong"), ("Mai", "Yang"), ("Chue", "Lor"), ("Nou", "Thao"), ("Kou", "Her"), ("Yer", "Moua"), ("Shoua", "Vue"), ("Fue", "Lee"), ("Bee", "Cha")]),
+    ("Navajo", [("Shandiin", "Begay"), ("Hosteen", "Yazzie"), ("Ahiga", "Tsosie"), ("Doli", "Benally"), ("Nizhoni", "Nez"), ("Kai", "Etsitty"), ("Yanaba", "Tsinajinnie"), ("Bidziil", "Manygoats"), ("Sani", "Bitsui"), ("Ayita", "Chee")]),
+    ("Samoan", [("Tavita", "Faleolo"), ("Losa", "Tuilagi"), ("Sione", "Leota"), ("Malia", "Fuimaono"), ("Iosefa", "Tuiasosopo"), ("Mele", "Soliai"), ("Pita", "Aumua"), ("Salote", "Falaniko"), ("Ioane", "Sapolu"), ("Fetu", "Lealaiauloto")]),
+];
+
 /// Sentence shapes: `{F}` given name, `{L}` family name, `{f}`/`{FU}`/`{LU}` lower/upper case.
 const TEMPLATES: &[&str] = &[
     "My mother {F} {L} was admitted on Tuesday after the fall.",
@@ -69,10 +92,10 @@ fn covered(text: &str, name: &str) -> bool {
         .all(|(i, _)| spans.iter().any(|sp| sp.start <= s + i && s + i < sp.end))
 }
 
-#[test]
-fn recall_by_origin() {
+/// Recall per origin of `set` over every template: (origin, caught, total, a few misses).
+fn measure(set: &[(&'static str, [(&'static str, &'static str); 10])]) -> Vec<(&'static str, usize, usize, Vec<String>)> {
     let mut rows = Vec::new();
-    for (origin, names) in ORIGINS {
+    for (origin, names) in set {
         let (mut total, mut caught) = (0usize, 0usize);
         let mut missed = Vec::new();
         for (given, family) in names {
@@ -94,9 +117,31 @@ fn recall_by_origin() {
     for (origin, caught, total, missed) in &rows {
         eprintln!("{origin:<12} {:>7.3} {caught:>4}/{total:<4} e.g. missed: {}", *caught as f64 / *total as f64, missed.join("; "));
     }
+    rows
+}
+
+/// (worst, best) recall over the origins.
+fn spread(rows: &[(&str, usize, usize, Vec<String>)]) -> (f64, f64) {
     let worst = rows.iter().map(|r| r.1 as f64 / r.2 as f64).fold(1.0, f64::min);
     let best = rows.iter().map(|r| r.1 as f64 / r.2 as f64).fold(0.0, f64::max);
-    // Floors measured when this test was written; raise them as the engine improves.
-    assert!(worst >= 0.90, "some origin is protected less than 90% of the time: {worst:.3}");
-    assert!(best - worst <= 0.10, "recall differs by origin by more than 10 points: {worst:.3}..{best:.3}");
+    (worst, best)
 }
+
+#[test]
+fn recall_by_origin() {
+    let (worst, best) = spread(&measure(ORIGINS));
+    // Floors measured when this test was written; raise them as the engine improves.
+    assert!(worst >= 0.99, "some origin is protected less than 99% of the time: {worst:.3}");
+    assert!(best - worst <= 0.01, "recall differs by origin by more than 1 point: {worst:.3}..{best:.3}");
+}
+
+#[test]
+fn recall_by_origin_held_out() {
+    let (worst, best) = spread(&measure(HELD_OUT));
+    // Floors at the figures measured on the held-out set when it was added (see the README).
+    assert!(worst >= FLOOR_HELD_OUT, "some origin of the held-out set is protected less than {FLOOR_HELD_OUT}: {worst:.3}");
+    assert!(best - worst <= 1.0 - FLOOR_HELD_OUT, "held-out recall differs by origin: {worst:.3}..{best:.3}");
+}
+
+/// The worst per-origin recall on the held-out set, as measured.
+const FLOOR_HELD_OUT: f64 = 0.86;

@@ -347,6 +347,13 @@ impl<'a> Doc<'a> {
         self.is_first(i) || self.is_surname(i)
     }
 
+    /// True when token `i` is a hyphenated given name whose every part is a listed first name
+    /// ("Sung-ho", "Min-jun", "Jean-Paul"), even when the parts are also English words.
+    pub fn is_hyphen_name(&self, i: usize) -> bool {
+        let k = self.key(i);
+        k.contains('-') && k.split('-').count() <= 3 && k.split('-').all(|p| p.len() >= 2 && FIRST_NAMES.contains(p))
+    }
+
     /// True when token `i` is a common English word.
     pub fn is_common(&self, i: usize) -> bool {
         if self.has(i, flag::NAME_LIKE) && self.toks[i].shape != Shape::Lower {

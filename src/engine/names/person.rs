@@ -67,6 +67,11 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     if doc.has(i, flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::ORG_HEAD) || t.e - t.s < 2 {
         return false;
     }
+    // "daughter jun called", "SON THU PHAM": after a family noun in a note without case, a month
+    // or weekday abbreviation that is no English word and no date
+    if family && doc.mode != CaseMode::Mixed && calendar_given_name(doc, i) {
+        return true;
+    }
     if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) || followed_by_number(doc, i) {
         return false;
     }
@@ -94,11 +99,37 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
                 return false;
             }
             // after a family noun, a word no list holds is a name too ("son sipho called")
-            (doc.is_first(i) && (family || !doc.is_common(i)))
+            ((doc.is_first(i) || doc.is_hyphen_name(i)) && (family || !doc.is_common(i)))
                 || (i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::MEDICAL | flag::UNIT | flag::CRED)
                     && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
         }
     }
+}
+
+/// True when token `i` is a three-letter month or weekday abbreviation that is also a given name
+/// (Jun, Thu, Mon) and, by what follows, not a date: no number, period or comma after it.
+fn calendar_given_name(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    t.e - t.s == 3 && doc.has(i, flag::CALENDAR) && !doc.is_common(i) && !followed_by_number(doc, i) && !doc.text[t.e..].starts_with(['.', ',', '/', '-'])
+}
+
+/// After a name introduced by a family noun in a note without case ("SON NOMVULA MKHIZE AT
+/// BEDSIDE"), whether token `k` is its family name: a word no dictionary holds, or a listed surname
+/// that is also a clinical abbreviation or an English word ("LE", "PARK") when a function word,
+/// punctuation or the end follows it.
+fn kin_family_name(doc: &Doc<'_>, k: usize) -> bool {
+    let n = doc.toks.len();
+    let t = doc.toks[k];
+    if doc.mode == CaseMode::Mixed || k == 0 || !doc.joined(k - 1) || t.e - t.s < 2 || !doc.word(k).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+        return false;
+    }
+    if doc.has(k, flag::UNIT | flag::ORG_HEAD | flag::KIN | flag::ROLE | flag::TITLE | flag::CALENDAR | flag::STATE | flag::NOTE_VERB) {
+        return false;
+    }
+    // a credential or function word only as a listed surname before a function word ("SON MAI DO AT")
+    let closes = k + 1 >= n || !doc.joined(k) || doc.has(k + 1, flag::FUNC | flag::PREP | flag::AT_FROM | flag::WITH);
+    let unknown = t.e - t.s >= 3 && !doc.is_common(k) && !doc.has(k, flag::FUNC | flag::CRED | flag::TRAP | flag::NOT_NAME) && !doc.is_place(k, k + 1);
+    unknown || (closes && doc.is_surname(k) && (!doc.has(k, flag::TRAP) || doc.has(k, flag::MEDICAL)))
 }
 
 /// The next token after `i`, skipping a comma, colon or "is"/"was"/"named" ("proxy is Nancy").
@@ -169,7 +200,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             let family = f & (flag::KIN | flag::GREET) != 0 || (f & flag::TITLE_WEAK != 0 && mixed && doc.toks[i].shape == Shape::Title);
             if let Some(j) = next_after_cue(doc, i, false).filter(|&j| family || (j < n && doc.joined(i))) {
                 if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_kin(doc, j, family) {
-                    let end = extend(doc, j);
+                    let mut end = extend(doc, j);
+                    if family && end == j + 1 && end < n && kin_family_name(doc, end) {
+                        end += 1;
+                    }
                     push(doc, j, end, 0.8, "a name after a kinship or role word (son, daughter, nurse)", out);
                     covered = end;
                     // "Sons Smokey, Morris and Roger"
@@ -282,6 +316,54 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     contact_pairs(doc, out);
     kin_is_name(doc, out);
     speakers_opening(doc, out);
+    subject_of_verb(doc, out);
+}
+
+/// Clause openers after which a capitalized word and a verb make a new clause whose subject is
+/// that word ("grateful that Funmilayo stayed", "until Xiaoming drove her home")
+/// ("and" and "or" are left out: in notes they join clinical shorthand to a verb: "and Bronch done").
+const CLAUSE_OPENERS: &[&str] = &["that", "but", "when", "while", "until", "because", "so", "then", "after", "before", "since", "if", "though", "although", "once", "where", "whom"];
+
+/// True when token `i` is a verb a person does in a story: a listed note verb, a verb of talking,
+/// a past tense ("stayed", "drove"), or a present third person form of a few common ones.
+fn person_verb(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    if t.shape != Shape::Lower || doc.has(i, flag::TRAP | flag::UNIT) {
+        return false;
+    }
+    let k = doc.key(i);
+    doc.has(i, flag::NOTE_VERB | flag::TALK_VERB)
+        || (k.len() >= 5 && k.ends_with("ed") && !k.ends_with("eed"))
+        || matches!(&*k, "came" | "went" | "left" | "took" | "brought" | "drove" | "sat" | "held" | "kept" | "told" | "knew" | "gave" | "wrote" | "stood" | "ran" | "ate" | "slept" | "sang" | "laughed" | "cried" | "had" | "did" | "does" | "goes" | "gets" | "got" | "lives" | "works" | "feels" | "felt" | "needs" | "loves" | "loved" | "never" | "always" | "still" | "just" | "could" | "can" | "might" | "should" | "must")
+}
+
+/// "grateful that Funmilayo stayed", "and Jun drove her home": a capitalized word no list holds
+/// (or a month or weekday abbreviation that is also a given name: Jun, Thu, Mon) after a clause
+/// opener and before a verb is the subject of a clause: a person. Names of many origins are in
+/// no US list, and a lone given name has no title or surname to go by, so the sentence's
+/// grammar is the evidence.
+fn subject_of_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 1..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        if t.shape != Shape::Title || t.sent_start || !doc.joined(i - 1) || !doc.joined(i) || !CLAUSE_OPENERS.contains(&&*doc.key(i - 1)) || !person_verb(doc, i + 1) {
+            continue;
+        }
+        let calendar_name = doc.has(i, flag::CALENDAR) && t.e - t.s == 3 && !doc.is_common(i);
+        let unknown = t.e - t.s >= 4
+            && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX | flag::TITLE | flag::KIN | flag::ROLE)
+            && !doc.is_common(i)
+            && !doc.is_place(i, i + 1)
+            && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            // an apostrophe only as in O'Neil or D'Souza, never a contraction (I've, Don't)
+            && doc.word(i).char_indices().all(|(k, c)| !(c == '\'' || c == '’') || k == 1);
+        if calendar_name || unknown {
+            push(doc, i, i + 1, 0.6, "a capitalized word no list holds, as the subject of a verb (that ___ stayed)", out);
+        }
+    }
 }
 
 /// "Will told me later ...", "Grace said no": a capitalized first name opening a sentence before a
@@ -555,12 +637,13 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
                 return None;
             }
             let next_title = i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title;
-            let first = doc.is_first(i);
+            let hyphen_name = doc.is_hyphen_name(i);
+            let first = doc.is_first(i) || hyphen_name;
             // at the start of a sentence only a listed first name or a pair can be a name
             if t.sent_start && !first && !next_title {
                 return None;
             }
-            let common = doc.is_common(i);
+            let common = doc.is_common(i) && !hyphen_name;
             let two_ok = t.e - t.s >= 3 || (!t.sent_start && doc.text[t.e..].starts_with([' ', ',', '.', ';', ')']));
             if first && !common && two_ok {
                 let end = extend(doc, i);

@@ -56,9 +56,9 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
         return true;
     }
     // "Hung Le", "Mai Do", "Bongani Zulu": a capitalized surname that is also shorthand, a function
-    // word or a language, right after a name
+    // word or a language, right after a name (a credential is written in capitals: "Do" is a name)
     let t = doc.toks[i];
-    if doc.mode == CaseMode::Mixed && t.shape == super::shape::Shape::Title && !doc.has(i, STOP & !(flag::FUNC | flag::TRAP)) && doc.has(i, flag::FUNC | flag::MEDICAL | flag::NOT_NAME)
+    if doc.mode == CaseMode::Mixed && t.shape == super::shape::Shape::Title && !doc.has(i, STOP & !(flag::FUNC | flag::TRAP | flag::CRED)) && doc.has(i, flag::FUNC | flag::MEDICAL | flag::NOT_NAME)
         && (!doc.has(i, flag::TRAP) || doc.has(i, flag::MEDICAL)) && doc.is_surname(i)
     {
         return true;
