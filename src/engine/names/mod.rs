@@ -217,6 +217,10 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     m
 });
 
+/// Prefixes of English hyphenated compounds ("Re-do", "Co-op", "Post-op"): never a given name's
+/// first syllable in [`Doc::is_hyphen_name`]'s shape rule.
+const HYPHEN_PREFIXES: &[&str] = &["re", "co", "pre", "non", "post", "self", "anti", "ex", "mid", "semi", "bi", "tri", "pro", "sub", "un", "de", "dis", "mis", "out", "over", "up", "off", "on", "in", "all", "well", "ill", "half", "step", "x", "e", "t", "u", "wi", "hi", "lo", "uh", "oh", "ah", "mm", "hmm", "ha", "ho", "la", "da", "ta", "yo"];
+
 const STRONG_TITLES: &[&str] = &["dr", "drs", "dr's", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor"];
 
 thread_local! {
@@ -347,11 +351,26 @@ impl<'a> Doc<'a> {
         self.is_first(i) || self.is_surname(i)
     }
 
-    /// True when token `i` is a hyphenated given name whose every part is a listed first name
-    /// ("Sung-ho", "Min-jun", "Jean-Paul"), even when the parts are also English words.
+    /// True when token `i` is a hyphenated given name: every part a listed first name ("Sung-ho",
+    /// "Jean-Paul", even when the parts are also English words), or the shape of a romanized
+    /// two-syllable given name ("Seo-jun", "Ha-eun": a capitalized syllable of two to four letters,
+    /// a hyphen, a lowercase one of two to five) that is not an English compound or prefix.
     pub fn is_hyphen_name(&self, i: usize) -> bool {
         let k = self.key(i);
-        k.contains('-') && k.split('-').count() <= 3 && k.split('-').all(|p| p.len() >= 2 && FIRST_NAMES.contains(p))
+        if !k.contains('-') {
+            return false;
+        }
+        if k.split('-').count() <= 3 && k.split('-').all(|p| p.len() >= 2 && FIRST_NAMES.contains(p)) {
+            return true;
+        }
+        let w = self.word(i);
+        let Some((a, b)) = w.split_once('-') else { return false };
+        let syllable = |p: &str, lo: usize, hi: usize| (lo..=hi).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphabetic());
+        let shape = syllable(a, 2, 4) && syllable(b, 2, 5) && a.as_bytes()[0].is_ascii_uppercase() && a[1..].bytes().all(|c| c.is_ascii_lowercase()) && b.bytes().all(|c| c.is_ascii_lowercase());
+        // "Skin-lac", "Endo-blood": shorthand compounds of notes have an English word of four letters or more
+        let english = |p: &str| p.len() >= 4 && COMMON_WORDS.contains(&p.to_ascii_lowercase());
+        let compound = HYPHEN_PREFIXES.contains(&&*a.to_ascii_lowercase()) || COMMON_WORDS.contains(&a.to_ascii_lowercase()) && COMMON_WORDS.contains(b);
+        shape && !compound && !english(a) && !english(b)
     }
 
     /// True when token `i` is a common English word.

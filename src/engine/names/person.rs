@@ -659,6 +659,12 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             // the start of a sentence when the second word is no common word: "Faith Adaeze")
             let long_pair = i + 1 < n && t.e - t.s >= 4 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 4 && !common && !doc.is_common(i + 1);
             let start_ok = !t.sent_start || long_pair || (i + 1 < n && (first && doc.is_surname(i + 1) || !doc.is_common(i + 1) && (first || !common && doc.is_surname(i + 1))));
+            // "Xiulan Sun", "Ngoc Mon": a given name no list holds and a surname that is also a
+            // month or weekday abbreviation (and no date: no number, period or comma after it)
+            let calendar_surname = i + 1 < n && !common && t.e - t.s >= 4 && !doc.has(i, flag::CALENDAR) && super::structure::calendar_surname(doc, i + 1);
+            if i + 1 < n && doc.joined(i) && calendar_surname {
+                return Some((extend(doc, i + 1).max(i + 2), 0.6, "a given name and a surname"));
+            }
             if i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Title && start_ok
                 && (!doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET | flag::STATE | flag::CRED)
                     || doc.has(i + 1, flag::MEDICAL) && !doc.has(i + 1, flag::UNIT | flag::CRED) && doc.is_surname(i + 1))

@@ -63,6 +63,9 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
     {
         return true;
     }
+    if k_is_calendar_surname(doc, i) {
+        return true;
+    }
     if doc.has(i, STOP) && !(doc.mode == CaseMode::Mixed && doc.has(i, flag::FUNC) && !doc.has(i, STOP & !flag::FUNC) && cap_bridge(doc, i)) {
         return false;
     }
@@ -81,6 +84,20 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
                 || (i > 0 && !doc.is_initial(i - 1) && doc.is_surname(i) && !doc.has(i, flag::NOTE_VERB))
         }
     }
+}
+
+/// [`calendar_surname`] right after a name part that is no calendar word ("Xiulan Sun", not "Mon Sun").
+fn k_is_calendar_surname(doc: &Doc<'_>, k: usize) -> bool {
+    k > 0 && !doc.has(k - 1, flag::CALENDAR | flag::FUNC) && doc.toks[k - 1].is_cap() && calendar_surname(doc, k)
+}
+
+/// True when token `k` is a capitalized month or weekday abbreviation that is also a listed
+/// surname ("Sun", "Mon") and, by what follows, no date: a space and a word, not a number.
+pub fn calendar_surname(doc: &Doc<'_>, k: usize) -> bool {
+    let t = doc.toks[k];
+    let rest = &doc.text.as_bytes()[t.e..];
+    doc.mode == CaseMode::Mixed && t.shape == super::shape::Shape::Title && t.e - t.s == 3 && doc.has(k, flag::CALENDAR) && doc.is_surname(k)
+        && (rest.is_empty() || rest[0] == b',' && rest.get(1) == Some(&b' ') && rest.get(2).is_some_and(|c| c.is_ascii_alphabetic()) || rest[0] == b' ' && rest.get(1).is_some_and(|c| c.is_ascii_lowercase()))
 }
 
 /// True when token `i` is capitalized mid-sentence and followed by a capitalized word that is not a
