@@ -42,9 +42,10 @@ async function openApp(page, url = './') {
 
 /**
  * A synthetic story of exactly `count` words with identifiers spread through it (an email and a
- * date every 25 sentences, a phone number every 25 sentences), ending with `ending`.
+ * date every 25 sentences, a phone number every 25 sentences), ending with `ending`. With
+ * `paragraphWords`, a blank line ends the first sentence after every that many words.
  */
-function longStory(count, ending) {
+function longStory(count, ending, { paragraphWords = 0 } = {}) {
   const sentences = [
     'The clinic was quiet that morning and the rain had not stopped since dawn.',
     'We talked for a long time about her garden, her grandchildren and the long walk to the bus.',
@@ -60,7 +61,16 @@ function longStory(count, ending) {
     else words.push(...sentences[i % sentences.length].split(' '));
     i++;
   }
-  return words.slice(0, count - endingWords.length).concat(endingWords).join(' ');
+  const all = words.slice(0, count - endingWords.length).concat(endingWords);
+  if (!paragraphWords) return all.join(' ');
+  let out = all[0];
+  let since = 1;
+  for (let w = 1; w < all.length; w++) {
+    const breakHere = since >= paragraphWords && all[w - 1].endsWith('.');
+    out += (breakHere ? '\n\n' : ' ') + all[w];
+    since = breakHere ? 1 : since + 1;
+  }
+  return out;
 }
 
 module.exports = { watch, assertPrivate, shot, openApp, longStory };
