@@ -9,12 +9,13 @@ fn main() {
     storysafe::ui::start();
 }
 
-/// Scans `text` with the default engine: the spans as a string (see `storysafe::state::wire`).
-/// Exported to JavaScript for the scanning worker.
+/// Scans `text` with the default engine and looks for its indirect identifiers: both as a string
+/// (see `storysafe::state::wire`). Exported to JavaScript for the scanning worker.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn scan_for_worker(text: &str) -> String {
-    storysafe::state::wire::encode(&storysafe::engine::default_engine().scan(text))
+    let spans = storysafe::engine::default_engine().scan(text);
+    storysafe::state::wire::encode(&spans, &storysafe::engine::quasi::scan(text))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -126,6 +126,8 @@ pub enum Action {
         revision: u64,
         /// The engine's spans for it.
         spans: Vec<Span>,
+        /// Its indirect identifiers, when the scan found them too (else they are found here).
+        quasi: Option<QuasiReport>,
     },
     /// A decision about finding number `finding` of the last scan.
     Decide {
@@ -194,11 +196,11 @@ impl State {
             }
             Action::Scan => {
                 let spans = default_engine().scan(&self.text);
-                self.finish_scan(self.revision, self.text.clone(), spans);
+                self.finish_scan(self.revision, self.text.clone(), spans, None);
             }
-            Action::ScanFinished { revision, spans } => {
+            Action::ScanFinished { revision, spans, quasi } => {
                 if revision == self.revision {
-                    self.finish_scan(revision, self.text.clone(), spans);
+                    self.finish_scan(revision, self.text.clone(), spans, quasi);
                 }
             }
             Action::Decide { finding, verdict, every } => {
@@ -353,11 +355,11 @@ impl State {
             .collect()
     }
 
-    fn finish_scan(&mut self, revision: u64, text: String, mut spans: Vec<Span>) {
+    fn finish_scan(&mut self, revision: u64, text: String, mut spans: Vec<Span>, quasi: Option<QuasiReport>) {
         // Spans from elsewhere (a worker) are checked: out of range or mid-character ones dropped.
         spans.retain(|s| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         spans.sort_by_key(|s| (s.start, s.end));
-        let quasi = quasi::scan(&text);
+        let quasi = quasi.unwrap_or_else(|| quasi::scan(&text));
         self.scan = Some(Rc::new(Scan {
             revision,
             text,
@@ -457,7 +459,7 @@ impl State {
             deny: work.deny,
             remember_deny: false,
         };
-        state.finish_scan(1, work.text, spans);
+        state.finish_scan(1, work.text, spans, None);
         if state.final_text().map(text_hash) != Some(work.final_hash) {
             return Err(workfile::mismatch());
         }

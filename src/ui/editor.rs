@@ -5,7 +5,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{AppAction, Handle};
+use super::{AppAction, Handle, ScanRef};
 use crate::engine::offsets::utf16_to_byte;
 use crate::engine::Category;
 use crate::state::review::Status;
@@ -25,10 +25,16 @@ pub struct EditorProps {
 pub fn Editor(props: &EditorProps) -> Html {
     let backdrop = use_node_ref();
     // The selection, in byte offsets of the current text.
-    let selection = use_state(|| (0usize, 0usize));
+    let selection = use_state_eq(|| (0usize, 0usize));
     let category = use_state(|| Category::Name);
     let every = use_state(|| true);
     let s = &props.state.0;
+    // The highlights change only with the text, the scan or the hand-made redactions (not with
+    // the selection, which changes on every key and click).
+    let backdrop_content = {
+        let state = props.state.clone();
+        use_memo((s.revision, ScanRef(s.scan.clone()), s.manual.clone()), move |_| highlights(&state.0))
+    };
 
     let oninput = {
         let cb = props.on_input.clone();
@@ -130,7 +136,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <>
             <div class="editor">
-                <div class="backdrop" ref={backdrop} aria-hidden="true">{ highlights(s) }</div>
+                <div class="backdrop" ref={backdrop} aria-hidden="true">{ (*backdrop_content).clone() }</div>
                 <textarea
                     class="story"
                     data-testid="story-input"

@@ -94,11 +94,12 @@ pub fn Findings(props: &FindingsProps) -> Html {
         };
         let show = {
             let (a, b) = (f.span.start, f.span.end);
-            let t = scan.text.clone();
+            // The scan itself (a pointer), not a copy of a long story for every card.
+            let scan = Rc::clone(scan);
             let live = current;
             Callback::from(move |_| {
                 if live {
-                    let u = bytes_to_utf16(&t, &[a, b]);
+                    let u = bytes_to_utf16(&scan.text, &[a, b]);
                     browser::select_in_story(u[0] as u32, u[1] as u32);
                 }
             })

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::quasi::QuasiReport;
 use crate::engine::Span;
 use crate::state::{Action, State};
 
@@ -54,6 +55,8 @@ pub enum AppAction {
         text: String,
         /// The engine's spans (byte offsets into `text`).
         spans: Vec<Span>,
+        /// Its indirect identifiers.
+        quasi: QuasiReport,
     },
 }
 
@@ -69,11 +72,11 @@ impl Reducible for AppState {
         let next = match action {
             AppAction::Do(action) => self.0.clone().reduce(action),
             AppAction::Replace(state) => *state,
-            AppAction::Scanned { revision, text, spans } => {
+            AppAction::Scanned { revision, text, spans, quasi } => {
                 if text != self.0.text {
                     return self;
                 }
-                self.0.clone().reduce(Action::ScanFinished { revision, spans })
+                self.0.clone().reduce(Action::ScanFinished { revision, spans, quasi: Some(quasi) })
             }
         };
         if next == self.0 {
@@ -85,6 +88,16 @@ impl Reducible for AppState {
 
 /// The app state handle passed to components.
 pub type Handle = UseReducerHandle<AppState>;
+
+/// The last scan, compared by address (see [`same_scan`]): for hook dependencies.
+#[derive(Clone)]
+pub struct ScanRef(pub Option<Rc<crate::state::Scan>>);
+
+impl PartialEq for ScanRef {
+    fn eq(&self, other: &Self) -> bool {
+        same_scan(&self.0, &other.0)
+    }
+}
 
 /// True when two views of the last scan are the same scan (by address: a scan is never changed
 /// in place, see [`State::scan`]); cheap where comparing the scans of a long story is not.

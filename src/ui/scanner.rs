@@ -3,8 +3,8 @@
 //!
 //! The worker is `scan-worker.js`, next to the page: it loads this very build (the same
 //! `storysafe-web.js` and `storysafe-web_bg.wasm`, so nothing more is downloaded, and the service
-//! worker serves them offline) and answers `{revision, text}` with the engine's spans as a string
-//! ([`crate::state::wire`]) and the time the scan took.
+//! worker serves them offline) and answers `{revision, text}` with the engine's spans and indirect identifiers as a
+//! string ([`crate::state::wire`]) and the time the scan took.
 //!
 //! - At most one scan runs in the worker; edits made meanwhile keep only the latest text waiting,
 //!   so work never piles up behind a long paste.
@@ -191,7 +191,7 @@ fn on_message(i: &mut Inner, data: &JsValue) -> After {
         Some("scanned") => {
             let Some((revision, text)) = i.busy.take() else { return After::Nothing };
             let spans = get("spans").as_string().and_then(|s| wire::decode(&s));
-            let Some(spans) = spans.filter(|_| get("revision").as_f64() == Some(revision as f64)) else {
+            let Some((spans, quasi)) = spans.filter(|_| get("revision").as_f64() == Some(revision as f64)) else {
                 return fall_back(i, "its reply could not be read");
             };
             show(i, get("ms").as_f64());
@@ -200,7 +200,7 @@ fn on_message(i: &mut Inner, data: &JsValue) -> After {
             if let After::ScanOnPage = next(i) {
                 return After::ScanOnPage;
             }
-            After::Apply(AppAction::Scanned { revision, text, spans })
+            After::Apply(AppAction::Scanned { revision, text, spans, quasi })
         }
         _ => {
             let why = get("error").as_string().unwrap_or_else(|| "it failed".into());

@@ -77,7 +77,8 @@ test('a worker that fails during a scan: the text is scanned on the page, not lo
   await page.addInitScript(() => {
     const Real = window.Worker;
     window.Worker = class extends Real {
-      postMessage() {
+      postMessage(message) {
+        if (!message.text) { super.postMessage(message); return; }
         // Dies with the story in hand, as a crashed worker would.
         this.terminate();
         setTimeout(() => this.dispatchEvent(new Event('error')), 50);
