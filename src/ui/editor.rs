@@ -262,11 +262,16 @@ fn highlights(s: &State) -> Html {
             }
             m += 1;
         }
-        blocks.push(html! { <Line text={AttrValue::from(line.to_string())} marks={own} /> });
+        // The last line carries a zero-width space, as the text area's own last line has room
+        // for the caret.
+        let line = if end == text.len() && !line.ends_with('\n') { format!("{line}\u{200B}") } else { line.to_string() };
+        blocks.push(html! { <Line text={AttrValue::from(line)} marks={own} /> });
         at = end;
     }
-    // A trailing line break needs a character after it to take up its line.
-    blocks.push(html! { <div class="line">{ "\u{200B}" }</div> });
+    // A trailing line break (or no text) needs a character after it to take up its line.
+    if text.is_empty() || text.ends_with('\n') {
+        blocks.push(html! { <div class="line">{ "\u{200B}" }</div> });
+    }
     blocks.into_iter().collect::<Html>()
 }
 

@@ -99,6 +99,11 @@ test(`a 100,000-word paste keeps the page responsive, ${shape} (figures printed)
   Object.assign(figures, prefix('paste_longtasks_', longTasksBetween(rec, pasteAt, pasteOutput + 1)));
 
   expect(await input.inputValue()).toBe(story);
+  // The highlights are laid out line by line under the text: as tall as the text, so that they
+  // stay under their words all the way down.
+  const heights = await page.evaluate(() => [document.querySelector('[data-testid="story-input"]').scrollHeight,
+    document.querySelector('.editor .backdrop').scrollHeight]);
+  expect(Math.abs(heights[0] - heights[1]), `text area ${heights[0]} px, highlights ${heights[1]} px`).toBeLessThanOrEqual(1);
 
   // A few keystrokes at the end, at a typist's pace.
   await page.evaluate(() => {
