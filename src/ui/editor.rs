@@ -116,7 +116,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             </div>
         }
     } else if let Some(f) = current
-        .then(|| s.scan.as_ref())
+        .then_some(s.scan.as_ref())
         .flatten()
         .and_then(|sc| sc.findings.iter().find(|f| f.span.start <= sel_a && sel_a < f.span.end))
     {
