@@ -109,8 +109,9 @@ fn same_scan(a: &Option<Rc<crate::state::Scan>>, b: &Option<Rc<crate::state::Sca
     }
 }
 
-/// How long to wait after an edit before scanning: immediately for ordinary stories, longer for
-/// very large pastes so that typing never waits on a scan.
+/// When scanning on the page (no worker), how long to wait after an edit before scanning:
+/// immediately for ordinary stories, longer for very large pastes so that typing never waits on a
+/// scan. The worker needs no delay: it scans the latest text whenever it is free.
 fn scan_delay_ms(len: usize) -> u32 {
     match len {
         0..=40_000 => 0,

@@ -32,17 +32,18 @@ impl PartialEq for OutputProps {
 pub fn Output(props: &OutputProps) -> Html {
     let status = use_state(String::new);
     // Only a finished scan is ever shown; an empty story shows nothing.
-    let text: String = if props.empty {
-        String::new()
-    } else {
-        props.scan.as_ref().map(|s| s.redacted.clone()).unwrap_or_default()
-    };
+    let shown = props.scan.clone().filter(|_| !props.empty);
     let ready = props.current && !props.empty;
+    // The copy and download buttons read the text when clicked (no copy of a long text per render).
+    let final_text = {
+        let shown = shown.clone();
+        move || shown.as_ref().map(|s| s.redacted.clone()).unwrap_or_default()
+    };
     let on_copy = {
-        let text = text.clone();
+        let final_text = final_text.clone();
         let status = status.clone();
         Callback::from(move |_| {
-            let text = text.clone();
+            let text = final_text();
             let status = status.clone();
             spawn_local(async move {
                 match browser::copy_text(&text).await {
@@ -53,14 +54,12 @@ pub fn Output(props: &OutputProps) -> Html {
         })
     };
     let on_download = {
-        let text = text.clone();
         let status = status.clone();
-        Callback::from(move |_| match browser::download("story-redacted.txt", "text/plain;charset=utf-8", &text) {
+        Callback::from(move |_| match browser::download("story-redacted.txt", "text/plain;charset=utf-8", &final_text()) {
             Ok(()) => status.set("Downloaded story-redacted.txt.".into()),
             Err(e) => status.set(format!("Could not download: {e}")),
         })
     };
-    let checks = channels::check(&text);
     html! {
         <div class="output-box">
             <div class="output-head">
@@ -69,7 +68,38 @@ pub fn Output(props: &OutputProps) -> Html {
                     <span class="muted" data-testid="scan-pending">{ "updating…" }</span>
                 }
             </div>
-            <pre class="output" data-testid="redacted-output" tabindex="0" role="region" aria-label="Redacted version">{ paragraphs(&text) }</pre>
+            <Final scan={shown.clone()} />
+            <div class="actions">
+                <button type="button" class="primary" data-testid="copy-button" disabled={!ready} onclick={on_copy}>{ "Copy" }</button>
+                <button type="button" data-testid="download-button" disabled={!ready} onclick={on_download}>{ "Download .txt" }</button>
+                <span class="status" role="status" aria-live="polite">{ (*status).clone() }</span>
+            </div>
+            <Log scan={shown} />
+        </div>
+    }
+}
+
+/// Props of [`Final`] and [`Log`]: the scan shown (none for an empty story), by address.
+#[derive(Properties)]
+struct ShownProps {
+    scan: Option<Rc<Scan>>,
+}
+
+impl PartialEq for ShownProps {
+    fn eq(&self, other: &Self) -> bool {
+        super::same_scan(&self.scan, &other.scan)
+    }
+}
+
+/// The final text and its length for each channel: rendered again only for a new scan (not when
+/// an edit makes the shown scan out of date).
+#[component]
+fn Final(props: &ShownProps) -> Html {
+    let text = props.scan.as_ref().map(|s| s.redacted.as_str()).unwrap_or("");
+    let checks = channels::check(text);
+    html! {
+        <>
+            <pre class="output" data-testid="redacted-output" tabindex="0" role="region" aria-label="Redacted version">{ paragraphs(text) }</pre>
             <ul class="channels" data-testid="channels" aria-label="Length for each platform">
                 { for checks.iter().map(|c| html! {
                     <li class={classes!("channel", (!c.fits()).then_some("over"))}>
@@ -79,13 +109,7 @@ pub fn Output(props: &OutputProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <div class="actions">
-                <button type="button" class="primary" data-testid="copy-button" disabled={!ready} onclick={on_copy}>{ "Copy" }</button>
-                <button type="button" data-testid="download-button" disabled={!ready} onclick={on_download}>{ "Download .txt" }</button>
-                <span class="status" role="status" aria-live="polite">{ (*status).clone() }</span>
-            </div>
-            <Log scan={props.scan.clone().filter(|_| !props.empty)} />
-        </div>
+        </>
     }
 }
 
@@ -99,22 +123,10 @@ fn paragraphs(text: &str) -> Html {
     text.split_inclusive('\n').map(|p| html! { <span class="para">{ p }</span> }).collect::<Html>()
 }
 
-/// Props of [`Log`].
-#[derive(Properties)]
-struct LogProps {
-    scan: Option<Rc<Scan>>,
-}
-
-impl PartialEq for LogProps {
-    fn eq(&self, other: &Self) -> bool {
-        super::same_scan(&self.scan, &other.scan)
-    }
-}
-
 /// The anonymisation log: what was replaced where in the final text, by which operator; never the
 /// original text. Its rows (thousands in a long story) are made only while it is open.
 #[component]
-fn Log(props: &LogProps) -> Html {
+fn Log(props: &ShownProps) -> Html {
     let open = use_state(|| false);
     let Some(scan) = props.scan.as_ref() else { return Html::default() };
     if scan.log.is_empty() {
