@@ -10,8 +10,8 @@
 //!   so work never piles up behind a long paste.
 //! - A reply is applied only when its text is still the current text (see
 //!   [`AppAction::Scanned`]); the output shows only finished scans.
-//! - If the worker cannot start (no `Worker` in this browser, a policy, a failed load) or fails
-//!   later, scanning moves to the page for good, and the latest text is scanned there at once: no
+//! - If the worker cannot start (no `Worker` in this browser, a policy, a failed load, no answer
+//!   within 10 seconds) or fails later, scanning moves to the page for good, and the latest text is scanned there at once: no
 //!   edit is ever left unscanned, and the page never goes blank.
 //!
 //! The mode is shown on the app's root element (`data-scan-mode`: `starting`, `worker`, `page`),
@@ -31,6 +31,9 @@ use crate::state::{wire, Action};
 
 /// The worker script, relative to the page (the page's files are all in one folder).
 const WORKER_URL: &str = "./scan-worker.js";
+
+/// How long the worker may take to load before the page stops waiting for it and scans itself.
+const STARTUP_MS: u32 = 10_000;
 
 /// Where scans run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +68,8 @@ struct Inner {
     queued: Option<(u64, String)>,
     /// A pending scan on the page (dropping it cancels it).
     timer: Option<Timeout>,
+    /// Gives up on a worker that does not load in time.
+    startup: Option<Timeout>,
     dispatch: UseReducerDispatcher<AppState>,
     // Kept alive as long as the worker may call them.
     _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
@@ -87,14 +92,27 @@ impl Scanner {
             busy: None,
             queued: None,
             timer: None,
+            startup: None,
             dispatch,
             _on_message: None,
             _on_error: None,
         }));
         match spawn_worker(Rc::downgrade(&inner)) {
             Ok((worker, on_message, on_error)) => {
+                let weak = Rc::downgrade(&inner);
+                let startup = Timeout::new(STARTUP_MS, move || {
+                    if let Some(inner) = weak.upgrade() {
+                        let after = if inner.borrow().mode == Mode::Starting {
+                            fall_back(&mut inner.borrow_mut(), "it did not start in time")
+                        } else {
+                            After::Nothing
+                        };
+                        run(&inner, after);
+                    }
+                });
                 let mut i = inner.borrow_mut();
                 i.worker = Some(worker);
+                i.startup = Some(startup);
                 i._on_message = Some(on_message);
                 i._on_error = Some(on_error);
             }
@@ -185,6 +203,7 @@ fn on_message(i: &mut Inner, data: &JsValue) -> After {
     match get("type").as_string().as_deref() {
         Some("ready") => {
             i.mode = Mode::Worker;
+            i.startup = None;
             show(i, None);
             next(i)
         }

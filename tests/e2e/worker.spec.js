@@ -91,3 +91,18 @@ test('a worker that fails during a scan: the text is scanned on the page, not lo
   await expect(page.locator('#app')).toHaveAttribute('data-scan-mode', 'page');
   await expect(page.locator('#boot-error')).toBeHidden();
 });
+
+test('a worker that loads but never answers: after 10 seconds the page scans the waiting text', async ({ page, distServer }) => {
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    // loader.js, run as a worker, loads the app and then stays silent.
+    window.Worker = class extends Real {
+      constructor(url, options) { super(new URL('loader.js', location.href), options); }
+    };
+  });
+  await openApp(page, distServer.url);
+  await expect(page.locator('#app')).toHaveAttribute('data-scan-mode', 'starting');
+  await page.getByTestId('story-input').fill(STORY);
+  await expect(page.getByTestId('redacted-output')).toContainText('[EMAIL]', { timeout: 20_000 });
+  await expect(page.locator('#app')).toHaveAttribute('data-scan-mode', 'page');
+});
