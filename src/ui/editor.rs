@@ -183,8 +183,9 @@ struct Mark {
     category: Category,
     /// Redacted by hand.
     manual: bool,
-    /// Optional category, or the user kept it as written.
+    /// An optional (informational) category.
     optional: bool,
+    /// Not redacted: kept as written by a decision or the allow list.
     kept: bool,
 }
 
