@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// What kind of indirect identifier a warning is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum QuasiKind {
     /// A job or trade.
     Occupation,

@@ -31,9 +31,11 @@
 pub mod channels;
 pub mod review;
 pub mod settings;
+pub mod wire;
 pub mod workfile;
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use crate::consent::text_hash;
 use crate::engine::operators::{self, Operator, Output, Plan, Replacement};
@@ -50,8 +52,10 @@ pub struct State {
     pub text: String,
     /// The generation of `text`: bumped on every edit.
     pub revision: u64,
-    /// The last finished scan, with the review applied and the final text.
-    pub scan: Option<Scan>,
+    /// The last finished scan, with the review applied and the final text. Shared (`Rc`): an
+    /// edit, which does not change it, copies a pointer rather than the whole scan of a long
+    /// story, and a view can tell an unchanged scan by its address.
+    pub scan: Option<Rc<Scan>>,
     /// The user's decisions about findings (keyed by text, never by offsets).
     pub decisions: Vec<Decision>,
     /// Ranges redacted by hand (byte offsets into `text`, moved along with edits).
@@ -122,6 +126,8 @@ pub enum Action {
         revision: u64,
         /// The engine's spans for it.
         spans: Vec<Span>,
+        /// Its indirect identifiers, when the scan found them too (else they are found here).
+        quasi: Option<QuasiReport>,
     },
     /// A decision about finding number `finding` of the last scan.
     Decide {
@@ -190,11 +196,11 @@ impl State {
             }
             Action::Scan => {
                 let spans = default_engine().scan(&self.text);
-                self.finish_scan(self.revision, self.text.clone(), spans);
+                self.finish_scan(self.revision, self.text.clone(), spans, None);
             }
-            Action::ScanFinished { revision, spans } => {
+            Action::ScanFinished { revision, spans, quasi } => {
                 if revision == self.revision {
-                    self.finish_scan(revision, self.text.clone(), spans);
+                    self.finish_scan(revision, self.text.clone(), spans, quasi);
                 }
             }
             Action::Decide { finding, verdict, every } => {
@@ -349,12 +355,12 @@ impl State {
             .collect()
     }
 
-    fn finish_scan(&mut self, revision: u64, text: String, mut spans: Vec<Span>) {
+    fn finish_scan(&mut self, revision: u64, text: String, mut spans: Vec<Span>, quasi: Option<QuasiReport>) {
         // Spans from elsewhere (a worker) are checked: out of range or mid-character ones dropped.
         spans.retain(|s| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         spans.sort_by_key(|s| (s.start, s.end));
-        let quasi = quasi::scan(&text);
-        self.scan = Some(Scan {
+        let quasi = quasi.unwrap_or_else(|| quasi::scan(&text));
+        self.scan = Some(Rc::new(Scan {
             revision,
             text,
             spans,
@@ -362,19 +368,23 @@ impl State {
             redacted: String::new(),
             log: Vec::new(),
             quasi,
-        });
+        }));
         self.refresh();
     }
 
     /// Re-applies the review and the operators to the last scan.
     fn refresh(&mut self) {
-        let Some(scan) = self.scan.as_mut() else { return };
-        let manual = manual_in(&self.manual, &self.text, &scan.text);
-        scan.findings = review::findings(&scan.text, &scan.spans, &self.deny, &self.allow, &self.decisions);
-        let spans = review::effective_spans(&scan.text, &scan.findings, &manual);
-        let Output { text, log } = operators::apply(&scan.text, &spans, &self.plan);
+        let Some(old) = self.scan.take() else { return };
+        let manual = manual_in(&self.manual, &self.text, &old.text);
+        let findings = review::findings(&old.text, &old.spans, &self.deny, &self.allow, &self.decisions);
+        let spans = review::effective_spans(&old.text, &findings, &manual);
+        let Output { text, log } = operators::apply(&old.text, &spans, &self.plan);
+        // A new scan value, never the old one changed in place (views compare scans by address).
+        let mut scan = Rc::unwrap_or_clone(old);
+        scan.findings = findings;
         scan.redacted = text;
         scan.log = log;
+        self.scan = Some(Rc::new(scan));
     }
 
     /// Saves the work of the current scan, encrypted with `passphrase` (see [`workfile`]);
@@ -449,7 +459,7 @@ impl State {
             deny: work.deny,
             remember_deny: false,
         };
-        state.finish_scan(1, work.text, spans);
+        state.finish_scan(1, work.text, spans, None);
         if state.final_text().map(text_hash) != Some(work.final_hash) {
             return Err(workfile::mismatch());
         }

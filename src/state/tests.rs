@@ -25,7 +25,7 @@ trait Scanned {
 impl Scanned for State {
     fn scanned(self) -> State {
         let (spans, revision) = (STRUCTURED.scan(&self.text), self.revision);
-        self.reduce(Action::ScanFinished { revision, spans })
+        self.reduce(Action::ScanFinished { revision, spans, quasi: None })
     }
 }
 
@@ -177,10 +177,10 @@ fn stale_scan_results_are_ignored() {
     let old = s.revision;
     let s = s.reduce(Action::Edit("a@b.org, c@d.org".into()));
     let spans = default_engine().scan("a@b.org");
-    let s = s.reduce(Action::ScanFinished { revision: old, spans });
+    let s = s.reduce(Action::ScanFinished { revision: old, spans, quasi: None });
     assert!(s.scan.is_none(), "a result for an older text is dropped");
     let (spans, revision) = (default_engine().scan(&s.text), s.revision);
-    let s = s.reduce(Action::ScanFinished { revision, spans });
+    let s = s.reduce(Action::ScanFinished { revision, spans, quasi: None });
     assert!(s.is_current());
     assert_eq!(s.final_text(), Some("[EMAIL], [EMAIL]"));
 }

@@ -5,11 +5,11 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{AppAction, Handle};
+use super::{AppAction, Handle, ScanRef};
 use crate::engine::offsets::utf16_to_byte;
 use crate::engine::Category;
 use crate::state::review::Status;
-use crate::state::{Action, SegmentKind};
+use crate::state::{Action, SegmentKind, State};
 
 /// Props of [`Editor`].
 #[derive(Properties, PartialEq)]
@@ -25,10 +25,16 @@ pub struct EditorProps {
 pub fn Editor(props: &EditorProps) -> Html {
     let backdrop = use_node_ref();
     // The selection, in byte offsets of the current text.
-    let selection = use_state(|| (0usize, 0usize));
+    let selection = use_state_eq(|| (0usize, 0usize));
     let category = use_state(|| Category::Name);
     let every = use_state(|| true);
     let s = &props.state.0;
+    // The highlights change only with the text, the scan or the hand-made redactions (not with
+    // the selection, which changes on every key and click).
+    let backdrop_content = {
+        let state = props.state.clone();
+        use_memo((s.revision, ScanRef(s.scan.clone()), s.manual.clone()), move |_| highlights(&state.0))
+    };
 
     let oninput = {
         let cb = props.on_input.clone();
@@ -110,7 +116,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             </div>
         }
     } else if let Some(f) = current
-        .then(|| s.scan.as_ref())
+        .then_some(s.scan.as_ref())
         .flatten()
         .and_then(|sc| sc.findings.iter().find(|f| f.span.start <= sel_a && sel_a < f.span.end))
     {
@@ -130,7 +136,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <>
             <div class="editor">
-                <div class="backdrop" ref={backdrop} aria-hidden="true">{ highlights(&props.state) }</div>
+                <div class="backdrop" ref={backdrop} aria-hidden="true">{ (*backdrop_content).clone() }</div>
                 <textarea
                     class="story"
                     data-testid="story-input"
@@ -169,38 +175,133 @@ fn clip(s: &str, max: usize) -> String {
     out
 }
 
-/// The backdrop's content: the text with each finding wrapped in a `<mark>`.
-fn highlights(state: &Handle) -> Html {
-    let s = &state.0;
-    let text = s.text.as_str();
-    let mut nodes: Vec<Html> = Vec::new();
-    let current = s.scan.as_ref().filter(|sc| sc.text == s.text);
-    if let Some(scan) = current {
-        for seg in s.segments() {
-            let piece = &text[seg.start..seg.end];
+/// A highlight in the backdrop (byte offsets into the current text).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Mark {
+    start: usize,
+    end: usize,
+    category: Category,
+    /// Redacted by hand.
+    manual: bool,
+    /// An optional (informational) category.
+    optional: bool,
+    /// Not redacted: kept as written by a decision or the allow list.
+    kept: bool,
+}
+
+/// The highlights of the last finished scan, on the current text. While a newer scan is pending
+/// they stay where they were, moved along with the edit (the changed region, between the
+/// unchanged start and end of the text, shows none), instead of disappearing on every keystroke.
+fn marks(s: &State) -> Vec<Mark> {
+    let Some(scan) = s.scan.as_ref() else { return Vec::new() };
+    let (old, new) = (scan.text.as_str(), s.text.as_str());
+    let (prefix, suffix) = common_ends(old, new);
+    let changed_end = old.len() - suffix;
+    let moved = |x: usize| x + new.len() - old.len();
+    s.segments()
+        .into_iter()
+        .filter_map(|seg| {
+            let (start, end) = if seg.end <= prefix {
+                (seg.start, seg.end)
+            } else if seg.start >= changed_end {
+                (moved(seg.start), moved(seg.end))
+            } else {
+                return None;
+            };
             match seg.kind {
-                SegmentKind::Plain => nodes.push(html! { { piece } }),
+                SegmentKind::Plain => None,
                 SegmentKind::Finding(i) => {
                     let f = &scan.findings[i];
-                    let class = classes!(
-                        "hl",
-                        format!("hl-{}", f.span.category.as_str().to_ascii_lowercase()),
-                        f.span.category.is_optional().then_some("hl-optional"),
-                        (f.status != Status::Redacted).then_some("hl-kept")
-                    );
-                    nodes.push(html! { <mark {class}>{ piece }</mark> });
+                    Some(Mark { start, end, category: f.span.category, manual: false, optional: f.span.category.is_optional(), kept: f.status != Status::Redacted })
                 }
                 SegmentKind::Manual(i) => {
-                    let cat = s.manual.get(i).map(|m| m.category).unwrap_or(Category::Name);
-                    let class = classes!("hl", "hl-manual", format!("hl-{}", cat.as_str().to_ascii_lowercase()));
-                    nodes.push(html! { <mark {class}>{ piece }</mark> });
+                    let category = s.manual.get(i).map(|m| m.category).unwrap_or(Category::Name);
+                    Some(Mark { start, end, category, manual: true, optional: false, kept: false })
                 }
             }
-        }
-    } else {
-        nodes.push(html! { { text } });
+        })
+        .collect()
+}
+
+/// The byte lengths of the common start and end of two texts (on character boundaries, not
+/// overlapping).
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut p = x.iter().zip(y).take_while(|(c, d)| c == d).count();
+    while !a.is_char_boundary(p) || !b.is_char_boundary(p) {
+        p -= 1;
     }
-    // A trailing newline needs a character after it to take up its line.
-    nodes.push(html! { { "\u{200B}" } });
-    nodes.into_iter().collect::<Html>()
+    let max = x.len().min(y.len()) - p;
+    let mut q = x.iter().rev().zip(y.iter().rev()).take(max).take_while(|(c, d)| c == d).count();
+    while !a.is_char_boundary(a.len() - q) || !b.is_char_boundary(b.len() - q) {
+        q -= 1;
+    }
+    (p, q)
+}
+
+/// The backdrop's content: one block per line of the text (each with its line break, so it wraps
+/// exactly like the text area), each a component that is rendered again only when its text or
+/// highlights change: a keystroke in a long story lays out one paragraph, not the whole story.
+fn highlights(s: &State) -> Html {
+    let text = s.text.as_str();
+    let marks = marks(s);
+    let mut blocks: Vec<Html> = Vec::new();
+    let mut at = 0;
+    let mut m = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        // Marks are in order and disjoint; one that runs over a line break is cut in two.
+        let mut own: Vec<Mark> = Vec::new();
+        while m < marks.len() && marks[m].start < end {
+            let k = marks[m];
+            let (a, b) = (k.start.max(at), k.end.min(end));
+            if a < b {
+                own.push(Mark { start: a - at, end: b - at, ..k });
+            }
+            if k.end > end {
+                break;
+            }
+            m += 1;
+        }
+        // The last line carries a zero-width space, as the text area's own last line has room
+        // for the caret.
+        let line = if end == text.len() && !line.ends_with('\n') { format!("{line}\u{200B}") } else { line.to_string() };
+        blocks.push(html! { <Line text={AttrValue::from(line)} marks={own} /> });
+        at = end;
+    }
+    // A trailing line break (or no text) needs a character after it to take up its line.
+    if text.is_empty() || text.ends_with('\n') {
+        blocks.push(html! { <div class="line">{ "\u{200B}" }</div> });
+    }
+    blocks.into_iter().collect::<Html>()
+}
+
+#[derive(Properties, PartialEq)]
+struct LineProps {
+    text: AttrValue,
+    marks: Vec<Mark>,
+}
+
+/// One line of the backdrop with its highlights.
+#[component]
+fn Line(props: &LineProps) -> Html {
+    let text = props.text.as_str();
+    let mut nodes: Vec<Html> = Vec::with_capacity(2 * props.marks.len() + 1);
+    let mut at = 0;
+    for k in &props.marks {
+        if k.start < at || k.end > text.len() || !text.is_char_boundary(k.start) || !text.is_char_boundary(k.end) {
+            continue;
+        }
+        if k.start > at {
+            nodes.push(html! { { &text[at..k.start] } });
+        }
+        let cat = format!("hl-{}", k.category.as_str().to_ascii_lowercase());
+        let class = classes!("hl", k.manual.then_some("hl-manual"), cat, k.optional.then_some("hl-optional"), k.kept.then_some("hl-kept"));
+        nodes.push(html! { <mark {class}>{ &text[k.start..k.end] }</mark> });
+        at = k.end;
+    }
+    if at < text.len() {
+        nodes.push(html! { { &text[at..] } });
+    }
+    html! { <div class="line">{ for nodes }</div> }
 }

@@ -3,34 +3,52 @@
 //! the hand-made redactions and the indirect-identifier warnings.
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{browser, AppAction, Handle};
+use super::{browser, AppAction, AppState};
 use crate::engine::offsets::bytes_to_utf16;
 use crate::engine::Category;
 use crate::state::review::{Status, Verdict};
-use crate::state::Action;
+use crate::state::review::Manual;
+use crate::state::{Action, Scan};
 
 /// Cards shown per category; the rest stay highlighted in the story.
 const MAX_CARDS: usize = 150;
 
-/// Props of [`Findings`].
-#[derive(Properties, PartialEq)]
+/// Props of [`Findings`]: what the panel shows, so that it is rendered again only when that
+/// changes (not on every keystroke in a long story, which changes only the text).
+#[derive(Properties)]
 pub struct FindingsProps {
-    /// The app state.
-    pub state: Handle,
+    /// The last finished scan (compared by address: a scan is never changed in place).
+    pub scan: Option<Rc<Scan>>,
+    /// True when the scan covers the current text.
+    pub current: bool,
+    /// The redactions made by hand.
+    pub manual: Vec<Manual>,
+    /// Where decisions go.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+impl PartialEq for FindingsProps {
+    fn eq(&self, other: &Self) -> bool {
+        super::same_scan(&self.scan, &other.scan)
+            && self.current == other.current
+            && self.manual == other.manual
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// Findings grouped by category, with counts, reasons and decisions.
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
     let every = use_state(|| true);
-    let s = &props.state.0;
-    let Some(scan) = &s.scan else {
+    let Some(scan) = &props.scan else {
         return html! { <div class="findings"><h2>{ "Findings" }</h2><p class="muted">{ "Scanning…" }</p></div> };
     };
-    let current = s.is_current();
+    let current = props.current;
+    let manual_list = &props.manual;
     // One card per distinct text in a category (its first occurrence, with a count), so that a
     // long story with thousands of mentions keeps a short, fast panel.
     let mut groups: BTreeMap<Category, Vec<usize>> = BTreeMap::new();
@@ -44,8 +62,8 @@ pub fn Findings(props: &FindingsProps) -> Html {
         *n += 1;
     }
     let redacted = scan.findings.iter().filter(|f| f.status == Status::Redacted && !f.span.category.is_optional()).count()
-        + s.manual.len();
-    let dispatch = props.state.dispatcher();
+        + manual_list.len();
+    let dispatch = props.dispatch.clone();
     let on_every = {
         let every = every.clone();
         Callback::from(move |e: Event| {
@@ -76,11 +94,12 @@ pub fn Findings(props: &FindingsProps) -> Html {
         };
         let show = {
             let (a, b) = (f.span.start, f.span.end);
-            let t = scan.text.clone();
+            // The scan itself (a pointer), not a copy of a long story for every card.
+            let scan = Rc::clone(scan);
             let live = current;
             Callback::from(move |_| {
                 if live {
-                    let u = bytes_to_utf16(&t, &[a, b]);
+                    let u = bytes_to_utf16(&scan.text, &[a, b]);
                     browser::select_in_story(u[0] as u32, u[1] as u32);
                 }
             })
@@ -116,7 +135,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
         }
     };
 
-    let manual = s.manual.iter().enumerate().map(|(n, m)| {
+    let manual = manual_list.iter().enumerate().map(|(n, m)| {
         let dispatch = dispatch.clone();
         let remove = Callback::from(move |_| dispatch.dispatch(AppAction::Do(Action::RemoveManual(n))));
         html! {
@@ -135,7 +154,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 <label class="inline"><input type="checkbox" checked={*every} onchange={on_every} data-testid="apply-every" />{ " decisions apply to every occurrence" }</label>
             </div>
             if !current { <p class="muted small">{ "Updating…" }</p> }
-            if scan.findings.is_empty() && s.manual.is_empty() {
+            if scan.findings.is_empty() && manual_list.is_empty() {
                 <p class="muted">{ "No identifiers found. Read the story once more yourself: nicknames, places, employers and rare events can identify someone too." }</p>
             }
             { for groups.iter().map(|(cat, idx)| html! {
@@ -152,9 +171,9 @@ pub fn Findings(props: &FindingsProps) -> Html {
                     }
                 </details>
             }) }
-            if !s.manual.is_empty() {
+            if !manual_list.is_empty() {
                 <details class="group" open=true>
-                    <summary><span class="group-name">{ "Redacted by hand" }</span><span class="count">{ s.manual.len() }</span></summary>
+                    <summary><span class="group-name">{ "Redacted by hand" }</span><span class="count">{ manual_list.len() }</span></summary>
                     <ul class="cards">{ for manual }</ul>
                 </details>
             }

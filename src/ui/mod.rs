@@ -7,9 +7,10 @@
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::engine::quasi::QuasiReport;
+use crate::engine::Span;
 use crate::state::{Action, State};
 
 mod browser;
@@ -20,6 +21,7 @@ mod findings;
 mod lists;
 mod output;
 mod replace;
+mod scanner;
 mod work;
 
 use committee::CommitteeView;
@@ -43,6 +45,19 @@ pub enum AppAction {
     Do(Action),
     /// Replace the state (opened work).
     Replace(Box<State>),
+    /// A scan made in the worker: the engine's spans of `text`, which was the story at
+    /// `revision`. Applied only when `text` is still the story (revisions start again from 0
+    /// with a new story, so the revision alone is not enough).
+    Scanned {
+        /// The revision that was scanned.
+        revision: u64,
+        /// The text that was scanned.
+        text: String,
+        /// The engine's spans (byte offsets into `text`).
+        spans: Vec<Span>,
+        /// Its indirect identifiers.
+        quasi: QuasiReport,
+    },
 }
 
 impl From<Action> for AppAction {
@@ -57,6 +72,12 @@ impl Reducible for AppState {
         let next = match action {
             AppAction::Do(action) => self.0.clone().reduce(action),
             AppAction::Replace(state) => *state,
+            AppAction::Scanned { revision, text, spans, quasi } => {
+                if text != self.0.text {
+                    return self;
+                }
+                self.0.clone().reduce(Action::ScanFinished { revision, spans, quasi: Some(quasi) })
+            }
         };
         if next == self.0 {
             return self;
@@ -68,8 +89,29 @@ impl Reducible for AppState {
 /// The app state handle passed to components.
 pub type Handle = UseReducerHandle<AppState>;
 
-/// How long to wait after an edit before scanning: immediately for ordinary stories, longer for
-/// very large pastes so that typing never waits on a scan.
+/// The last scan, compared by address (see [`same_scan`]): for hook dependencies.
+#[derive(Clone)]
+pub struct ScanRef(pub Option<Rc<crate::state::Scan>>);
+
+impl PartialEq for ScanRef {
+    fn eq(&self, other: &Self) -> bool {
+        same_scan(&self.0, &other.0)
+    }
+}
+
+/// True when two views of the last scan are the same scan (by address: a scan is never changed
+/// in place, see [`State::scan`]); cheap where comparing the scans of a long story is not.
+fn same_scan(a: &Option<Rc<crate::state::Scan>>, b: &Option<Rc<crate::state::Scan>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// When scanning on the page (no worker), how long to wait after an edit before scanning:
+/// immediately for ordinary stories, longer for very large pastes so that typing never waits on a
+/// scan. The worker needs no delay: it scans the latest text whenever it is free.
 fn scan_delay_ms(len: usize) -> u32 {
     match len {
         0..=40_000 => 0,
@@ -134,13 +176,17 @@ pub fn App() -> Html {
         });
     }
 
-    // Scan after edits: a new revision cancels the pending timer of the previous one.
-    {
+    // Scan after edits, in the worker when there is one (see scanner): a new revision replaces
+    // the pending request of the previous one.
+    let scanner = {
         let dispatch = state.dispatcher();
-        let len = state.0.text.len();
-        use_effect_with(state.0.revision, move |_| {
-            let timer = Timeout::new(scan_delay_ms(len), move || dispatch.dispatch(Action::Scan.into()));
-            move || drop(timer)
+        use_memo((), move |_| scanner::Scanner::start(dispatch))
+    };
+    {
+        let text = state.0.text.clone();
+        use_effect_with(state.0.revision, move |&revision| {
+            let delay = scan_delay_ms(text.len());
+            scanner.request(revision, text, delay);
         });
     }
 
@@ -207,7 +253,7 @@ pub fn App() -> Html {
                             if !has_text {
                                 <EmptyState />
                             } else {
-                                <Findings state={state.clone()} />
+                                <Findings scan={s.scan.clone()} current={current} manual={s.manual.clone()} dispatch={state.dispatcher()} />
                                 <Replacements state={state.clone()} />
                             }
                             <Output scan={s.scan.clone()} current={current} empty={!has_text} />
@@ -249,6 +295,10 @@ fn EmptyState() -> Html {
 /// Mounts the app on the page's body, after installing a panic hook that shows a message instead
 /// of leaving a blank page.
 pub fn start() {
+    // The same module runs in the scanning worker (scan-worker.js), which has no page to render.
+    if !wasm_bindgen::JsCast::is_instance_of::<web_sys::Window>(&js_sys::global()) {
+        return;
+    }
     browser::install_panic_hook();
     // A deliberate failure for the end-to-end test that proves the page never goes blank.
     gloo::events::EventListener::new(&gloo::utils::window(), "storysafe-test-panic", |_| {

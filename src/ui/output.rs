@@ -1,5 +1,7 @@
 //! The redacted output with Copy and Download.
 
+use std::rc::Rc;
+
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -8,14 +10,21 @@ use crate::engine::offsets::bytes_to_chars;
 use crate::state::{channels, Scan};
 
 /// Props of [`Output`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct OutputProps {
-    /// The last finished scan: only its redacted text is ever shown.
-    pub scan: Option<Scan>,
+    /// The last finished scan: only its redacted text is ever shown. Compared by address, so
+    /// that a keystroke (which does not change it) does not render a long output again.
+    pub scan: Option<Rc<Scan>>,
     /// True when the scan covers the current text.
     pub current: bool,
     /// True when the story is empty.
     pub empty: bool,
+}
+
+impl PartialEq for OutputProps {
+    fn eq(&self, other: &Self) -> bool {
+        super::same_scan(&self.scan, &other.scan) && self.current == other.current && self.empty == other.empty
+    }
 }
 
 /// The final text, exactly what Copy copies.
@@ -23,17 +32,18 @@ pub struct OutputProps {
 pub fn Output(props: &OutputProps) -> Html {
     let status = use_state(String::new);
     // Only a finished scan is ever shown; an empty story shows nothing.
-    let text: String = if props.empty {
-        String::new()
-    } else {
-        props.scan.as_ref().map(|s| s.redacted.clone()).unwrap_or_default()
-    };
+    let shown = props.scan.clone().filter(|_| !props.empty);
     let ready = props.current && !props.empty;
+    // The copy and download buttons read the text when clicked (no copy of a long text per render).
+    let final_text = {
+        let shown = shown.clone();
+        move || shown.as_ref().map(|s| s.redacted.clone()).unwrap_or_default()
+    };
     let on_copy = {
-        let text = text.clone();
+        let final_text = final_text.clone();
         let status = status.clone();
         Callback::from(move |_| {
-            let text = text.clone();
+            let text = final_text();
             let status = status.clone();
             spawn_local(async move {
                 match browser::copy_text(&text).await {
@@ -44,14 +54,12 @@ pub fn Output(props: &OutputProps) -> Html {
         })
     };
     let on_download = {
-        let text = text.clone();
         let status = status.clone();
-        Callback::from(move |_| match browser::download("story-redacted.txt", "text/plain;charset=utf-8", &text) {
+        Callback::from(move |_| match browser::download("story-redacted.txt", "text/plain;charset=utf-8", &final_text()) {
             Ok(()) => status.set("Downloaded story-redacted.txt.".into()),
             Err(e) => status.set(format!("Could not download: {e}")),
         })
     };
-    let checks = channels::check(&text);
     html! {
         <div class="output-box">
             <div class="output-head">
@@ -60,7 +68,38 @@ pub fn Output(props: &OutputProps) -> Html {
                     <span class="muted" data-testid="scan-pending">{ "updating…" }</span>
                 }
             </div>
-            <pre class="output" data-testid="redacted-output" tabindex="0" role="region" aria-label="Redacted version">{ text }</pre>
+            <Final scan={shown.clone()} />
+            <div class="actions">
+                <button type="button" class="primary" data-testid="copy-button" disabled={!ready} onclick={on_copy}>{ "Copy" }</button>
+                <button type="button" data-testid="download-button" disabled={!ready} onclick={on_download}>{ "Download .txt" }</button>
+                <span class="status" role="status" aria-live="polite">{ (*status).clone() }</span>
+            </div>
+            <Log scan={shown} />
+        </div>
+    }
+}
+
+/// Props of [`Final`] and [`Log`]: the scan shown (none for an empty story), by address.
+#[derive(Properties)]
+struct ShownProps {
+    scan: Option<Rc<Scan>>,
+}
+
+impl PartialEq for ShownProps {
+    fn eq(&self, other: &Self) -> bool {
+        super::same_scan(&self.scan, &other.scan)
+    }
+}
+
+/// The final text and its length for each channel: rendered again only for a new scan (not when
+/// an edit makes the shown scan out of date).
+#[component]
+fn Final(props: &ShownProps) -> Html {
+    let text = props.scan.as_ref().map(|s| s.redacted.as_str()).unwrap_or("");
+    let checks = channels::check(text);
+    html! {
+        <>
+            <pre class="output" data-testid="redacted-output" tabindex="0" role="region" aria-label="Redacted version">{ paragraphs(text) }</pre>
             <ul class="channels" data-testid="channels" aria-label="Length for each platform">
                 { for checks.iter().map(|c| html! {
                     <li class={classes!("channel", (!c.fits()).then_some("over"))}>
@@ -70,39 +109,59 @@ pub fn Output(props: &OutputProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <div class="actions">
-                <button type="button" class="primary" data-testid="copy-button" disabled={!ready} onclick={on_copy}>{ "Copy" }</button>
-                <button type="button" data-testid="download-button" disabled={!ready} onclick={on_download}>{ "Download .txt" }</button>
-                <span class="status" role="status" aria-live="polite">{ (*status).clone() }</span>
-            </div>
-            { log(props.scan.as_ref().filter(|_| !props.empty)) }
-        </div>
+        </>
     }
 }
 
+/// The text, one block per line (each with its line break), so that when a new scan changes a
+/// few paragraphs of a long story, only those are laid out again; blocks out of view are not laid
+/// out at all (`content-visibility: auto` in the style sheet). The text content is the text.
+fn paragraphs(text: &str) -> Html {
+    if text.is_empty() {
+        return Html::default();
+    }
+    text.split_inclusive('\n').map(|p| html! { <span class="para">{ p }</span> }).collect::<Html>()
+}
+
 /// The anonymisation log: what was replaced where in the final text, by which operator; never the
-/// original text.
-fn log(scan: Option<&Scan>) -> Html {
-    let Some(scan) = scan else { return Html::default() };
+/// original text. Its rows (thousands in a long story) are made only while it is open.
+#[component]
+fn Log(props: &ShownProps) -> Html {
+    let open = use_state(|| false);
+    let Some(scan) = props.scan.as_ref() else { return Html::default() };
     if scan.log.is_empty() {
         return Html::default();
     }
-    let mut bounds = Vec::with_capacity(scan.log.len() * 2);
-    for r in &scan.log {
-        bounds.push(r.start);
-        bounds.push(r.end);
-    }
-    let cps = bytes_to_chars(&scan.redacted, &bounds);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let d: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(d.open());
+        })
+    };
+    let rows = if *open {
+        let mut bounds = Vec::with_capacity(scan.log.len() * 2);
+        for r in &scan.log {
+            bounds.push(r.start);
+            bounds.push(r.end);
+        }
+        let cps = bytes_to_chars(&scan.redacted, &bounds);
+        scan.log
+            .iter()
+            .enumerate()
+            .map(|(i, r)| html! {
+                <tr><td>{ r.category.label() }</td><td>{ format!("{}–{}", cps[2 * i], cps[2 * i + 1]) }</td><td>{ r.operator.label() }</td></tr>
+            })
+            .collect::<Html>()
+    } else {
+        Html::default()
+    };
     html! {
-        <details class="log" data-testid="anonymisation-log">
+        <details class="log" data-testid="anonymisation-log" open={*open} {ontoggle}>
             <summary>{ format!("Anonymisation log ({} replacements)", scan.log.len()) }</summary>
             <table>
                 <thead><tr><th scope="col">{ "Category" }</th><th scope="col">{ "Position in final text" }</th><th scope="col">{ "Replaced by" }</th></tr></thead>
-                <tbody>
-                    { for scan.log.iter().enumerate().map(|(i, r)| html! {
-                        <tr><td>{ r.category.label() }</td><td>{ format!("{}–{}", cps[2 * i], cps[2 * i + 1]) }</td><td>{ r.operator.label() }</td></tr>
-                    }) }
-                </tbody>
+                <tbody>{ rows }</tbody>
             </table>
         </details>
     }

@@ -135,7 +135,7 @@ test.describe('dist/ served by nginx under /tools/storysafe/ with hosting/nginx.
 
     const files = fs.readdirSync(DIST, { recursive: true })
       .filter((f) => fs.statSync(path.join(DIST, f)).isFile() && !f.startsWith('.') && !f.startsWith('_'));
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'loader.js', 'sw.js', 'storysafe-web.js', 'storysafe-web_bg.wasm']));
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'loader.js', 'scan-worker.js', 'sw.js', 'storysafe-web.js', 'storysafe-web_bg.wasm']));
     for (const f of [...files, '']) {
       const res = await request.get(`${origin}${PREFIX}${f}`, { headers: { 'Accept-Encoding': 'gzip' } });
       expect(res.status(), f).toBe(200);
@@ -181,6 +181,8 @@ test.describe('dist/ served by nginx under /tools/storysafe/ with hosting/nginx.
     const final = await out.textContent();
     expect(final).not.toContain(EMAIL);
     expect(final).not.toContain('555-0178');
+    // The scanning worker runs under the sub-path and the header CSP.
+    await expect(page.locator('#app')).toHaveAttribute('data-scan-mode', 'worker');
     await shot(page, 'hosting-01-subpath');
 
     // The service worker lives in the folder and controls only it.

@@ -50,12 +50,14 @@ test('after one visit, the app loads and redacts with the network off', async ({
   const out = page.getByTestId('redacted-output');
   await expect(out).toContainText('[EMAIL]');
   expect(await out.textContent()).not.toContain(EMAIL);
+  // The scanning worker started from the cache too.
+  await expect(page.locator('#app')).toHaveAttribute('data-scan-mode', 'worker');
   await shot(page, 'offline-01-redacted');
 
   // The cache holds this build's files, and nothing typed.
   const cached = await cacheContents(page);
   const files = cached.map((c) => c.url.slice(new URL('./', baseURL).href.length)).sort();
-  expect(files).toEqual(expect.arrayContaining(['index.html', 'loader.js', 'storysafe-web.js', 'storysafe-web_bg.wasm']));
+  expect(files).toEqual(expect.arrayContaining(['index.html', 'loader.js', 'scan-worker.js', 'storysafe-web.js', 'storysafe-web_bg.wasm']));
   expect(files).not.toContain('sw.js');
   for (const c of cached) {
     expect(new URL(c.url).origin).toBe(new URL(baseURL).origin);
