@@ -16,7 +16,7 @@
 
 use super::shape::{CaseMode, Shape};
 use super::structure::{byte_end, extend, linked};
-use super::dictionaries::COMMON_WORDS;
+use super::dictionaries::{COMMON_WORDS, FIRST_NAMES, SURNAMES};
 use super::{flag, Doc};
 use super::traps::FastHash;
 use std::collections::HashSet;
@@ -142,6 +142,16 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // 1. titles
         if f & flag::TITLE != 0 {
             if let Some(j) = next_after_cue(doc, i, true) {
+                // "Dr. o rourke": an Irish O written apart from the surname
+                let irish_o = j + 1 < n && doc.key(j) == "o" && doc.gap(j) == " " && doc.toks[j + 1].e - doc.toks[j + 1].s >= 3 && !doc.has(j + 1, flag::FUNC | flag::CRED | flag::UNIT)
+                    && (doc.is_surname(j + 1) || !doc.is_common(j + 1));
+                if irish_o && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') {
+                    let end = extend(doc, j + 1);
+                    push(doc, j, end, 0.85, "a name after a title (Dr., Mr., Mrs.)", out);
+                    covered = end;
+                    i = covered.max(i + 1);
+                    continue;
+                }
                 if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_title(doc, i, j) {
                     let mut end = extend(doc, j);
                     // "Dr. L. Ruuska": an initial alone continues into the surname
@@ -208,7 +218,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // "W. MAROTTA", "d. renna", "J. Chang": an initial and a surname
         if doc.is_initial(i) && i + 1 < n && linked(doc, i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED)
             && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && initial_opens(doc, i)
-            && !doc.is_common(i + 1) && (doc.is_surname(i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && cue_before(doc, i))
+            && !doc.is_common(i + 1) && (doc.is_surname(i + 1) || apostrophe_surname(doc, i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && cue_before(doc, i))
         {
             let end = extend(doc, i + 1);
             push(doc, i, end, 0.7, "an initial and a surname", out);
@@ -218,7 +228,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // "NP Carol", "np djuric": a clinician's title before a listed name
         if doc.has(i, flag::ROLE | flag::CRED) && matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
-            && (!doc.is_common(i + 1) || doc.is_first(i + 1) && name_then_verb(doc, i + 1))
+            && (!doc.is_common(i + 1) || doc.is_first(i + 1) && (name_then_verb(doc, i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)))
             && (!mixed || doc.toks[i + 1].is_cap()) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !followed_by_number(doc, i + 1)
         {
             let end = extend(doc, i + 1);
@@ -282,6 +292,66 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     contact_pairs(doc, out);
     kin_is_name(doc, out);
     speakers_opening(doc, out);
+    closing_signature(doc, out);
+    family_of(doc, out);
+    kin_hyphen_name(doc, out);
+}
+
+/// `... NOT 1400U/HR. SUSAN`, `Pt resting.\nKaren`: a listed first name alone as the last word
+/// of a note, after a sentence or a line: the writer's signature.
+fn closing_signature(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let Some(i) = doc.toks.len().checked_sub(1) else { return };
+    let t = doc.toks[i];
+    if i == 0 || !doc.text[t.e..].trim().is_empty() || t.e - t.s < 3 || !matches!(t.shape, Shape::Title | Shape::Upper | Shape::Lower) {
+        return;
+    }
+    if doc.mode == CaseMode::Mixed && t.shape == Shape::Lower {
+        return;
+    }
+    let before = doc.gap(i - 1);
+    let opens = before.contains('\n') || before.trim_end().ends_with(['.', '!']) && before.ends_with(' ');
+    if !opens || !doc.is_first(i) || doc.is_common(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE) {
+        return;
+    }
+    push(doc, i, i + 1, 0.6, "a first name signing the note", out);
+}
+
+/// "KEEP ROMERO FAMILY AWARE", "the Okafor family": a listed surname right before "family".
+fn family_of(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for k in 1..n {
+        if doc.key(k) != "family" || !doc.joined(k - 1) {
+            continue;
+        }
+        let i = k - 1;
+        let t = doc.toks[i];
+        let cased = match doc.mode {
+            CaseMode::Mixed => t.shape == Shape::Title && !t.sent_start,
+            _ => t.shape != Shape::Other,
+        };
+        if !cased || t.e - t.s < 3 || !doc.is_surname(i) || doc.is_common(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE | flag::NOT_NAME | flag::ORG_HEAD) {
+            continue;
+        }
+        push(doc, i, i + 1, 0.6, "a surname before 'family' (the ___ family)", out);
+    }
+}
+
+/// "DAUGHTER-KRISSY", "son-Mark": a kinship word joined by a hyphen to a listed first name, typed
+/// as one word.
+fn kin_hyphen_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for t in &doc.toks {
+        let w = &doc.text[t.s..t.e];
+        let Some(h) = w.find('-') else { continue };
+        let (kin, name) = (&w[..h], &w[h + 1..]);
+        if name.len() < 3 || !name.bytes().all(|c| c.is_ascii_alphabetic()) || kin.len() < 3 {
+            continue;
+        }
+        let (kin, name) = (kin.to_ascii_lowercase(), name.to_ascii_lowercase());
+        if !FAMILY.contains(&kin.as_str()) || !FIRST_NAMES.contains(&name) || COMMON_WORDS.contains(&name) || super::word_flags(&name) & (flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED) != 0 {
+            continue;
+        }
+        out.push(Span::new(t.s + h + 1, t.e, Category::Name, 0.7, NAME, "a first name joined to a kinship word (DAUGHTER-___)"));
+    }
 }
 
 /// "Will told me later ...", "Grace said no": a capitalized first name opening a sentence before a
@@ -350,7 +420,10 @@ fn kin_is_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         };
         let t = doc.toks[j];
-        if t.e - t.s < 2 || !doc.is_first(j) || doc.has(j, flag::FUNC | flag::UNIT | flag::TRAP | flag::KIN | flag::ROLE | flag::MEDICAL | flag::CALENDAR) {
+        // "Son, Ed, was": a capitalized name that is also a unit's shorthand (ED) in a mixed-case note
+        let shorthand = flag::UNIT | flag::MEDICAL;
+        let bad = flag::FUNC | flag::KIN | flag::ROLE | flag::CALENDAR | if doc.mode == CaseMode::Mixed && t.shape == Shape::Title { 0 } else { shorthand };
+        if t.e - t.s < 2 || !doc.is_first(j) || doc.has(j, bad) || doc.has(j, flag::TRAP) && !doc.has(j, flag::MEDICAL) {
             continue;
         }
         let closes = doc.text[t.e..].starts_with(['.', ',', '!', ';']) || t.e == doc.text.len();
@@ -650,6 +723,14 @@ fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
     }
     let before = doc.text[..doc.toks[i].s].trim_end();
     before.ends_with(['(', '>', '-', ':']) || before.is_empty()
+}
+
+/// "o'brien", "D'Souza", "O'CONNOR": a surname with an O' or D' prefix (the lists hold them
+/// without the apostrophe, or not at all).
+fn apostrophe_surname(doc: &Doc<'_>, i: usize) -> bool {
+    let k = doc.key(i);
+    let Some(rest) = k.strip_prefix("o'").or_else(|| k.strip_prefix("d'")) else { return false };
+    rest.len() >= 3 && rest.bytes().all(|c| c.is_ascii_alphabetic()) && (SURNAMES.contains(&k.replace('\'', "")) || SURNAMES.contains(rest) || !COMMON_WORDS.contains(rest))
 }
 
 /// True when the name at `i` is followed by a verb of notes ("CAROL ORDERED", "Carol aware").

@@ -124,6 +124,15 @@ fn regressions() {
         ("We saw the rash. Mark told me later he almost stayed home.", &["Mark"]),
         ("The rings were there. Will told me later he nearly missed them.", &["Will"]),
         ("She wrote: \"Thank you for hearing me. Tobias\"\nWe kept it.", &["Tobias"]),
+        ("PT RESTING, NO DISTRESS. WILL CONT TO MONITOR. DOLORES\n", &["DOLORES"]),
+        ("Afebrile overnight, plan unchanged.\nMarisol", &["Marisol"]),
+        ("PLEASE KEEP OKONKWO FAMILY UPDATED.", &["OKONKWO"]),
+        ("We called the Castellano family at noon.", &["Castellano"]),
+        ("SOCIAL: SON-DESMOND 410 555-0199 & NIECE-ROSALIND CALLED.", &["DESMOND", "ROSALIND"]),
+        ("Family: Brother, Ed, called twice.", &["Ed"]),
+        ("Dr. o malley and Dr. Vance at bedside.", &["o malley"]),
+        ("cash counted by (k. walsh and m. o'connell) at 2100.", &["m. o'connell"]),
+        ("lytes repleted per NP Sunny this am.", &["Sunny"]),
     ];
     for (text, names) in leaks {
         assert_covered(text, names);
@@ -160,6 +169,8 @@ fn regressions() {
         "The nurse said no. She told me later. He said so. They asked. It said error. Who told you?",
         "UO IMPROVED WITH GREAT DIURESES OVERNIGHT.",
         "urine amber with amber coloured sediment, normal pco.",
+        "The family was updated. Wound family meeting set; pt's FAMILY AWARE.",
+        "Pt resting comfortably.\nBP stable",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
