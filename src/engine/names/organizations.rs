@@ -144,7 +144,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 // unless its head is hospital-like
                 let caps_run = doc.mode != CaseMode::Mixed || (s..=i).all(|k| doc.toks[k].shape == Shape::Upper);
                 let strict = caps_run && !HEADS_CASELESS.contains(&*doc.key(i));
-                let distinctive = (s..i).any(|k| !generic(doc, k) && !(strict && (doc.is_common(k) || doc.has(k, flag::TRAP))));
+                let state_abbrev = |k: usize| doc.has(k, flag::STATE) && doc.toks[k].shape == Shape::Upper && doc.toks[k].e - doc.toks[k].s == 2;
+                let distinctive = (s..i).any(|k| !generic(doc, k) && !(strict && (doc.is_common(k) || doc.has(k, flag::TRAP))) || state_abbrev(k) && !strict);
                 let namey = doc.mode != CaseMode::Lower && NAMEY_HEADS.contains(&*doc.key(s)) && doc.toks[s].is_cap();
                 // in notes without case, "rehab" and "house" need two words or one no dictionary knows
                 let weak_head = doc.mode != CaseMode::Mixed && matches!(&*doc.key(i), "rehab" | "house");
@@ -510,6 +511,7 @@ mod tests {
             ("Surgeon from Haverhill in this am to talk to pt.", &["Haverhill"]),
             ("PT FOUND DOWN-> KMH EW, INTUBATED.", &["KMH"]),
             ("Pt admitted from NY Hospital overnight.", &["NY Hospital"]),
+            ("He came from PA Hospital at 0300.", &["PA Hospital"]),
             ("team from Cardiology in, works for the VA, nurse from rehab", &[]),
             // generic mentions stay unflagged
             ("She was taken to the hospital and then to the ICU.", &[]),
