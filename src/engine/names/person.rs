@@ -35,10 +35,18 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     // "MS:" is mental status, "ms" multiple sclerosis: only a listed name after them
     // "MS:" is mental status, "ms" multiple sclerosis, "MR" mitral regurgitation
     let ambiguous = matches!(&*doc.key(title), "ms" | "miss" | "mx" | "mr") && (doc.mode != CaseMode::Mixed || doc.toks[title].shape == Shape::Upper);
+    // "mr I remained", "pt is mrs K": a capital initial standing for the surname in a note typed in
+    // lowercase, where a capital is deliberate
+    let lone_initial = doc.mode == CaseMode::Lower && t.shape == Shape::Initial && doc.gap(title) == " " && doc.text[t.e..].starts_with([' ', ',', '.']);
+    if lone_initial {
+        return true;
+    }
     if t.e - t.s < 2 && !doc.is_initial(i) {
         return false;
     }
-    if ambiguous && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) {
+    // "WITH MS S. CARE": an initial and a period after the title
+    let initial_after = doc.is_initial(i) && doc.toks[i].shape == Shape::Initial && doc.gap(title) == " " && doc.text[t.e..].starts_with(". ");
+    if ambiguous && !initial_after && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) {
         return false;
     }
     if doc.is_initial(i) {
@@ -293,6 +301,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     kin_is_name(doc, out);
     speakers_opening(doc, out);
     closing_signature(doc, out);
+    name_credential_verb(doc, out);
+    name_pair_sentence(doc, out);
     family_of(doc, out);
     kin_hyphen_name(doc, out);
 }
@@ -314,6 +324,55 @@ fn closing_signature(doc: &Doc<'_>, out: &mut Vec<Span>) {
         return;
     }
     push(doc, i, i + 1, 0.6, "a first name signing the note", out);
+}
+
+/// "proxys. suzette and ank", "CHILDREN: MARIA AND TEO.": in a note without case, a sentence or
+/// line that is only two names joined by "and", the first a listed first name.
+fn name_pair_sentence(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode == CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for a in 0..n.saturating_sub(2) {
+        let (b, c) = (a + 1, a + 2);
+        if !doc.toks[a].sent_start || doc.key(b) != "and" || !doc.joined(a) || !doc.joined(b) {
+            continue;
+        }
+        let closes = {
+            let rest = doc.text[doc.toks[c].e..].trim_start_matches(' ');
+            rest.is_empty() || rest.starts_with(['.', '\n', ';'])
+        };
+        let word = |k: usize| doc.toks[k].e - doc.toks[k].s >= 3 && !doc.has(k, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::KIN | flag::ROLE | flag::CALENDAR | flag::STATE);
+        if !closes || !word(a) || !word(c) || !doc.is_first(a) || doc.is_common(a) || doc.is_common(c) && !doc.is_first(c) {
+            continue;
+        }
+        push(doc, a, a + 1, 0.6, "two names alone in a sentence (___ and ___)", out);
+        push(doc, c, c + 1, 0.6, "two names alone in a sentence (___ and ___)", out);
+    }
+}
+
+/// "Stord-Painter MD plans to attempt", "Okonkwo RN performed": a surname (a listed one, or a
+/// hyphenated double name not made of common words) right before a credential and a lowercase verb.
+fn name_credential_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for c in 1..n.saturating_sub(1) {
+        if !doc.has(c, flag::CRED) || doc.toks[c].shape != Shape::Upper || !doc.joined(c - 1) || !doc.joined(c) || doc.toks[c + 1].shape != Shape::Lower {
+            continue;
+        }
+        let i = c - 1;
+        let t = doc.toks[i];
+        let w = doc.word(i);
+        if t.shape != Shape::Title && !(t.shape == Shape::Other && w.contains('-')) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::KIN | flag::ROLE | flag::TITLE) {
+            continue;
+        }
+        let double = w.split('-').count() == 2
+            && w.split('-').all(|p| p.len() >= 3 && p.starts_with(|ch: char| ch.is_uppercase()))
+            && w.split('-').any(|p| !COMMON_WORDS.contains(&p.to_lowercase()));
+        let listed = t.e - t.s >= 4 && doc.is_surname(i) && !doc.is_common(i) && !doc.has(i, flag::MEDICAL);
+        if double || listed {
+            push(doc, i, i + 1, 0.6, "a surname before a credential and a verb (___ MD plans)", out);
+        }
+    }
 }
 
 /// "KEEP ROMERO FAMILY AWARE", "the Okafor family": a listed surname right before "family".
@@ -678,7 +737,9 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             // without case: a first name followed by a listed surname, neither a common word
             if i + 1 < n && doc.joined(i) && t.e - t.s >= 3 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3
                 && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE)
-                && doc.is_first(i) && doc.is_surname(i + 1) && !doc.is_common(i) && !doc.is_common(i + 1)
+                && doc.is_first(i) && doc.is_surname(i + 1) && !doc.is_common(i + 1)
+                // "pat rixford": a first name that is also a word, before a long surname that is no first name
+                && (!doc.is_common(i) || doc.toks[i + 1].e - doc.toks[i + 1].s >= 6 && !doc.is_first(i + 1) && !doc.has(i, flag::MEDICAL | flag::CALENDAR))
             {
                 let end = extend(doc, i + 1);
                 return Some((end, 0.6, "a first name and a surname"));

@@ -133,6 +133,12 @@ fn regressions() {
         ("Dr. o malley and Dr. Vance at bedside.", &["o malley"]),
         ("cash counted by (k. walsh and m. o'connell) at 2100.", &["m. o'connell"]),
         ("lytes repleted per NP Sunny this am.", &["Sunny"]),
+        ("Lungs diminished. Okafor-Lindqvist MD plans to tap this pm.", &["Okafor-Lindqvist"]),
+        ("0900- Halvorsen MD performed the bronch at bedside.", &["Halvorsen"]),
+        ("pt has 3 sons who share decisions. tobiah and marek", &["tobiah", "marek"]),
+        ("support given by chaplain & bill pettigrew lcsw today.", &["bill pettigrew"]),
+        ("DISCUSSED WITH MS K. CARE PLAN REVIEWED.", &["K"]),
+        ("evening note\nmrs T slept well overnight, vs stable, no complaints, family visited this evening and left after an hour, will continue to monitor closely.", &["T"]),
     ];
     for (text, names) in leaks {
         assert_covered(text, names);
@@ -171,6 +177,10 @@ fn regressions() {
         "urine amber with amber coloured sediment, normal pco.",
         "The family was updated. Wound family meeting set; pt's FAMILY AWARE.",
         "Pt resting comfortably.\nBP stable",
+        "Renal MD aware, Ortho MD notified, Cardiac-Surgery MD paged.",
+        "PLAN: LASIX AND KCL. TUBE FEEDS AND FREE WATER.",
+        "MS: A. ORIENTED X3.",
+        "ECHO: MR I-II, TR 2+.",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
