@@ -236,7 +236,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // "NP Carol", "np djuric": a clinician's title before a listed name
         if doc.has(i, flag::ROLE | flag::CRED) && matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
-            && (!doc.is_common(i + 1) || doc.is_first(i + 1) && (name_then_verb(doc, i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)))
+            && (!doc.is_common(i + 1) || doc.is_first(i + 1) && (name_then_verb(doc, i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)
+                // "NP CAROL M ADE AWARE": in capitals, a first name that is also a noun, not a verb form
+                || doc.mode == CaseMode::Upper && doc.toks[i + 1].e - doc.toks[i + 1].s >= 4 && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL) && !doc.key(i + 1).ends_with("ed") && !doc.key(i + 1).ends_with("ing")))
             && (!mixed || doc.toks[i + 1].is_cap()) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !followed_by_number(doc, i + 1)
         {
             let end = extend(doc, i + 1);

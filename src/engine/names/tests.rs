@@ -138,6 +138,7 @@ fn regressions() {
         ("pt has 3 sons who share decisions. tobiah and marek", &["tobiah", "marek"]),
         ("support given by chaplain & bill pettigrew lcsw today.", &["bill pettigrew"]),
         ("DISCUSSED WITH MS K. CARE PLAN REVIEWED.", &["K"]),
+        ("UOP LOW THIS HOUR. NP DAWN B MADE AWARE, BOLUS GIVEN.", &["DAWN"]),
         ("evening note\nmrs T slept well overnight, vs stable, no complaints, family visited this evening and left after an hour, will continue to monitor closely.", &["T"]),
     ];
     for (text, names) in leaks {
@@ -181,6 +182,7 @@ fn regressions() {
         "PLAN: LASIX AND KCL. TUBE FEEDS AND FREE WATER.",
         "MS: A. ORIENTED X3.",
         "ECHO: MR I-II, TR 2+.",
+        "SUCTIONED NP WITH CRACKLES, NP COUGH, NP STOOL, RN PLACED IV.",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
