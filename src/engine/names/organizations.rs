@@ -235,6 +235,10 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET | flag::CALENDAR | flag::ORG_HEAD;
     for c in 0..n.saturating_sub(2) {
+        // cheap tests first: a preposition after a word of at least two letters
+        if !doc.has(c + 1, flag::PREP) && doc.toks[c + 1].e - doc.toks[c + 1].s != 3 || doc.toks[c].e - doc.toks[c].s < 2 {
+            continue;
+        }
         let employer = EMPLOYER_CUES.contains(&*doc.key(c));
         if !employer && !STAFF.contains(&*doc.key(c)) || !doc.joined(c) || !doc.joined(c + 1) {
             continue;

@@ -381,7 +381,7 @@ fn name_credential_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
 fn family_of(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for k in 1..n {
-        if doc.key(k) != "family" || !doc.joined(k - 1) {
+        if doc.toks[k].e - doc.toks[k].s != 6 || !doc.joined(k - 1) || doc.key(k) != "family" {
             continue;
         }
         let i = k - 1;
@@ -401,6 +401,9 @@ fn family_of(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// as one word.
 fn kin_hyphen_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
     for t in &doc.toks {
+        if t.e - t.s < 7 {
+            continue;
+        }
         let w = &doc.text[t.s..t.e];
         let Some(h) = w.find('-') else { continue };
         let (kin, name) = (&w[..h], &w[h + 1..]);

@@ -186,7 +186,7 @@ fn regions(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "lives in DC", "from D.C.": the District of Columbia, a city (the state rules keep it optional).
 fn capital_district(doc: &Doc<'_>, out: &mut Vec<Span>) {
     for (i, t) in doc.toks.iter().enumerate() {
-        if t.shape != Shape::Upper || doc.key(i) != "dc" || !after_prep(doc, i) || !matches!(&*doc.key(i - 1), "in" | "from" | "near" | "to" | "outside") {
+        if t.shape != Shape::Upper || t.e - t.s != 2 || doc.key(i) != "dc" || !after_prep(doc, i) || !matches!(&*doc.key(i - 1), "in" | "from" | "near" | "to" | "outside") {
             continue;
         }
         let rest = doc.text[t.e..].trim_start_matches(' ');
@@ -226,7 +226,7 @@ fn place_of_institution(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for i in 2..n {
         let t = doc.toks[i];
-        if t.shape != Shape::Title || t.e - t.s < 4 || doc.key(i - 1) != "in" || !doc.joined(i - 1) || !doc.joined(i - 2) {
+        if t.shape != Shape::Title || t.e - t.s < 4 || !doc.has(i - 1, flag::PREP) || doc.key(i - 1) != "in" || !doc.joined(i - 1) || !doc.joined(i - 2) {
             continue;
         }
         let inst = doc.has(i - 2, flag::ORG_HEAD) || super::traps::INSTITUTIONS.contains(&*doc.key(i - 2)) || matches!(&*doc.key(i - 2), "facility" | "nh" | "snf" | "rehab");
