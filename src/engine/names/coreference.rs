@@ -29,6 +29,9 @@ struct Key {
     /// Found with strong context (a title, a kinship word): capitalized mentions count even at the
     /// start of a sentence ("Rich met us").
     strong: bool,
+    /// An eponym or drug word found as a name by context ("tay" speaking in a chat): it spreads only
+    /// to a mention quoted alone (`I was "tay."`).
+    trap: bool,
 }
 
 impl Refiner for Coreference {
@@ -66,7 +69,11 @@ impl Refiner for Coreference {
                         }
                         fold_into(w, &mut buf);
                         let f = super::word_flags(&buf);
-                        if f & (flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::PARTICLE | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::UNIT) != 0 {
+                        if f & (flag::FUNC | flag::NOT_NAME | flag::PARTICLE | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::UNIT) != 0 {
+                            continue;
+                        }
+                        let trap = f & flag::TRAP != 0;
+                        if trap && (s.score < 0.7 || f & flag::CALENDAR != 0) {
                             continue;
                         }
                         let common = COMMON_WORDS.contains(&buf);
@@ -77,7 +84,7 @@ impl Refiner for Coreference {
                             continue;
                         }
                         if seen.insert((w.to_ascii_lowercase(), Category::Name)) {
-                            keys.push(Key { text: w.to_ascii_lowercase(), category: Category::Name, cap_only: common, strong: s.score >= 0.8 });
+                            keys.push(Key { text: w.to_ascii_lowercase(), category: Category::Name, cap_only: common, strong: s.score >= 0.8, trap });
                         }
                     }
                 }
@@ -101,7 +108,7 @@ impl Refiner for Coreference {
                         continue;
                     }
                     if seen.insert((part.to_ascii_lowercase(), s.category)) {
-                        keys.push(Key { text: part.to_ascii_lowercase(), category: s.category, cap_only: all_common, strong: false });
+                        keys.push(Key { text: part.to_ascii_lowercase(), category: s.category, cap_only: all_common, strong: false, trap: false });
                     }
                 }
                 _ => {}
@@ -131,15 +138,22 @@ impl Refiner for Coreference {
                 continue;
             }
             let first = text[s..].chars().next().unwrap();
-            if k.cap_only && (!first.is_uppercase() || !k.strong && at_sentence_start(text, s)) {
+            if k.trap && !quoted_alone(text, s, e) {
                 continue;
             }
-            if mode == CaseMode::Mixed && k.category == Category::Name && !first.is_uppercase() && COMMON_WORDS.contains(&k.text) {
+            // "grace is tired. send her to bed.": a message quoted as typed, all in lowercase
+            let lower_quote = k.category == Category::Name && !first.is_uppercase() && in_lowercase_quote(text, s, e);
+            if k.cap_only && !lower_quote && (!first.is_uppercase() || !k.strong && at_sentence_start(text, s)) {
+                continue;
+            }
+            if mode == CaseMode::Mixed && k.category == Category::Name && !first.is_uppercase() && !lower_quote && COMMON_WORDS.contains(&k.text) {
                 continue;
             }
             if covered.contains(s, e) {
                 continue;
             }
+            // "CARAFATE-W. MAROTTA": an initial right before another mention belongs to it
+            let s = initial_before(text, s);
             added.push(Span::new(s, e, k.category, 0.6, "coreference", "another mention of a name found elsewhere in the text"));
         }
         // initials: "R.A." / "R. A.", every pair in one pass
@@ -186,6 +200,44 @@ impl Covered {
     }
 }
 
+/// The start of a capital initial and a period right before byte `s` ("W. " of "W. MAROTTA"), or
+/// `s` itself.
+fn initial_before(text: &str, s: usize) -> usize {
+    let b = text.as_bytes();
+    if s >= 3 && &b[s - 2..s] == b". " && b[s - 3].is_ascii_uppercase() && (s == 3 || !b[s - 4].is_ascii_alphanumeric()) {
+        s - 3
+    } else {
+        s
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”')
+}
+
+/// True when the mention at `s..e` is all there is between a pair of quotes, but for trailing
+/// punctuation (`I was "tay."`).
+fn quoted_alone(text: &str, s: usize, e: usize) -> bool {
+    let opens = text[..s].chars().next_back().is_some_and(is_quote);
+    let rest = text[e..].trim_start_matches(['.', ',', '!', '?']);
+    opens && rest.chars().next().is_some_and(is_quote)
+}
+
+/// True when the mention at `s..e` is inside a quotation on one line typed without any capital
+/// letter (a text message quoted as typed).
+fn in_lowercase_quote(text: &str, s: usize, e: usize) -> bool {
+    let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[e..].find('\n').map_or(text.len(), |p| e + p);
+    let before = &text[line_start..s];
+    if before.chars().filter(|&c| is_quote(c)).count() % 2 == 0 {
+        return false;
+    }
+    let Some(open) = before.rfind(is_quote) else { return false };
+    let Some(close) = text[e..line_end].find(is_quote) else { return false };
+    let inner = &text[line_start + open + 1..e + close];
+    inner.len() >= 12 && inner.contains(' ') && !inner.chars().any(char::is_uppercase)
+}
+
 /// True when only spaces, quotes or brackets separate byte `s` from a sentence end or line start.
 fn at_sentence_start(text: &str, s: usize) -> bool {
     match text[..s].trim_end_matches([' ', '"', '(', '\'', '\t']).chars().next_back() {
@@ -220,6 +272,12 @@ mod tests {
             ("Taken to Calvert Hospital. At Calvert she improved.", &["Calvert Hospital", "Calvert"]),
             // one pass finds every key: an upper-case possessive, and both forms of the initials
             ("Her son Tomas Reyes came. Later TOMAS'S wife and T.R. and T. R. left.", &["Tomas Reyes", "TOMAS", "T.R.", "T. R."]),
+            // a message quoted as typed, in lowercase, names the people found elsewhere
+            ("Her aunt Hope came. The text read: \"hope is asleep. call me later.\" We had hope.", &["Hope", "hope"]),
+            // an eponym word found as a chat speaker spreads only to a mention quoted alone
+            ("[8:02 PM] paget: on it. Later I was \"paget.\" Paget disease aside.", &["paget", "paget"]),
+            // an initial glued by a hyphen to the word before
+            ("PER K. LOWENTHAL. GIVEN LASIX-K. LOWENTHAL AWARE.", &["K. LOWENTHAL", "K. LOWENTHAL"]),
         ];
         for &(text, want) in rows {
             assert_eq!(names(text), want, "{text}");

@@ -69,6 +69,10 @@ fn is_head(doc: &Doc<'_>, i: usize) -> bool {
 /// A word that can stand in an organization's name before its head.
 fn name_part(doc: &Doc<'_>, k: usize) -> bool {
     let t = doc.toks[k];
+    // "from MD Hospital", "NY Presbyterian": a state's postal abbreviation right before a head
+    if t.shape == Shape::Upper && t.e - t.s == 2 && doc.has(k, flag::STATE) && k + 1 < doc.toks.len() && doc.joined(k) && doc.has(k + 1, flag::ORG_HEAD) && doc.toks[k + 1].is_cap() {
+        return true;
+    }
     if doc.has(k, flag::FUNC | flag::TRANSFER | flag::KIN | flag::ROLE | flag::TITLE | flag::CRED | flag::GREET) && !doc.has(k, flag::ORG_HEAD) {
         return false;
     }
@@ -118,6 +122,7 @@ fn tail(doc: &Doc<'_>, mut end: usize) -> usize {
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mut covered = 0;
+    employers_and_senders(doc, out);
     for i in 0..n {
         if i < covered {
             continue;
@@ -139,7 +144,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 // unless its head is hospital-like
                 let caps_run = doc.mode != CaseMode::Mixed || (s..=i).all(|k| doc.toks[k].shape == Shape::Upper);
                 let strict = caps_run && !HEADS_CASELESS.contains(&*doc.key(i));
-                let distinctive = (s..i).any(|k| !generic(doc, k) && !(strict && (doc.is_common(k) || doc.has(k, flag::TRAP))));
+                let state_abbrev = |k: usize| doc.has(k, flag::STATE) && doc.toks[k].shape == Shape::Upper && doc.toks[k].e - doc.toks[k].s == 2;
+                let distinctive = (s..i).any(|k| !generic(doc, k) && !(strict && (doc.is_common(k) || doc.has(k, flag::TRAP))) || state_abbrev(k) && !strict);
                 let namey = doc.mode != CaseMode::Lower && NAMEY_HEADS.contains(&*doc.key(s)) && doc.toks[s].is_cap();
                 // in notes without case, "rehab" and "house" need two words or one no dictionary knows
                 let weak_head = doc.mode != CaseMode::Mixed && matches!(&*doc.key(i), "rehab" | "house");
@@ -207,6 +213,66 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 }
             }
         }
+    }
+}
+
+/// Words before "of/at/for/by/from" that make the next capitalized words an employer.
+static EMPLOYER_CUES: WordSet = LazyLock::new(|| {
+    set("ceo cfo coo president founder owner employee employees employed works worked working retired job \
+         manager director executive vp")
+});
+
+/// Staff and teams that come "from" a place of care ("Surgeon from Harbor in to talk").
+static STAFF: WordSet = LazyLock::new(|| {
+    set("surgeon surgeons team doctor doctors physician physicians md mds rn rns np nurse nurses liaison \
+         coordinator rep representative screener ambulance ems transport")
+});
+
+/// "HUSBAND CEO OF IBM", "works at Brightwater Foods", "Surgeon from Harbor in this eve": one to
+/// three capitalized words (or words no dictionary knows, in notes without case) after an
+/// employer's cue or a member of staff and of/at/for/by/from.
+fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET | flag::CALENDAR | flag::ORG_HEAD;
+    for c in 0..n.saturating_sub(2) {
+        // cheap tests first: a preposition after a word of at least two letters
+        if !doc.has(c + 1, flag::PREP) && doc.toks[c + 1].e - doc.toks[c + 1].s != 3 || doc.toks[c].e - doc.toks[c].s < 2 {
+            continue;
+        }
+        let employer = EMPLOYER_CUES.contains(&*doc.key(c));
+        if !employer && !STAFF.contains(&*doc.key(c)) || !doc.joined(c) || !doc.joined(c + 1) {
+            continue;
+        }
+        let p = doc.key(c + 1);
+        let prep_ok = if employer { matches!(&*p, "of" | "at" | "for" | "by" | "from") } else { matches!(&*p, "from") };
+        if !prep_ok {
+            continue;
+        }
+        let mut k = c + 2;
+        if employer && doc.key(k) == "the" && k + 1 < n && doc.joined(k) {
+            k += 1;
+        }
+        let word = |j: usize| {
+            let t = doc.toks[j];
+            if doc.has(j, bad) || t.e - t.s < 2 {
+                return false;
+            }
+            match doc.mode {
+                CaseMode::Mixed => t.shape == Shape::Upper && !doc.is_common(j) || t.shape == Shape::Title && (!doc.is_common(j) || employer || doc.is_name(j) || doc.is_place(j, j + 1)),
+                _ => !doc.is_common(j) && t.e - t.s >= 3,
+            }
+        };
+        if !word(k) || doc.toks[k].sent_start {
+            continue;
+        }
+        let mut e = k + 1;
+        while e < n && e - k < 3 && linked(doc, e) && word(e) {
+            e += 1;
+        }
+        if followed_by_not_place(doc, e) {
+            continue;
+        }
+        out.push(Span::new(doc.toks[k].s, doc.toks[e - 1].e, Category::Organization, 0.55, "organizations", "an employer or a sender of staff (CEO of ___, surgeon from ___)"));
     }
 }
 
@@ -283,13 +349,15 @@ fn short_name(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
         out.push(Span::new(t.s, doc.toks[k + 1].e, Category::Organization, 0.6, "organizations", "a university by U and a place (U ___)"));
         return Some(k + 2);
     }
-    if k == 0 || !matches!(&*doc.key(k - 1), "at" | "from" | "to" | "by") || !doc.joined(k - 1) {
+    // "found unresponsive-> GH EW": an arrow is a move too
+    let arrow = k > 0 && doc.text[..t.s].trim_end_matches(' ').ends_with("->");
+    if k == 0 || !arrow && (!matches!(&*doc.key(k - 1), "at" | "from" | "to" | "by") || !doc.joined(k - 1)) {
         return None;
     }
     let key = doc.key(k);
     let len = t.e - t.s;
     let shaped = match doc.mode {
-        CaseMode::Mixed => t.shape == Shape::Upper || t.shape == Shape::Lower && len == 2 && matches!(&*doc.key(k - 1), "at" | "from"),
+        CaseMode::Mixed => t.shape == Shape::Upper || !arrow && t.shape == Shape::Lower && len == 2 && matches!(&*doc.key(k - 1), "at" | "from"),
         _ => true,
     };
     if !shaped || !(2..=5).contains(&len) || !(key.ends_with('h') || key.ends_with("mc")) || NOT_INITIALISM.contains(&*key) {
@@ -391,7 +459,13 @@ fn target_after(doc: &Doc<'_>, p: usize, out: &mut Vec<Span>) -> Option<usize> {
     if followed_by_not_place(doc, end) {
         return None;
     }
-    out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.6, "organizations", "a place of care after a transfer (transferred to ___)"));
+    // "ADMITTED TO ROWANHILL7": a ward's number typed onto its name
+    let mut e = doc.toks[end - 1].e;
+    let digits = doc.text[e..].bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) && !doc.text[e + digits..].starts_with(|c: char| c.is_alphanumeric() || matches!(c, '/' | '.' | ':' | '%')) {
+        e += digits;
+    }
+    out.push(Span::new(t.s, e, Category::Organization, 0.6, "organizations", "a place of care after a transfer (transferred to ___)"));
     Some(end)
 }
 
@@ -417,7 +491,7 @@ mod tests {
             ("PT TRANSFERRED FROM CALVERT HOSPITAL FOR EVAL", &["CALVERT HOSPITAL"]),
             ("pt transferred to quartermain 2 today", &["quartermain"]),
             ("Plan: transfer to rivendell 4, diurese.", &["rivendell 4"]),
-            ("PT IS ADMITTED TO ROWANHILL7 W/ CHF", &["ROWANHILL"]),
+            ("PT IS ADMITTED TO ROWANHILL7 W/ CHF", &["ROWANHILL7"]),
             ("Per Rowanhill 3 RN, UO low.", &["Rowanhill 3"]),
             // doses and counts are not wards
             ("started on Lasix 40 mg and Zosyn 3.375", &[]),
@@ -436,6 +510,13 @@ mod tests {
             ("insulin per U Nebraska scale today.", &["U Nebraska"]),
             ("Head CT showed ICH; repeat due to SAH at 0600.", &[]),
             ("plans for pt to go to sacred heart hospital.", &["sacred heart hospital"]),
+            ("SOCIAL: WIFE IS CFO OF ZENTRIX. NONSMOKER.", &["ZENTRIX"]),
+            ("Her son works at Brightwater Foods downtown.", &["Brightwater Foods"]),
+            ("Surgeon from Haverhill in this am to talk to pt.", &["Haverhill"]),
+            ("PT FOUND DOWN-> KMH EW, INTUBATED.", &["KMH"]),
+            ("Pt admitted from NY Hospital overnight.", &["NY Hospital"]),
+            ("He came from PA Hospital at 0300.", &["PA Hospital"]),
+            ("team from Cardiology in, works for the VA, nurse from rehab", &[]),
             // generic mentions stay unflagged
             ("She was taken to the hospital and then to the ICU.", &[]),
             ("mental health services helped", &[]),

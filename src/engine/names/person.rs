@@ -16,7 +16,7 @@
 
 use super::shape::{CaseMode, Shape};
 use super::structure::{byte_end, extend, linked};
-use super::dictionaries::COMMON_WORDS;
+use super::dictionaries::{COMMON_WORDS, FIRST_NAMES, SURNAMES};
 use super::{flag, Doc};
 use super::traps::FastHash;
 use std::collections::HashSet;
@@ -35,10 +35,18 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     // "MS:" is mental status, "ms" multiple sclerosis: only a listed name after them
     // "MS:" is mental status, "ms" multiple sclerosis, "MR" mitral regurgitation
     let ambiguous = matches!(&*doc.key(title), "ms" | "miss" | "mx" | "mr") && (doc.mode != CaseMode::Mixed || doc.toks[title].shape == Shape::Upper);
+    // "mr I remained", "pt is mrs K": a capital initial standing for the surname in a note typed in
+    // lowercase, where a capital is deliberate
+    let lone_initial = doc.mode == CaseMode::Lower && t.shape == Shape::Initial && doc.gap(title) == " " && doc.text[t.e..].starts_with([' ', ',', '.']);
+    if lone_initial {
+        return true;
+    }
     if t.e - t.s < 2 && !doc.is_initial(i) {
         return false;
     }
-    if ambiguous && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) {
+    // "WITH MS S. CARE": an initial and a period after the title
+    let initial_after = doc.is_initial(i) && doc.toks[i].shape == Shape::Initial && doc.gap(title) == " " && doc.text[t.e..].starts_with(". ");
+    if ambiguous && !initial_after && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) {
         return false;
     }
     if doc.is_initial(i) {
@@ -173,6 +181,16 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // 1. titles
         if f & flag::TITLE != 0 {
             if let Some(j) = next_after_cue(doc, i, true) {
+                // "Dr. o rourke": an Irish O written apart from the surname
+                let irish_o = j + 1 < n && doc.key(j) == "o" && doc.gap(j) == " " && doc.toks[j + 1].e - doc.toks[j + 1].s >= 3 && !doc.has(j + 1, flag::FUNC | flag::CRED | flag::UNIT)
+                    && (doc.is_surname(j + 1) || !doc.is_common(j + 1));
+                if irish_o && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') {
+                    let end = extend(doc, j + 1);
+                    push(doc, j, end, 0.85, "a name after a title (Dr., Mr., Mrs.)", out);
+                    covered = end;
+                    i = covered.max(i + 1);
+                    continue;
+                }
                 if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_title(doc, i, j) {
                     let mut end = extend(doc, j);
                     // "Dr. L. Ruuska": an initial alone continues into the surname
@@ -242,7 +260,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // "W. MAROTTA", "d. renna", "J. Chang": an initial and a surname
         if doc.is_initial(i) && i + 1 < n && linked(doc, i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED)
             && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && initial_opens(doc, i)
-            && !doc.is_common(i + 1) && (doc.is_surname(i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && cue_before(doc, i))
+            && !doc.is_common(i + 1) && (doc.is_surname(i + 1) || apostrophe_surname(doc, i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && cue_before(doc, i))
         {
             let end = extend(doc, i + 1);
             push(doc, i, end, 0.7, "an initial and a surname", out);
@@ -252,7 +270,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // "NP Carol", "np djuric": a clinician's title before a listed name
         if doc.has(i, flag::ROLE | flag::CRED) && matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
-            && (!doc.is_common(i + 1) || doc.is_first(i + 1) && name_then_verb(doc, i + 1))
+            && (!doc.is_common(i + 1) || doc.is_first(i + 1) && (name_then_verb(doc, i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)
+                // "NP CAROL M ADE AWARE": in capitals, a first name that is also a noun, not a verb form
+                || doc.mode == CaseMode::Upper && doc.toks[i + 1].e - doc.toks[i + 1].s >= 4 && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL) && !doc.key(i + 1).ends_with("ed") && !doc.key(i + 1).ends_with("ing")))
             && (!mixed || doc.toks[i + 1].is_cap()) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !followed_by_number(doc, i + 1)
         {
             let end = extend(doc, i + 1);
@@ -317,6 +337,11 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     kin_is_name(doc, out);
     speakers_opening(doc, out);
     subject_of_verb(doc, out);
+    closing_signature(doc, out);
+    name_credential_verb(doc, out);
+    name_pair_sentence(doc, out);
+    family_of(doc, out);
+    kin_hyphen_name(doc, out);
 }
 
 /// Clause openers after which a capitalized word and a verb make a new clause whose subject is
@@ -363,6 +388,115 @@ fn subject_of_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if calendar_name || unknown {
             push(doc, i, i + 1, 0.6, "a capitalized word no list holds, as the subject of a verb (that ___ stayed)", out);
         }
+    }
+}
+
+/// `... NOT 1400U/HR. SUSAN`, `Pt resting.\nKaren`: a listed first name alone as the last word
+/// of a note, after a sentence or a line: the writer's signature.
+fn closing_signature(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let Some(i) = doc.toks.len().checked_sub(1) else { return };
+    let t = doc.toks[i];
+    if i == 0 || !doc.text[t.e..].trim().is_empty() || t.e - t.s < 3 || !matches!(t.shape, Shape::Title | Shape::Upper | Shape::Lower) {
+        return;
+    }
+    if doc.mode == CaseMode::Mixed && t.shape == Shape::Lower {
+        return;
+    }
+    let before = doc.gap(i - 1);
+    let opens = before.contains('\n') || before.trim_end().ends_with(['.', '!']) && before.ends_with(' ');
+    if !opens || !doc.is_first(i) || doc.is_common(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE) {
+        return;
+    }
+    push(doc, i, i + 1, 0.6, "a first name signing the note", out);
+}
+
+/// "proxys. suzette and ank", "CHILDREN: MARIA AND TEO.": in a note without case, a sentence or
+/// line that is only two names joined by "and", the first a listed first name.
+fn name_pair_sentence(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode == CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for a in 0..n.saturating_sub(2) {
+        let (b, c) = (a + 1, a + 2);
+        if !doc.toks[a].sent_start || doc.key(b) != "and" || !doc.joined(a) || !doc.joined(b) {
+            continue;
+        }
+        let closes = {
+            let rest = doc.text[doc.toks[c].e..].trim_start_matches(' ');
+            rest.is_empty() || rest.starts_with(['.', '\n', ';'])
+        };
+        let word = |k: usize| doc.toks[k].e - doc.toks[k].s >= 3 && !doc.has(k, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::KIN | flag::ROLE | flag::CALENDAR | flag::STATE);
+        if !closes || !word(a) || !word(c) || !doc.is_first(a) || doc.is_common(a) || doc.is_common(c) && !doc.is_first(c) {
+            continue;
+        }
+        push(doc, a, a + 1, 0.6, "two names alone in a sentence (___ and ___)", out);
+        push(doc, c, c + 1, 0.6, "two names alone in a sentence (___ and ___)", out);
+    }
+}
+
+/// "Stord-Painter MD plans to attempt", "Okonkwo RN performed": a surname (a listed one, or a
+/// hyphenated double name not made of common words) right before a credential and a lowercase verb.
+fn name_credential_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for c in 1..n.saturating_sub(1) {
+        if !doc.has(c, flag::CRED) || doc.toks[c].shape != Shape::Upper || !doc.joined(c - 1) || !doc.joined(c) || doc.toks[c + 1].shape != Shape::Lower {
+            continue;
+        }
+        let i = c - 1;
+        let t = doc.toks[i];
+        let w = doc.word(i);
+        if t.shape != Shape::Title && !(t.shape == Shape::Other && w.contains('-')) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::KIN | flag::ROLE | flag::TITLE) {
+            continue;
+        }
+        let double = w.split('-').count() == 2
+            && w.split('-').all(|p| p.len() >= 3 && p.starts_with(|ch: char| ch.is_uppercase()))
+            && w.split('-').any(|p| !COMMON_WORDS.contains(&p.to_lowercase()));
+        let listed = t.e - t.s >= 4 && doc.is_surname(i) && !doc.is_common(i) && !doc.has(i, flag::MEDICAL);
+        if double || listed {
+            push(doc, i, i + 1, 0.6, "a surname before a credential and a verb (___ MD plans)", out);
+        }
+    }
+}
+
+/// "KEEP ROMERO FAMILY AWARE", "the Okafor family": a listed surname right before "family".
+fn family_of(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for k in 1..n {
+        if doc.toks[k].e - doc.toks[k].s != 6 || !doc.joined(k - 1) || doc.key(k) != "family" {
+            continue;
+        }
+        let i = k - 1;
+        let t = doc.toks[i];
+        let cased = match doc.mode {
+            CaseMode::Mixed => t.shape == Shape::Title && !t.sent_start,
+            _ => t.shape != Shape::Other,
+        };
+        if !cased || t.e - t.s < 3 || !doc.is_surname(i) || doc.is_common(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE | flag::NOT_NAME | flag::ORG_HEAD) {
+            continue;
+        }
+        push(doc, i, i + 1, 0.6, "a surname before 'family' (the ___ family)", out);
+    }
+}
+
+/// "DAUGHTER-KRISSY", "son-Mark": a kinship word joined by a hyphen to a listed first name, typed
+/// as one word.
+fn kin_hyphen_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for t in &doc.toks {
+        if t.e - t.s < 7 {
+            continue;
+        }
+        let w = &doc.text[t.s..t.e];
+        let Some(h) = w.find('-') else { continue };
+        let (kin, name) = (&w[..h], &w[h + 1..]);
+        if name.len() < 3 || !name.bytes().all(|c| c.is_ascii_alphabetic()) || kin.len() < 3 {
+            continue;
+        }
+        let (kin, name) = (kin.to_ascii_lowercase(), name.to_ascii_lowercase());
+        if !FAMILY.contains(&kin.as_str()) || !FIRST_NAMES.contains(&name) || COMMON_WORDS.contains(&name) || super::word_flags(&name) & (flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED) != 0 {
+            continue;
+        }
+        out.push(Span::new(t.s + h + 1, t.e, Category::Name, 0.7, NAME, "a first name joined to a kinship word (DAUGHTER-___)"));
     }
 }
 
@@ -432,7 +566,10 @@ fn kin_is_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         };
         let t = doc.toks[j];
-        if t.e - t.s < 2 || !doc.is_first(j) || doc.has(j, flag::FUNC | flag::UNIT | flag::TRAP | flag::KIN | flag::ROLE | flag::MEDICAL | flag::CALENDAR) {
+        // "Son, Ed, was": a capitalized name that is also a unit's shorthand (ED) in a mixed-case note
+        let shorthand = flag::UNIT | flag::MEDICAL;
+        let bad = flag::FUNC | flag::KIN | flag::ROLE | flag::CALENDAR | if doc.mode == CaseMode::Mixed && t.shape == Shape::Title { 0 } else { shorthand };
+        if t.e - t.s < 2 || !doc.is_first(j) || doc.has(j, bad) || doc.has(j, flag::TRAP) && !doc.has(j, flag::MEDICAL) {
             continue;
         }
         let closes = doc.text[t.e..].starts_with(['.', ',', '!', ';']) || t.e == doc.text.len();
@@ -694,7 +831,9 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
             // without case: a first name followed by a listed surname, neither a common word
             if i + 1 < n && doc.joined(i) && t.e - t.s >= 3 && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3
                 && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE)
-                && doc.is_first(i) && doc.is_surname(i + 1) && !doc.is_common(i) && !doc.is_common(i + 1)
+                && doc.is_first(i) && doc.is_surname(i + 1) && !doc.is_common(i + 1)
+                // "pat rixford": a first name that is also a word, before a long surname that is no first name
+                && (!doc.is_common(i) || doc.toks[i + 1].e - doc.toks[i + 1].s >= 6 && !doc.is_first(i + 1) && !doc.has(i, flag::MEDICAL | flag::CALENDAR))
             {
                 let end = extend(doc, i + 1);
                 return Some((end, 0.6, "a first name and a surname"));
@@ -739,6 +878,14 @@ fn cue_before(doc: &Doc<'_>, i: usize) -> bool {
     }
     let before = doc.text[..doc.toks[i].s].trim_end();
     before.ends_with(['(', '>', '-', ':']) || before.is_empty()
+}
+
+/// "o'brien", "D'Souza", "O'CONNOR": a surname with an O' or D' prefix (the lists hold them
+/// without the apostrophe, or not at all).
+fn apostrophe_surname(doc: &Doc<'_>, i: usize) -> bool {
+    let k = doc.key(i);
+    let Some(rest) = k.strip_prefix("o'").or_else(|| k.strip_prefix("d'")) else { return false };
+    rest.len() >= 3 && rest.bytes().all(|c| c.is_ascii_alphabetic()) && (SURNAMES.contains(&k.replace('\'', "")) || SURNAMES.contains(rest) || !COMMON_WORDS.contains(rest))
 }
 
 /// True when the name at `i` is followed by a verb of notes ("CAROL ORDERED", "Carol aware").

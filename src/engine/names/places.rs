@@ -183,6 +183,83 @@ fn regions(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
 }
 
+/// "lives in DC", "from D.C.": the District of Columbia, a city (the state rules keep it optional).
+fn capital_district(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for (i, t) in doc.toks.iter().enumerate() {
+        if t.shape != Shape::Upper || t.e - t.s != 2 || doc.key(i) != "dc" || !after_prep(doc, i) || !matches!(&*doc.key(i - 1), "in" | "from" | "near" | "to" | "outside") {
+            continue;
+        }
+        let rest = doc.text[t.e..].trim_start_matches(' ');
+        if rest.is_empty() || rest.starts_with(['.', ',', ';', ')', '\n']) || i >= 2 && doc.has(i - 2, flag::HOME_VERB) {
+            out.push(Span::new(t.s, t.e, Category::Location, 0.6, "places", "Washington, DC after in/from"));
+        }
+    }
+}
+
+/// "this towson maryland facility", "Dover Delaware": a gazetteer place followed by a US state
+/// name written out, without a comma.
+fn place_then_state(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for e in 1..n {
+        if !doc.has(e, flag::STATE) || doc.toks[e].e - doc.toks[e].s < 4 || !doc.joined(e - 1) || doc.mode == CaseMode::Mixed && !doc.toks[e].is_cap() {
+            continue;
+        }
+        for len in (1..=2).rev() {
+            let Some(i) = e.checked_sub(len) else { continue };
+            if (i..e).any(|k| !place_word(doc, k) || k > i && !linked(doc, k)) || !doc.is_place(i, e) {
+                continue;
+            }
+            if len == 1 && (doc.is_common(i) || doc.toks[i].e - doc.toks[i].s < 4 || doc.mode == CaseMode::Mixed && doc.toks[i].shape != Shape::Title) {
+                continue;
+            }
+            push(doc, i, e, 0.7, "a place before a state name (___ Maryland)", out);
+            break;
+        }
+    }
+}
+
+/// "the VA in Balt", "a nursing home in Dunmore": a capitalized word after an institution and "in".
+fn place_of_institution(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 2..n {
+        let t = doc.toks[i];
+        if t.shape != Shape::Title || t.e - t.s < 4 || !doc.has(i - 1, flag::PREP) || doc.key(i - 1) != "in" || !doc.joined(i - 1) || !doc.joined(i - 2) {
+            continue;
+        }
+        let inst = doc.has(i - 2, flag::ORG_HEAD) || super::traps::INSTITUTIONS.contains(&*doc.key(i - 2)) || matches!(&*doc.key(i - 2), "facility" | "nh" | "snf" | "rehab");
+        if !inst || doc.has(i, NOT_PLACE | flag::CALENDAR | flag::MEDICAL) || doc.is_common(i) && !doc.is_place(i, i + 1) {
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && linked(doc, e) && place_word(doc, e) && e - i < 3 && !doc.has(e, flag::ORG_HEAD) {
+            e += 1;
+        }
+        push(doc, i, e, 0.6, "a place after an institution (the VA in ___)", out);
+    }
+}
+
+/// "r: stable, Baltimore reconsult": in a note typed in lowercase, a capitalized word that the
+/// gazetteer knows was capitalized on purpose; so was "BAltimore" (a doubled capital) anywhere.
+fn capitalized_in_lowercase(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode == CaseMode::Upper {
+        return;
+    }
+    for (i, t) in doc.toks.iter().enumerate() {
+        // in mixed-case text, only a word with a doubled capital ("BAltimore") that the other rules skip
+        let typed = doc.mode == CaseMode::Lower || t.shape == Shape::Other;
+        if !typed || !doc.text[t.s..].starts_with(|c: char| c.is_ascii_uppercase()) || t.e - t.s < 5 || t.sent_start {
+            continue;
+        }
+        if doc.has(i, NOT_PLACE | flag::CALENDAR | flag::MEDICAL) || !doc.is_place(i, i + 1) {
+            continue;
+        }
+        push(doc, i, i + 1, 0.6, "a capitalized place in a note typed in lowercase", out);
+    }
+}
+
 /// Finds places in `doc`.
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
@@ -190,6 +267,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let mut covered = 0;
     rooms(doc, out);
     regions(doc, out);
+    capital_district(doc, out);
+    place_then_state(doc, out);
+    place_of_institution(doc, out);
+    capitalized_in_lowercase(doc, out);
     for i in 0..n {
         if i < covered {
             continue;
@@ -344,7 +425,13 @@ mod tests {
             ("Her cousin in County Clare called.", &["County Clare"]),
             ("the crash on Route 9 near the river", &["Route 9"]),
             ("Family members in San Diego were told.", &["San Diego"]),
+            ("Her brother who lives in DC is the proxy.", &["DC"]),
+            ("gave an overview of this dover delaware facility", &["dover"]),
+            ("Pt came by ambulance from the VA in Lanc this am.", &["Lanc"]),
+            ("no events overnight, seen by HArrisburg team for transfer", &["HArrisburg"]),
             // not places
+            ("DC'd foley, DC to rehab in am.", &[]),
+            ("the hospital in May was full", &[]),
             ("She was in May a patient of ours.", &[]),
             ("pt in bed, in no distress", &[]),
         ];

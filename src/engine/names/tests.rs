@@ -147,6 +147,22 @@ fn regressions() {
         ("We saw the rash. Mark told me later he almost stayed home.", &["Mark"]),
         ("The rings were there. Will told me later he nearly missed them.", &["Will"]),
         ("She wrote: \"Thank you for hearing me. Tobias\"\nWe kept it.", &["Tobias"]),
+        ("PT RESTING, NO DISTRESS. WILL CONT TO MONITOR. DOLORES\n", &["DOLORES"]),
+        ("Afebrile overnight, plan unchanged.\nMarisol", &["Marisol"]),
+        ("PLEASE KEEP OKONKWO FAMILY UPDATED.", &["OKONKWO"]),
+        ("We called the Castellano family at noon.", &["Castellano"]),
+        ("SOCIAL: SON-DESMOND 410 555-0199 & NIECE-ROSALIND CALLED.", &["DESMOND", "ROSALIND"]),
+        ("Family: Brother, Ed, called twice.", &["Ed"]),
+        ("Dr. o malley and Dr. Vance at bedside.", &["o malley"]),
+        ("cash counted by (k. walsh and m. o'connell) at 2100.", &["m. o'connell"]),
+        ("lytes repleted per NP Sunny this am.", &["Sunny"]),
+        ("Lungs diminished. Okafor-Lindqvist MD plans to tap this pm.", &["Okafor-Lindqvist"]),
+        ("0900- Halvorsen MD performed the bronch at bedside.", &["Halvorsen"]),
+        ("pt has 3 sons who share decisions. tobiah and marek", &["tobiah", "marek"]),
+        ("support given by chaplain & bill pettigrew lcsw today.", &["bill pettigrew"]),
+        ("DISCUSSED WITH MS K. CARE PLAN REVIEWED.", &["K"]),
+        ("UOP LOW THIS HOUR. NP DAWN B MADE AWARE, BOLUS GIVEN.", &["DAWN"]),
+        ("evening note\nmrs T slept well overnight, vs stable, no complaints, family visited this evening and left after an hour, will continue to monitor closely.", &["T"]),
     ];
     for (text, names) in leaks {
         assert_covered(text, names);
@@ -183,6 +199,13 @@ fn regressions() {
         "The nurse said no. She told me later. He said so. They asked. It said error. Who told you?",
         "UO IMPROVED WITH GREAT DIURESES OVERNIGHT.",
         "urine amber with amber coloured sediment, normal pco.",
+        "The family was updated. Wound family meeting set; pt's FAMILY AWARE.",
+        "Pt resting comfortably.\nBP stable",
+        "Renal MD aware, Ortho MD notified, Cardiac-Surgery MD paged.",
+        "PLAN: LASIX AND KCL. TUBE FEEDS AND FREE WATER.",
+        "MS: A. ORIENTED X3.",
+        "ECHO: MR I-II, TR 2+.",
+        "SUCTIONED NP WITH CRACKLES, NP COUGH, NP STOOL, RN PLACED IV.",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");

@@ -3,7 +3,8 @@
 //! **Dates** (any element more specific than a year): numeric (`07/02/1958`, `3/14`, `3-24-17`,
 //! `2024-02-19`, `3.11.24`, `09-Jan-2024`), written (`March 14th`, `Jan. 9`, `Friday 8 March`,
 //! `April 22, 2024`, `March 2024`, `MARCH OF 1993`, `21 Apr, 21`), ordinal days (`by the 16th`)
-//! and holidays (`Christmas Eve 2023`). A weekday before a date is included in the span.
+//! and holidays (`Christmas Eve 2023`). A weekday before a date is included in the span. A month
+//! alone counts when abbreviated with a period after a time word (`in sept.`, `since Nov.`).
 //!
 //! A bare `m/d` is the hard case in clinical notes: `1/2` NS, pain `8/10`, PSV `10/5`, crackles
 //! `1/3` up, co/ci `5/3`. [`judge_md`] rejects fractions (`1/2`, `3/4`), scores out of ten,
@@ -13,7 +14,9 @@
 //! **Ages** are reported as AGE (optional, informational) up to 89 and as AGE90 (required) from
 //! 90: `94yo`, `98 yo`, `52-year-old`, `aged 91`, `Mr. Kessler, 93,`, `She is 96 and`.
 //!
-//! **Years** on their own are optional (YEAR): `1987`, `'92`, `1980s`.
+//! **Years** on their own are optional (YEAR): `1987`, `1980s`. A two-digit year with an
+//! apostrophe (`MI '92`, `CVA 74'`) is reported as a DATE: notes use the short form for dates as
+//! often as for years (but `HOB 30'`, `AMBULATED 30'` stay unflagged measures).
 
 use std::sync::LazyLock;
 
@@ -577,6 +580,22 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A month alone, abbreviated with a period, after a time preposition ("in sept.", "since Nov.")
+
+/// Gate of [`LONE_MONTH`]: the abbreviation and its period. "Mar." (the MAR), "Dec." (decreased)
+/// and "May" (the verb) are left out.
+const LONE_MONTH_GATE: &[&str] = &["jan.", "feb.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov."];
+
+static LONE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    ascii(r"(?i)(?-u:\b)(?:in|since|early|late|mid|until|till|last|of)\s+(?P<m>jan|feb|apr|aug|sept?|oct|nov)\.(?:\s|$|[,;)])").unwrap()
+});
+
+fn judge_lone_month(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.name("m").unwrap();
+    out.push(Hit { start: m.start(), end: m.end() + 1, category: Category::Date, score: 0.5, reason: "a month abbreviated after in/since (in Sept.)" });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Years (optional)
 
 static YEAR: LazyLock<Regex> =
@@ -607,7 +626,14 @@ fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         if matches!(char_before(text, g.start()), Some(c) if c.is_alphanumeric()) && caps.name("ap").is_some() {
             return;
         }
-        out.push(Hit { start: g.start(), end: g.end(), category: Category::Year, score: 0.35, reason: "a year" });
+        // an apostrophe year ("MI '92", "CVA 74'") is reported as a date: the short form is as
+        // often a date element as a year in notes; "HOB 30'", "AMBULATED 30'", "HR 70-80'" are
+        // angles, distances and ranges
+        let pw = prev_word(text, g.start());
+        const MEASURES: &[&str] = &["hob", "x", "ambulated", "amb", "ambulating", "walked", "walk", "up", "elevated", "hr", "rr", "bp", "sbp", "feet", "ft", "degrees", "angle", "about", "approx", "over", "to", "and"];
+        let measure = caps.name("tr").is_some() && (MEASURES.contains(&pw.as_str()) || matches!(char_before(text, g.start()), Some(c) if !c.is_whitespace()));
+        let category = if measure { Category::Year } else { Category::Date };
+        out.push(Hit { start: g.start(), end: g.end(), category, score: 0.35, reason: if measure { "a year" } else { "a two-digit year with an apostrophe ('92, 74')" } });
     } else if let Some(g) = caps.name("dec") {
         let _ = g;
     }
@@ -622,6 +648,7 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: None },
         Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: MONTH_GATE, check: None },
         Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: ORDINAL_GATE, check: None },
+        Rule { name: "date", regex: &LONE_MONTH, judge: judge_lone_month, gate: LONE_MONTH_GATE, check: None },
         Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
         Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
         Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: None },
@@ -686,7 +713,10 @@ mod tests {
             ("and turned 93 on Christmas Day", "93", Age90),
             ("Grandma (97) is in Room 412B", "97", Age90),
             ("killed in a mine collapse in 1987.", "1987", Year),
-            ("s/p mi '92 s/p", "'92", Year),
+            ("s/p mi '92 s/p", "'92", Date),
+            ("PMH: STROKE 81'. HTN.", "81'", Date),
+            ("was home until nov. and then", "nov.", Date),
+            ("Admitted in Sept., then rehab", "Sept.", Date),
             ("on March the fourteenth, we", "March the fourteenth", Date),
             ("the twenty-third of May 2021", "the twenty-third of May 2021", Date),
             ("She is ninety-two years old", "ninety-two", Age90),
@@ -751,6 +781,11 @@ mod tests {
             ("Rated 4/5 stars by", "4/5"),
             ("the score was 12/15; PHQ-9", "12/15"),
             ("SBP IN THE 90'S...HR 120", "90'S"),
+            ("ACTIVITY: AMBULATED 30' WITH PT", "30'"),
+            ("HOB 30'. Drain in place", "30'"),
+            ("RR 13-18' on vent", "18'"),
+            ("urine output dec. since am", "dec."),
+            ("see MAR. in mar. meds given", "mar."),
         ];
         assert_ignores(rows);
     }
