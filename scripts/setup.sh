@@ -34,6 +34,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+if ! rustup component list --installed | grep -q '^clippy'; then
+  say "rustup component add clippy"
+  rustup component add clippy
+fi
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "cargo install trunk $TRUNK_VERSION (several minutes, once)"
   cargo install --locked trunk --version "$TRUNK_VERSION"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up (idempotently) and runs every test: native unit and integration tests (including the
+# Sets up (idempotently) and runs every test: clippy (native and wasm), native unit and integration tests (including the
 # detection floors on the gold corpora), wasm-bindgen-test in headless Chromium, the release build,
 # the bundle size budget, the FHIR validation, and the Playwright end-to-end tests.
 set -euo pipefail
@@ -8,6 +8,10 @@ source scripts/env.sh
 scripts/setup.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+
+step "lints (cargo clippy, native and wasm, warnings are errors)"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests (cargo test)"
 cargo test --all-targets --quiet

@@ -273,11 +273,7 @@ fn parse_method(s: &str) -> Option<Method> {
 /// The consent form and exports.
 #[component]
 pub fn ConsentView(props: &ConsentViewProps) -> Html {
-    let form = use_reducer(|| {
-        let mut r = ConsentRecord::default();
-        r.patient_pseudonym = pseudonym_from(&browser::random_bytes::<16>());
-        Form(r)
-    });
+    let form = use_reducer(|| Form(ConsentRecord { patient_pseudonym: pseudonym_from(&browser::random_bytes::<16>()), ..ConsentRecord::default() }));
     let show = use_state(|| false);
     let status = use_state(|| None::<(bool, String)>);
     let record = &form.0;
