@@ -201,21 +201,29 @@ pub fn effective_spans(text: &str, findings: &[Finding], manual: &[Manual]) -> V
     out
 }
 
+/// The byte lengths of the common start and end of two texts (on character boundaries, not
+/// overlapping): what an edit left untouched.
+pub fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut p = x.iter().zip(y).take_while(|(c, d)| c == d).count();
+    while !a.is_char_boundary(p) || !b.is_char_boundary(p) {
+        p -= 1;
+    }
+    let max = x.len().min(y.len()) - p;
+    let mut q = x.iter().rev().zip(y.iter().rev()).take(max).take_while(|(c, d)| c == d).count();
+    while !a.is_char_boundary(a.len() - q) || !b.is_char_boundary(b.len() - q) {
+        q -= 1;
+    }
+    (p, q)
+}
+
 /// Moves manual redactions along with an edit from `old` to `new` (see the module docs); drops
 /// those whose text is gone.
 pub fn relocate(manual: &mut Vec<Manual>, old: &str, new: &str) {
     if manual.is_empty() {
         return;
     }
-    let mut prefix = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
-    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let mut suffix = old.bytes().rev().zip(new.bytes().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
-    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
-        suffix -= 1;
-    }
+    let (prefix, suffix) = common_ends(old, new);
     let old_tail = old.len() - suffix;
     manual.retain_mut(|m| {
         if m.end <= prefix {
@@ -251,6 +259,22 @@ mod tests {
 
     fn shown(text: &str, f: &[Finding]) -> Vec<(String, Category, Status)> {
         f.iter().map(|f| (text[f.span.start..f.span.end].to_string(), f.span.category, f.status)).collect()
+    }
+
+    #[test]
+    fn common_ends_table() {
+        // (old, new, common start, common end): never overlapping, never inside a character
+        let rows: &[(&str, &str, usize, usize)] = &[
+            ("Rosa came", "Rosa came", 9, 0),
+            ("Rosa came", "Rosa  came", 5, 4),
+            ("aaa", "aa", 2, 0),
+            ("", "abc", 0, 0),
+            ("Zoë came", "Zoé came", 2, 5),
+            ("né", "ne", 1, 0),
+        ];
+        for &(a, b, p, q) in rows {
+            assert_eq!(common_ends(a, b), (p, q), "{a:?} -> {b:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::{AppAction, Handle, ScanRef};
 use crate::engine::offsets::utf16_to_byte;
 use crate::engine::Category;
-use crate::state::review::Status;
+use crate::state::review::{common_ends, Status};
 use crate::state::{Action, SegmentKind, State};
 
 /// Props of [`Editor`].
@@ -221,22 +221,6 @@ fn marks(s: &State) -> Vec<Mark> {
             }
         })
         .collect()
-}
-
-/// The byte lengths of the common start and end of two texts (on character boundaries, not
-/// overlapping).
-fn common_ends(a: &str, b: &str) -> (usize, usize) {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    let mut p = x.iter().zip(y).take_while(|(c, d)| c == d).count();
-    while !a.is_char_boundary(p) || !b.is_char_boundary(p) {
-        p -= 1;
-    }
-    let max = x.len().min(y.len()) - p;
-    let mut q = x.iter().rev().zip(y.iter().rev()).take(max).take_while(|(c, d)| c == d).count();
-    while !a.is_char_boundary(a.len() - q) || !b.is_char_boundary(b.len() - q) {
-        q -= 1;
-    }
-    (p, q)
 }
 
 /// The backdrop's content: one block per line of the text (each with its line break, so it wraps
