@@ -115,13 +115,19 @@ fn Final(props: &ShownProps) -> Html {
 
 /// The text, one block per line (each with its line break), so that when a new scan changes a
 /// few paragraphs of a long story, only those are laid out again; blocks out of view are not laid
-/// out at all (`content-visibility: auto` in the style sheet). The text content is the text.
+/// out at all (`content-visibility: auto` on `.lazy` in the style sheet) — only in long texts, since
+/// skipped blocks also come out blank in a full-page screenshot or a saved image of the page, which
+/// a committee may ask for. The text content is the text.
 fn paragraphs(text: &str) -> Html {
     if text.is_empty() {
         return Html::default();
     }
-    text.split_inclusive('\n').map(|p| html! { <span class="para">{ p }</span> }).collect::<Html>()
+    let class = if text.len() > LAZY_OUTPUT_BYTES { "para lazy" } else { "para" };
+    text.split_inclusive('\n').map(|p| html! { <span class={class}>{ p }</span> }).collect::<Html>()
 }
+
+/// Above this length (about 3,000 words) the output's off-screen lines are left unrendered.
+const LAZY_OUTPUT_BYTES: usize = 20_000;
 
 /// The anonymisation log: what was replaced where in the final text, by which operator; never the
 /// original text. Its rows (thousands in a long story) are made only while it is open.

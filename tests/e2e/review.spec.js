@@ -110,3 +110,21 @@ test('a phone-sized screen stacks the panels', async ({ page }) => {
   expect(overflow).toBe(false);
   await shot(page, 'review-05-phone');
 });
+
+// Regression: every output line was left unrendered while off screen (content-visibility), so a
+// full-page screenshot of an ordinary story showed an empty "Redacted version". Only long texts
+// skip their off-screen lines now.
+test('a short story\'s output is rendered even off screen; only long texts skip off-screen lines', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 500 });
+  await openApp(page);
+  const visibility = () => page.getByTestId('redacted-output').evaluate((el) => {
+    const line = el.querySelector('.para');
+    return line ? getComputedStyle(line).contentVisibility : null;
+  });
+  await page.getByTestId('story-input').fill(STORY);
+  await expect(page.getByTestId('redacted-output')).toContainText('[EMAIL]');
+  expect(await visibility()).toBe('visible');
+  await page.getByTestId('story-input').fill((STORY + '\n').repeat(80));
+  await expect(page.getByTestId('redacted-output')).toContainText('[EMAIL]');
+  await expect.poll(visibility).toBe('auto');
+});
