@@ -14,7 +14,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
-use std::process::Command;
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 /// The floors of one corpus.
 struct Floor {
@@ -175,8 +176,6 @@ fn shortfalls_table() {
 /// still follow the input, line for line, whatever block finishes first.
 #[test]
 fn scan_output_follows_input_order() {
-    use std::io::Write;
-    use std::process::Stdio;
     let mut input = String::new();
     for i in 0..300 {
         // texts of very different lengths, so that blocks finish out of order
@@ -241,4 +240,41 @@ fn gates_never_hide_a_match() {
         }
     }
     assert!(checked > 20, "too few matches of gated rules to check ({checked})");
+}
+
+/// `storysafe scan` runs each recognizer over every text in turn, on several threads, and then
+/// finishes each text: its spans must be exactly those of `Engine::scan` on each text alone (same
+/// offsets, categories, recognizers and reasons), on both dev corpora.
+#[test]
+fn batch_scan_equals_one_text_at_a_time() {
+    use storysafe::engine::{default_engine, offsets};
+    for corpus in ["stories-dev.jsonl", "physionet-dev.jsonl"] {
+        let path = eval_dir().join(corpus);
+        let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the evaluation corpora are missing ({}: {e})", path.display()));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_storysafe")).arg("scan").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("run storysafe scan");
+        let mut stdin = child.stdin.take().unwrap();
+        let input = data.clone();
+        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        assert!(out.status.success());
+        let got: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let docs: Vec<serde_json::Value> = data.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(got.len(), docs.len(), "{corpus}");
+        for (doc, line) in docs.iter().zip(&got) {
+            let text = doc["text"].as_str().unwrap();
+            let spans = default_engine().scan(text);
+            let bounds: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+            let cps = offsets::bytes_to_chars(text, &bounds);
+            let want: Vec<(usize, usize, &str, &str, &str)> =
+                spans.iter().enumerate().map(|(i, s)| (cps[2 * i], cps[2 * i + 1], s.category.as_str(), s.recognizer, s.reason.as_ref())).collect();
+            let have: Vec<(usize, usize, &str, &str, &str)> = line["spans"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize, s["category"].as_str().unwrap(), s["recognizer"].as_str().unwrap(), s["reason"].as_str().unwrap()))
+                .collect();
+            assert_eq!(have, want, "{corpus} {}", doc["id"]);
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
-use storysafe::engine::{default_engine, offsets, operators, Span};
+use storysafe::engine::{default_engine, offsets, operators, Input, Normalized, Span};
 
 const HELP: &str = "\
 storysafe - find and redact identifiers in patient stories, on this device only
@@ -95,12 +95,15 @@ struct OutDoc<'a> {
     spans: Vec<OutSpan<'a>>,
 }
 
-/// The result of one input line: the output line, or an error message.
-fn scan_line(line: &str, lineno: usize) -> Result<String, String> {
-    let doc: Doc = serde_json::from_str(line).map_err(|e| format!("line {lineno}: not a JSON object with \"id\" and \"text\": {e}"))?;
-    let spans: Vec<Span> = default_engine().scan(&doc.text);
+/// One input line parsed, or an error message.
+fn parse_line(line: &str, lineno: usize) -> Result<Doc, String> {
+    serde_json::from_str(line).map_err(|e| format!("line {lineno}: not a JSON object with \"id\" and \"text\": {e}"))
+}
+
+/// The output line for a document and its spans (byte offsets, converted here to code points).
+fn render(doc: &Doc, spans: &[Span], lineno: usize) -> Result<String, String> {
     let mut bounds = Vec::with_capacity(spans.len() * 2);
-    for s in &spans {
+    for s in spans {
         bounds.push(s.start);
         bounds.push(s.end);
     }
@@ -121,6 +124,31 @@ fn scan_line(line: &str, lineno: usize) -> Result<String, String> {
             .collect(),
     };
     serde_json::to_string(&out).map_err(|e| format!("line {lineno}: {e}"))
+}
+
+/// `f` applied to every item on up to `workers` threads, in blocks of `block` items pulled from a
+/// shared counter (a thread slowed down by other processes does fewer), results in item order.
+fn parallel<T: Sync, R: Send>(items: &[T], workers: usize, block: usize, f: impl Fn(usize, &T) -> R + Sync) -> Vec<R> {
+    let blocks: Vec<(usize, &[T])> = items.chunks(block.max(1)).enumerate().map(|(b, c)| (b * block.max(1), c)).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..workers.min(blocks.len()).max(1))
+            .map(|_| {
+                sc.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&(first, chunk)) = blocks.get(b) else { break };
+                        mine.push((b, chunk.iter().enumerate().map(|(k, t)| f(first + k, t)).collect::<Vec<_>>()));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("scan worker panicked")).collect()
+    });
+    done.sort_unstable_by_key(|&(b, _)| b);
+    done.into_iter().flat_map(|(_, r)| r).collect()
 }
 
 /// Compiles the engine's patterns (each recognizer compiles its own on first use) on two threads
@@ -151,34 +179,57 @@ fn scan() -> io::Result<ExitCode> {
     for w in warming {
         w.join().expect("engine warm-up panicked");
     }
-    // Split the work across the available cores: each worker takes the next block of lines until
-    // none is left (a worker slowed down by other processes then does fewer blocks), and the
-    // blocks are put back in input order.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    const BLOCK: usize = 32;
-    let blocks: Vec<&[(usize, &str)]> = lines.chunks(BLOCK).collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, Vec<Result<String, String>>)> = std::thread::scope(|sc| {
-        let handles: Vec<_> = (0..workers.min(blocks.len()))
-            .map(|_| {
-                sc.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(block) = blocks.get(b) else { break };
-                        mine.push((b, block.iter().map(|&(n, l)| scan_line(l, n)).collect::<Vec<_>>()));
-                    }
-                    mine
-                })
+    let parsed: Vec<Result<Doc, String>> = parallel(&lines, workers, 64, |_, &(n, l)| parse_line(l, n));
+    let texts: Vec<&str> = parsed.iter().map(|d| d.as_ref().map_or("", |d| d.text.as_str())).collect();
+    let norms: Vec<Normalized<'_>> = parallel(&texts, workers, 64, |_, t| Normalized::new(t));
+    let inputs: Vec<Input<'_>> = norms.iter().map(Input::new).collect();
+
+    // Each recognizer runs over every text in turn (one task), rather than every recognizer over
+    // each text: a pattern's automaton is then built by one thread only and stays in its cache
+    // while it runs. The name recognizer, the costliest and without automata, is split into
+    // blocks of texts so that the threads finish together.
+    let engine = default_engine();
+    let recs = engine.recognizers();
+    let n = inputs.len();
+    let split = (workers * 2).max(1);
+    let mut tasks: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (r, rec) in recs.iter().enumerate() {
+        if rec.name() == "names" {
+            let size = n.div_ceil(split).max(1);
+            tasks.extend((0..n).step_by(size).map(|a| (r, a..(a + size).min(n))));
+        }
+    }
+    tasks.extend(recs.iter().enumerate().filter(|(_, rec)| rec.name() != "names").map(|(r, _)| (r, 0..n)));
+    let found: Vec<Vec<Vec<Span>>> = parallel(&tasks, workers, 1, |_, (r, range)| {
+        range
+            .clone()
+            .map(|d| {
+                let mut v = Vec::new();
+                recs[*r].recognize(&inputs[d], &mut v);
+                v
             })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("scan worker panicked")).collect()
+            .collect()
     });
-    done.sort_unstable_by_key(|&(b, _)| b);
+    // found[task][doc in its range] -> per_rec[recognizer][doc]
+    let mut per_rec: Vec<Vec<Vec<Span>>> = (0..recs.len()).map(|_| vec![Vec::new(); n]).collect();
+    for ((r, range), spans) in tasks.iter().zip(found) {
+        for (d, v) in range.clone().zip(spans) {
+            per_rec[*r][d] = v;
+        }
+    }
+    let per_rec = &per_rec;
+    let results: Vec<Result<String, String>> = parallel(&parsed, workers, 32, |d, doc| {
+        let doc = doc.as_ref().map_err(Clone::clone)?;
+        // candidates in registry order, as Engine::scan gathers them
+        let spans: Vec<Span> = per_rec.iter().flat_map(|by_doc| by_doc[d].iter().cloned()).collect();
+        let spans = engine.finish(&doc.text, &inputs[d], spans);
+        render(doc, &spans, lines[d].0)
+    });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0;
-    for r in done.into_iter().flat_map(|(_, r)| r) {
+    for r in results {
         match r {
             Ok(line) => {
                 out.write_all(line.as_bytes())?;

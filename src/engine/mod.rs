@@ -40,14 +40,14 @@ pub use span::{Category, Span};
 /// recognizers share (computed on first use, once per scan).
 pub struct Input<'a> {
     norm: &'a Normalized<'a>,
-    keywords: std::cell::OnceCell<structured::Keywords>,
+    keywords: std::sync::OnceLock<structured::Keywords>,
 }
 
 impl<'a> Input<'a> {
     /// The input for one normalized text (what [`Engine::scan`] builds; also used by benchmarks
     /// that run one recognizer at a time).
     pub fn new(norm: &'a Normalized<'a>) -> Input<'a> {
-        Input { norm, keywords: std::cell::OnceCell::new() }
+        Input { norm, keywords: std::sync::OnceLock::new() }
     }
 
     /// Which gate keywords of the structured rules occur in the text (one pass, on first use).
@@ -128,9 +128,20 @@ impl Engine {
         for r in &self.recognizers {
             r.recognize(&input, &mut spans);
         }
+        self.finish(text, &input, spans)
+    }
+
+    /// The second half of [`Engine::scan`], for callers that run the recognizers themselves (a
+    /// batch that runs each recognizer over many texts in turn, see `storysafe scan`): refines the
+    /// candidates `spans` found in `input` (the normalized `text`), resolves conflicts and maps the
+    /// offsets back to `text`. Candidates must come in the order of [`Engine::recognizers`] (each
+    /// recognizer's own in the order it found them): conflict resolution depends on it, and the
+    /// result is then exactly what [`Engine::scan`] returns.
+    pub fn finish(&self, text: &str, input: &Input<'_>, mut spans: Vec<Span>) -> Vec<Span> {
         for f in &self.refiners {
-            f.refine(&input, &mut spans);
+            f.refine(input, &mut spans);
         }
+        let norm = input.norm;
         spans.retain(|s| !s.is_empty() && s.end <= norm.as_str().len());
         let mut spans = resolve(spans);
         if !norm.is_identity() {
