@@ -87,8 +87,13 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
         return false;
     }
     if !family {
-        // roles ("pt", "nurse", "NP") are followed by all sorts of words: only a listed first name
-        return doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
+        // roles ("pt", "nurse", "NP") are followed by all sorts of words: only a listed first name,
+        // or in text with case a capitalized word no list holds ("my patient Thandeka")
+        let unknown = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && t.e - t.s >= 4 && !doc.is_common(i) && !doc.is_name(i)
+            && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::MEDICAL | flag::STATE | flag::PLACE_PREFIX | flag::PLACE_SUFFIX | flag::STREET | flag::SAINT)
+            && !doc.is_place(i, i + 1)
+            && doc.word(i).chars().all(char::is_alphabetic);
+        return unknown || doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
     }
     match doc.mode {
         CaseMode::Mixed => {

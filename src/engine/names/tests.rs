@@ -73,6 +73,7 @@ fn traps_stay_unflagged() {
         "I don't recommend it, and I've helped write the policy.",
         "Follow-up was arranged; the check-in went well.",
         "We were sure that Jun 5 worked for everyone.",
+        "The patient Portal was down and the nurse Station was busy; the patient Lasix dose was held.",
         "Skin-lac applied; Endo-blood sent; Re-do planned; the Co-op closed on Sun, 5 May.",
     ];
     for text in rows {
@@ -120,6 +121,8 @@ fn regressions() {
         ("Sung-ho Cho called the clinic twice.", &["Sung-ho Cho"]),
         // the shape of a romanized two-syllable given name; a surname that is also a weekday abbreviation
         ("We thanked Seo-jun for the flowers.", &["Seo-jun"]),
+        // a role word before a capitalized word no list holds, in text with case
+        ("Shoutout to my patient Thandeka who walked out today!", &["Thandeka"]),
         ("My mother Xiulan Sun was admitted after the fall.", &["Xiulan Sun"]),
         ("My mother Bongani Zulu was admitted.", &["Bongani Zulu"]),
         ("PT TRANSFERRED TO QH FOR FURTHER MANAGEMENT.", &["QH"]),
