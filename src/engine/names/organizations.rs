@@ -102,6 +102,36 @@ fn generic(doc: &Doc<'_>, k: usize) -> bool {
     doc.has(k, flag::ORG_HEAD | flag::UNIT) || doc.has(k, flag::SAINT)
 }
 
+/// Facilities that shelter or house a person, written in lowercase after a name.
+const FACILITIES: &[&str] = &["shelter", "shelters", "mission", "motel", "encampment", "pantry", "hostel", "camp", "dorm", "halfway"];
+
+/// "at the Lutheran shelter", "the Salvation Army shelter", "the Westside motel": in text with
+/// case, "the", one to three capitalized words and a lowercase word for a shelter or a stay
+/// locate a person (a generic institution, a month or a function word is no such name).
+fn named_facilities(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for h in 2..n {
+        if doc.toks[h].shape != Shape::Lower || !FACILITIES.contains(&&*doc.key(h)) || !doc.joined(h - 1) {
+            continue;
+        }
+        let mut s = h;
+        while s > 0 && h - s < 3 && doc.toks[s - 1].shape == Shape::Title && (s == h || doc.joined(s - 1)) && !doc.has(s - 1, flag::FUNC | flag::TRAP | flag::CALENDAR | flag::KIN | flag::ROLE | flag::TITLE) {
+            s -= 1;
+        }
+        // "the Fall shelter count": a season is no name
+        if s < h && matches!(&*doc.key(s), "fall" | "spring" | "summer" | "winter" | "autumn" | "new" | "old" | "main" | "local" | "emergency") {
+            continue;
+        }
+        if s == h || s == 0 || doc.key(s - 1) != "the" || !doc.joined(s - 1) {
+            continue;
+        }
+        out.push(Span::new(doc.toks[s].s, doc.toks[h].e, Category::Organization, 0.6, "organizations", "a named shelter or place of stay (the ___ shelter)"));
+    }
+}
+
 /// Extends forward over more heads and an "of ___" tail; returns one past the last token.
 fn tail(doc: &Doc<'_>, mut end: usize) -> usize {
     let n = doc.toks.len();
@@ -123,6 +153,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mut covered = 0;
     employers_and_senders(doc, out);
+    named_facilities(doc, out);
     for i in 0..n {
         if i < covered {
             continue;

@@ -74,6 +74,7 @@ fn traps_stay_unflagged() {
         "Follow-up was arranged; the check-in went well.",
         "We were sure that Jun 5 worked for everyone.",
         "The patient Portal was down and the nurse Station was busy; the patient Lasix dose was held.",
+        "In the Fall shelter beds fill up; the shelter was full; the VA shelter program helped.",
         "Skin-lac applied; Endo-blood sent; Re-do planned; the Co-op closed on Sun, 5 May.",
     ];
     for text in rows {
@@ -123,6 +124,9 @@ fn regressions() {
         ("We thanked Seo-jun for the flowers.", &["Seo-jun"]),
         // a role word before a capitalized word no list holds, in text with case
         ("Shoutout to my patient Thandeka who walked out today!", &["Thandeka"]),
+        // a named shelter or motel, its name before a lowercase head
+        ("We met at the Lutheran shelter on Elm.", &["Lutheran shelter"]),
+        ("She stays at the Salvation Army shelter now.", &["Salvation Army shelter"]),
         ("My mother Xiulan Sun was admitted after the fall.", &["Xiulan Sun"]),
         ("My mother Bongani Zulu was admitted.", &["Bongani Zulu"]),
         ("PT TRANSFERRED TO QH FOR FURTHER MANAGEMENT.", &["QH"]),
