@@ -184,6 +184,21 @@ fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Location, 0.75, "a room or bed number"));
 }
 
+/// A hospital ward named by a floor and a wing ("walked out of 4 West", "transferred to 7 North"),
+/// after a word of place or movement; not a street ("4 West Street") or a road ("Route 9 North").
+static WARD: LazyLock<Regex> = LazyLock::new(|| {
+    ascii(r"(?i)(?-u:\b)(?:to|from|of|on|at|in|onto|off)\s+(?P<id>\d{1,2}\s?(?-i:North|South|East|West|NORTH|SOUTH|EAST|WEST)(?:\s+(?:tower|wing|unit|ward))?)(?-u:\b)").unwrap()
+});
+
+fn judge_ward(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let id = caps.name("id").unwrap();
+    let nw = next_word(text, id.end());
+    if ["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "place", "way", "court", "ct", "parkway", "highway", "hwy", "side", "end", "bound", "and", "of"].contains(&nw.as_str()) {
+        return;
+    }
+    out.push(Hit::of(caps, Category::Location, 0.6, "a hospital ward (a floor and a wing)"));
+}
+
 /// The address rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
@@ -195,6 +210,7 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "zip", regex: &ZIP, judge: judge_zip, gate: &[], check: Some(|k, _| k.longest_digit_run() >= 5) },
         Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode, gate: &[], check: None },
         Rule { name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"], check: None },
+        Rule { name: "ward", regex: &WARD, judge: judge_ward, gate: &["north", "south", "east", "west"], check: None },
     ]
     .into_iter()
     .chain(STREET_NAMED.iter().zip(STREET_NAMED_GATES).map(|(regex, gate)| Rule { name: "street", regex, judge: judge_street, gate, check: None }))
@@ -226,6 +242,8 @@ mod tests {
             ("Across the hall in 110, Mrs. X", "110", Location),
             ("also fyi mrs kowalski in 14 wants", "14", Location),
             ("she lives in Apt 4B now", "Apt 4B", Location),
+            ("finally walked out of 4 West today", "4 West", Location),
+            ("TRANSFERRED TO 7 NORTH AT 1400", "7 NORTH", Location),
             ("found at 40.7128° N, 74.0060° W by", "40.7128° N, 74.0060° W", Location),
             ("pin -33.8688, 151.2093 sent", "-33.8688, 151.2093", Location),
         ];
@@ -241,6 +259,7 @@ mod tests {
             ("CA 19-9 level", "19-9"),
             ("Dr Smith saw her", "Dr"),
             ("pH 7.35, 7.41 later", "7.35"),
+            ("drove north on Route 9 North past the exit", "9 North"),
         ];
         assert_ignores(rows);
     }
