@@ -419,11 +419,15 @@ fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Opti
         return None;
     }
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::TRANSFER | flag::MEDICAL | flag::ORG_HEAD | flag::CALENDAR;
+    // a two-word head: "nursing home", "group home", "assisted living"
+    let pair_head = |h: usize| h + 1 < n && doc.joined(h) && matches!((&*doc.key(h), &*doc.key(h + 1)), ("nursing" | "group" | "care" | "rest" | "retirement", "home" | "homes") | ("assisted", "living"));
     let mut h = i;
-    while h < n && h - i < 3 && (h == i || doc.joined(h - 1)) && doc.toks[h].shape == Shape::Lower && !doc.has(h, bad) && doc.toks[h].e - doc.toks[h].s >= 3 {
+    while h < n && h - i < 3 && (h == i || doc.joined(h - 1)) && doc.toks[h].shape == Shape::Lower && !doc.has(h, bad) && doc.toks[h].e - doc.toks[h].s >= 3 && !(h > i && pair_head(h)) {
         h += 1;
     }
-    if h == i || h >= n || !doc.joined(h - 1) || !HEADS_CASELESS.contains(&*doc.key(h)) || !matches!(doc.toks[h].shape, Shape::Lower | Shape::Title) {
+    if h > i && h < n && doc.joined(h - 1) && pair_head(h) {
+        h += 1;
+    } else if h == i || h >= n || !doc.joined(h - 1) || !HEADS_CASELESS.contains(&*doc.key(h)) || !matches!(doc.toks[h].shape, Shape::Lower | Shape::Title) {
         return None;
     }
     if h - i < 2 && doc.is_common(i) {

@@ -154,7 +154,7 @@ fn next_after_cue(doc: &Doc<'_>, i: usize, title: bool) -> Option<usize> {
     }
     let g = doc.gap(i);
     let g = g.trim_matches(' ');
-    let ok = if title { g.is_empty() || g == "." } else { g.is_empty() || g == "," || g == ":" || g == "-" };
+    let ok = if title { g.is_empty() || g == "." } else { g.is_empty() || g == "," || g == ":" || g == "-" || g == "(" };
     if !ok || g.len() < doc.gap(i).len() && doc.gap(i).len() - g.len() > 2 {
         return None;
     }

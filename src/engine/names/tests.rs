@@ -126,6 +126,9 @@ fn regressions() {
         ("Shoutout to my patient Thandeka who walked out today!", &["Thandeka"]),
         // a named shelter or motel, its name before a lowercase head
         ("We met at the Lutheran shelter on Elm.", &["Lutheran shelter"]),
+        // a name in brackets after a kinship word; a lowercase name before a two-word head
+        ("Her niece (Jolene) is the proxy.", &["Jolene"]),
+        ("Pt transferred from bayview nursing home on 2/14, HCP aware.", &["bayview nursing home"]),
         ("She stays at the Salvation Army shelter now.", &["Salvation Army shelter"]),
         ("My mother Xiulan Sun was admitted after the fall.", &["Xiulan Sun"]),
         ("My mother Bongani Zulu was admitted.", &["Bongani Zulu"]),
