@@ -123,9 +123,6 @@ impl Refiner for Coreference {
         let mut added = Vec::new();
         for (key, s, e) in mentions {
             let k = &keys[key];
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
             let before_ok = s == 0 || !is_word_byte(text, s, true);
             let after_ok = e >= b.len() || !is_word_byte(text, e, false) || (b[e..].len() >= 2 && b[e..e + 2].eq_ignore_ascii_case(b"'s") && (e + 2 >= b.len() || !is_word_byte(text, e + 2, false)));
             if !before_ok || !after_ok {

@@ -219,7 +219,7 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
 
 /// Prefixes of English hyphenated compounds ("Re-do", "Co-op", "Post-op"): never a given name's
 /// first syllable in [`Doc::is_hyphen_name`]'s shape rule.
-const HYPHEN_PREFIXES: &[&str] = &["re", "co", "pre", "non", "post", "self", "anti", "ex", "mid", "semi", "bi", "tri", "pro", "sub", "un", "de", "dis", "mis", "out", "over", "up", "off", "on", "in", "all", "well", "ill", "half", "step", "x", "e", "t", "u", "wi", "hi", "lo", "uh", "oh", "ah", "mm", "hmm", "ha", "ho", "la", "da", "ta", "yo"];
+const HYPHEN_PREFIXES: &[&str] = &["re", "co", "pre", "non", "post", "self", "anti", "ex", "mid", "semi", "bi", "tri", "pro", "sub", "un", "de", "dis", "mis", "out", "over", "up", "off", "on", "in", "all", "well", "ill", "half", "step", "wi", "hi", "lo", "uh", "oh", "ah", "mm", "hmm", "ha", "ho", "la", "da", "ta", "yo"];
 
 const STRONG_TITLES: &[&str] = &["dr", "drs", "dr's", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor"];
 
