@@ -120,6 +120,7 @@ def main():
         o = json.loads(line)
         spans[o["id"]] = [s for s in o["spans"] if s["category"].upper() not in OPTIONAL]
 
+    by_template = {}
     rows = {}
     for i, (country, name, t, text, s, e) in enumerate(docs):
         covered = [False] * len(text)
@@ -131,6 +132,9 @@ def main():
         r["names"].add(name)
         r["n"] += 1
         r["caught"] += caught
+        bt = by_template.setdefault(t, [0, 0])
+        bt[0] += caught
+        bt[1] += 1
         if not caught:
             r["misses"].append(text)
 
@@ -142,6 +146,9 @@ def main():
     for c in sorted(result, key=lambda c: result[c]["recall"]):
         r = result[c]
         print(f"{c:<28} {r['names']:>5} {r['recall']:>7.3f}  {' | '.join(r['misses'])}")
+    tpls = TEMPLATES_A if a.templates == "a" else TEMPLATES_B
+    for t, (c, k) in sorted(by_template.items()):
+        print(f"{'sentence ' + str(t + 1):<28} {k:>5} {c / k:>7.3f}  {tpls[t]}")
     n = sum(r["n"] for r in rows.values())
     caught = sum(r["caught"] for r in rows.values())
     worst = min(result.values(), key=lambda r: r["recall"])["recall"]

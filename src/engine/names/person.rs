@@ -93,7 +93,11 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::MEDICAL | flag::STATE | flag::PLACE_PREFIX | flag::PLACE_SUFFIX | flag::STREET | flag::SAINT)
             && !doc.is_place(i, i + 1)
             && doc.word(i).chars().all(char::is_alphabetic);
-        return unknown || doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
+        // "my patient Hope asked": a listed first name that is also a word, capitalized mid-sentence
+        // and doing a person's verb
+        let named_word = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && !t.sent_start && doc.is_first(i) && !doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL)
+            && i + 1 < doc.toks.len() && doc.joined(i) && person_verb(doc, i + 1);
+        return unknown || named_word || doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
     }
     match doc.mode {
         CaseMode::Mixed => {
@@ -104,8 +108,12 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
                 Shape::Lower => return i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.is_first(i) && !doc.has(i, flag::FUNC),
                 _ => return false,
             }
+            // "her daughter Hope sat", "her son Bong called": after a kinship word, a capitalized
+            // word mid-sentence is a name even when it is also a word, if a verb or a pause follows
+            let then = i + 1 >= doc.toks.len() || doc.gap(i).starts_with([',', '.', ';', ')', '!', '?']) || doc.joined(i) && person_verb(doc, i + 1);
+            let named_word = family && !t.sent_start && t.e - t.s >= 3 && !doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) && then;
             doc.is_first(i) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
-                || (doc.is_surname(i) && !doc.is_common(i))
+                || (doc.is_surname(i) && !doc.is_common(i)) || named_word
         }
         _ => {
             if doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME) {
@@ -342,6 +350,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     kin_is_name(doc, out);
     speakers_opening(doc, out);
     subject_of_verb(doc, out);
+    lone_given_names(doc, out);
     closing_signature(doc, out);
     name_credential_verb(doc, out);
     name_pair_sentence(doc, out);
@@ -364,7 +373,7 @@ fn person_verb(doc: &Doc<'_>, i: usize) -> bool {
     let k = doc.key(i);
     doc.has(i, flag::NOTE_VERB | flag::TALK_VERB)
         || (k.len() >= 5 && k.ends_with("ed") && !k.ends_with("eed"))
-        || matches!(&*k, "came" | "went" | "left" | "took" | "brought" | "drove" | "sat" | "held" | "kept" | "told" | "knew" | "gave" | "wrote" | "stood" | "ran" | "ate" | "slept" | "sang" | "laughed" | "cried" | "had" | "did" | "does" | "goes" | "gets" | "got" | "lives" | "works" | "feels" | "felt" | "needs" | "loves" | "loved" | "never" | "always" | "still" | "just" | "could" | "can" | "might" | "should" | "must")
+        || matches!(&*k, "came" | "went" | "left" | "took" | "brought" | "drove" | "sat" | "held" | "kept" | "told" | "knew" | "gave" | "wrote" | "stood" | "ran" | "ate" | "slept" | "sang" | "laughed" | "cried" | "lost" | "found" | "made" | "began" | "became" | "spent" | "paid" | "bought" | "fought" | "grew" | "thought" | "wore" | "sent" | "fell" | "broke" | "woke" | "spoke" | "won" | "met" | "saw" | "heard" | "had" | "did" | "does" | "goes" | "gets" | "got" | "lives" | "works" | "feels" | "felt" | "needs" | "loves" | "loved" | "never" | "always" | "still" | "just" | "could" | "can" | "might" | "should" | "must")
 }
 
 /// "grateful that Funmilayo stayed", "and Jun drove her home": a capitalized word no list holds
@@ -383,16 +392,116 @@ fn subject_of_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         let calendar_name = doc.has(i, flag::CALENDAR) && t.e - t.s == 3 && !doc.is_common(i);
-        let unknown = t.e - t.s >= 4
-            && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX | flag::TITLE | flag::KIN | flag::ROLE)
-            && !doc.is_common(i)
-            && !doc.is_place(i, i + 1)
-            && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-            // an apostrophe only as in O'Neil or D'Souza, never a contraction (I've, Don't)
-            && doc.word(i).char_indices().all(|(k, c)| !(c == '\'' || c == '’') || k == 1);
-        if calendar_name || unknown {
+        if calendar_name || unknown_word(doc, i, 4) {
             push(doc, i, i + 1, 0.6, "a capitalized word no list holds, as the subject of a verb (that ___ stayed)", out);
         }
+    }
+}
+
+/// True when token `i` is a word no list holds, of at least `min` bytes, shaped like a name:
+/// letters, an inner hyphen, an apostrophe only as in O'Neil, D'Souza or L'Heureux (never a
+/// contraction: I've, I'd, Don't), and none of the known classes (function words, traps, places, units,
+/// credentials, kinship and role words), nor a drug's shape ([`drug_shaped`]).
+fn unknown_word(doc: &Doc<'_>, i: usize, min: usize) -> bool {
+    let t = doc.toks[i];
+    let w = doc.word(i);
+    t.e - t.s >= min
+        && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET | flag::EPONYM_HEAD)
+        && !doc.is_common(i)
+        && !doc.is_place(i, i + 1)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && w.char_indices().all(|(k, c)| !(c == '\'' || c == '’') || k == 1 && w.len() >= 5 && matches!(w.as_bytes()[0], b'O' | b'D' | b'L'))
+        && !drug_shaped(&doc.key(i))
+}
+
+/// Endings of generic drug names (INN stems: metopro-lol, labeta-lol, lisino-pril, atorva-statin, pembroli-
+/// zumab) and of lab and clinical words: such a word is no name even when no list holds it.
+fn drug_shaped(k: &str) -> bool {
+    const STEMS: &[&str] = &["lol", "pril", "sartan", "statin", "mab", "tinib", "zole", "cillin", "mycin", "cycline", "floxacin", "azepam", "azolam", "oxone", "tidine", "parin", "xaban", "gliptin", "glitazone", "semide", "thiazide", "ciclovir", "cyclovir", "navir", "dronate", "tropin", "profen", "oxacin", "orphine", "odone", "azine", "idine", "amine", "ase", "itis", "emia", "osis", "ectomy", "otomy", "ostomy", "plasty", "scopy", "gram", "graphy", "pathy", "algia", "plegia", "lytes"];
+    STEMS.iter().any(|s| k.len() > s.len() + 2 && k.ends_with(s))
+}
+
+/// True when token `i` is a verb whose object is a person when a name follows ("I met ___",
+/// "the nurses adored ___").
+fn object_verb(doc: &Doc<'_>, i: usize) -> bool {
+    doc.toks[i].shape == Shape::Lower
+        && matches!(&*doc.key(i), "met" | "meet" | "meeting" | "called" | "call" | "visited" | "visit" | "saw" | "see" | "seeing" | "told" | "tell" | "asked" | "ask" | "thanked" | "adored" | "loved" | "love" | "hugged" | "hug" | "married" | "texted" | "emailed" | "phoned" | "introduced" | "remember" | "remembered" | "miss" | "missed" | "lost" | "buried" | "helped" | "help" | "drove" | "hired" | "heard" | "hear" | "watched" | "reassured" | "comforted" | "invited" | "greeted" | "admired" | "trusted" | "believed" | "thank")
+}
+
+/// "Thank you, ___," "Thanks ___!": the person thanked, right after the thanks.
+fn thanked(doc: &Doc<'_>, i: usize) -> bool {
+    let k = |j: usize| doc.key(j);
+    (i >= 2 && k(i - 2) == "thank" && k(i - 1) == "you" && doc.joined(i - 2) || i >= 1 && k(i - 1) == "thanks")
+        && matches!(doc.gap(i - 1).trim(), "," | "")
+        && !doc.gap(i - 1).contains('\n')
+}
+
+/// Single given names that no list holds, found by the grammar of the sentence around them, in
+/// text with case (a lone given name has no title or surname to go by, and names of many origins
+/// are in no US list):
+/// - the subject of a person's verb after an opening phrase and a comma ("Last winter, ___ lost
+///   her job") or opening a sentence before a verb of speech ("___ told me") or an age ("___ was
+///   34 when");
+/// - the object of a verb done to people ("I met ___ on", "the nurses adored ___, who");
+/// - "with ___ and her husband"; the person thanked ("Thank you, ___,").
+///
+/// And in every case convention: a word before a kinship word in brackets ("w/ irena (niece)").
+fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let mixed = doc.mode == CaseMode::Mixed;
+    for i in 0..n {
+        let t = doc.toks[i];
+        // "spoke w/ irena (niece)", "called DIANE (DTR)": a word then a kinship word in brackets
+        if i + 1 < n && doc.gap(i).trim_end() == " (" && FAMILY.contains(&&*doc.key(i + 1)) && doc.text[doc.toks[i + 1].e..].starts_with(')')
+            && (unknown_word(doc, i, 3) || doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE))
+            && (!mixed || t.is_cap())
+        {
+            push(doc, i, i + 1, 0.7, "a name before a kinship word in brackets (___ (niece))", out);
+            continue;
+        }
+        if !mixed || t.shape != Shape::Title || i > 0 && doc.toks[i - 1].shape == Shape::Title && doc.joined(i - 1) && !doc.toks[i - 1].sent_start {
+            continue;
+        }
+        // a listed first name that is also a word ("Hope", "Tore") counts only after the strongest cues
+        let named_word = t.e - t.s >= 2 && doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::GREET | flag::STATE);
+        if !unknown_word(doc, i, 3) && !named_word {
+            continue;
+        }
+        let verb_next = i + 1 < n && doc.joined(i) && person_verb(doc, i + 1);
+        let reason = if t.sent_start {
+            // "___ told me", "___ was 34 when"
+            let speech = i + 1 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed" | "smiled" | "cried" | "insisted" | "explained" | "admitted" | "confided");
+            let age = i + 2 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "was" | "is" | "turned") && {
+                let rest = &doc.text[doc.toks[i + 1].e..];
+                let digits = rest.strip_prefix(' ').map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+                let after = rest.get(1 + digits..).unwrap_or("");
+                (1..=3).contains(&digits) && (after.starts_with(" when") || after.starts_with(" years") || after.starts_with(" year-old") || after.starts_with("-year"))
+            };
+            if speech && unknown_word(doc, i, 3) || age {
+                "a word no list holds opening a sentence before a verb of speech or an age (___ told me, ___ was 34)"
+            } else {
+                continue;
+            }
+        } else if verb_next && i > 0 && doc.joined(i - 1) && CLAUSE_OPENERS.contains(&&*doc.key(i - 1)) {
+            // "When Grace came back", "so Frank drove": the subject of a new clause
+            "a name as the subject of a verb after a clause opener (when ___ came)"
+        } else if verb_next && i > 0 && doc.gap(i - 1).trim() == "," && !doc.gap(i - 1).contains('\n') && !doc.has(i - 1, flag::PREP | flag::AT_FROM) {
+            // "Last winter, ___ lost her job", "After the surgery, ___ could not"
+            "a word no list holds, as the subject of a verb after an opening phrase (Last winter, ___ lost)"
+        } else if i > 0 && doc.joined(i - 1) && object_verb(doc, i - 1)
+            && (i + 1 == n || doc.gap(i).starts_with([',', '.', ';', '!', '?', ')']) || doc.joined(i) && matches!(&*doc.key(i + 1), "on" | "at" | "for" | "and" | "who" | "the" | "this" | "that" | "again" | "yesterday" | "today" | "tonight" | "last" | "every" | "about" | "before" | "after" | "when" | "while" | "once" | "twice" | "first" | "through"))
+        {
+            // "I met ___ on a night shift", "the nurses adored ___, who"
+            "a word no list holds, as the object of a verb done to people (I met ___)"
+        } else if i > 0 && doc.joined(i - 1) && doc.key(i - 1) == "with" && i + 2 < n && doc.key(i + 1) == "and" && doc.joined(i) && matches!(&*doc.key(i + 2), "her" | "his" | "their" | "my" | "our")
+        {
+            "a word no list holds, with a person's kin after it (with ___ and her husband)"
+        } else if thanked(doc, i) && (i + 1 == n || doc.gap(i).starts_with([',', '.', '!', ';'])) {
+            "a word no list holds, thanked (Thank you, ___,)"
+        } else {
+            continue;
+        };
+        push(doc, i, extend(doc, i), 0.6, reason, out);
     }
 }
 

@@ -111,7 +111,7 @@ pub static MEDICAL: WordSet = LazyLock::new(|| {
          quinton hickman portacath port-a-cath mediport permacath vascath trialysis shiley portex passy muir \
          yankauer ambu dobhoff salem sump kangaroo bair hugger kinair bariair triadyne rotoprone clinitron \
          lido lidocaine lente lenti crea sternal mediastinal aloe vesta rad stas sang drng dng eps junctional \
-         midnoc angio angiography derm derms cv ent hd meds ophthalmology opthamology ophtho liver raf pcu mciu \
+         midnoc ortho cards uro surg nephro rheum plastics optho ctsurg angio angiography derm derms cv ent hd meds ophthalmology opthamology ophtho liver raf pcu mciu \
          tcu carevue careview code fe sa na ca mg ceo overnoc noc occ freq bka aka cordis lumen lis introducer weiss mallory fib flutter aureus epidermidis pneumoniae coli difficile faecalis \
          faecium pyogenes agalactiae aeruginosa marcescens cloacae viridans albicans glabrata maltophilia \
          baumannii influenzae mirabilis cepacia \
