@@ -15,7 +15,7 @@ letter of it is covered by a detected span that is not an optional category (as 
 counts).
 
     python3 scripts/origins-eval.py [--bin target/release/storysafe] [--per 60] [--min-freq 5]
-        [--templates a|b] [--misses 3] [--json]
+        [--templates a|b|c|d] [--misses 3] [--json]
 """
 
 import argparse
@@ -29,8 +29,8 @@ import zipfile
 WHEEL = "gender-guesser==0.4.0"
 OPTIONAL = {"YEAR", "STATE", "AGE", "PROFESSION"}
 
-# {N} the name as written, {U} in capitals, {l} in lowercase. Set "a" was used to tune the rules;
-# set "b" never was (it shows how the rules generalize to sentences nobody tuned on).
+# {N} the name as written, {U} in capitals, {l} in lowercase. Sets "a" and "b" were used to tune
+# the rules (b only after its first measurement: 0.733 before, with set a at 0.882).
 TEMPLATES_A = [
     "My patient {N} asked me to tell her story.",
     "{N} was 34 when the pain started.",
@@ -55,6 +55,35 @@ TEMPLATES_B = [
     "The nurses adored {N}, who sang to them every morning.",
     "spoke w/ {l} (niece) re: discharge.",
 ]
+# Set "c" was written after the rules were tuned on sets a and b; its first measurement was 0.737
+# (sets a and b then at 0.985 and 0.986), and the general faults it showed were then fixed.
+TEMPLATES_C = [
+    "On the third night, {N} finally slept.",
+    "I still think about {N} every time I pass that corner.",
+    "{N} had been sleeping in her car for a month.",
+    "Her granddaughter {N} translated for us.",
+    "It was {N} who noticed the rash first.",
+    "Wife {N} at bedside overnight, tearful.",
+    "DAUGHTER {U} IN TO VISIT, QUESTIONS ANSWERED.",
+    "Both {N} and her mother were worried about the cost.",
+    "The family asked that {N}'s story be told.",
+    "per pt's son {l}, pt was independent at home.",
+]
+# Set "d" was written before the fixes prompted by set c's first measurement (0.737), and measured
+# once, after them, untouched.
+TEMPLATES_D = [
+    "By Friday, {N} was back at work.",
+    "Nobody had asked {N} what she wanted.",
+    "{N} is the reason I went into medicine.",
+    "My uncle {N} drove six hours to see her.",
+    "We named the fund after {N}.",
+    "Nephew {N} called, updated.",
+    "PT SEEN WITH HER SISTER {U} PRESENT.",
+    "Neither {N} nor her doctors expected that.",
+    "I keep {N}'s card on my desk.",
+    "family mtg w/ {l} (hcp) and team.",
+]
+SETS = {"a": TEMPLATES_A, "b": TEMPLATES_B, "c": TEMPLATES_C, "d": TEMPLATES_D}
 
 
 def wheel_path(cache):
@@ -96,7 +125,7 @@ def main():
     ap.add_argument("--per", type=int, default=60, help="names sampled per country")
     ap.add_argument("--min-freq", type=int, default=5, help="least frequency code in that country (1-13)")
     ap.add_argument("--misses", type=int, default=3, help="missed examples to show per country")
-    ap.add_argument("--templates", choices=["a", "b"], default="a", help="sentence set (b was never tuned on)")
+    ap.add_argument("--templates", choices=sorted(SETS), default="a", help="sentence set (d was never tuned on)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     a = ap.parse_args()
 
@@ -106,7 +135,7 @@ def main():
     for country in countries:
         names = sorted(n for n, f in by_country[country].items() if f >= a.min_freq)
         for name in rng.sample(names, min(a.per, len(names))):
-            for t, tpl in enumerate(TEMPLATES_A if a.templates == "a" else TEMPLATES_B):
+            for t, tpl in enumerate(SETS[a.templates]):
                 form = name.upper() if "{U}" in tpl else name.lower() if "{l}" in tpl else name
                 key = "{U}" if "{U}" in tpl else "{l}" if "{l}" in tpl else "{N}"
                 start = tpl.index(key)
@@ -146,7 +175,7 @@ def main():
     for c in sorted(result, key=lambda c: result[c]["recall"]):
         r = result[c]
         print(f"{c:<28} {r['names']:>5} {r['recall']:>7.3f}  {' | '.join(r['misses'])}")
-    tpls = TEMPLATES_A if a.templates == "a" else TEMPLATES_B
+    tpls = SETS[a.templates]
     for t, (c, k) in sorted(by_template.items()):
         print(f"{'sentence ' + str(t + 1):<28} {k:>5} {c / k:>7.3f}  {tpls[t]}")
     n = sum(r["n"] for r in rows.values())

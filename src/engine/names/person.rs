@@ -403,9 +403,9 @@ fn subject_of_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// contraction: I've, I'd, Don't), and none of the known classes (function words, traps, places, units,
 /// credentials, kinship and role words), nor a drug's shape ([`drug_shaped`]).
 fn unknown_word(doc: &Doc<'_>, i: usize, min: usize) -> bool {
-    let t = doc.toks[i];
     let w = doc.word(i);
-    t.e - t.s >= min
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+    w.len() >= min
         && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET | flag::EPONYM_HEAD)
         && !doc.is_common(i)
         && !doc.is_place(i, i + 1)
@@ -428,6 +428,14 @@ fn object_verb(doc: &Doc<'_>, i: usize) -> bool {
         && matches!(&*doc.key(i), "met" | "meet" | "meeting" | "called" | "call" | "visited" | "visit" | "saw" | "see" | "seeing" | "told" | "tell" | "asked" | "ask" | "thanked" | "adored" | "loved" | "love" | "hugged" | "hug" | "married" | "texted" | "emailed" | "phoned" | "introduced" | "remember" | "remembered" | "miss" | "missed" | "lost" | "buried" | "helped" | "help" | "drove" | "hired" | "heard" | "hear" | "watched" | "reassured" | "comforted" | "invited" | "greeted" | "admired" | "trusted" | "believed" | "thank")
 }
 
+/// True when token `i` is an adverb that may stand between a subject and its verb ("finally",
+/// "never", "quietly").
+fn adverb(doc: &Doc<'_>, i: usize) -> bool {
+    let k = doc.key(i);
+    doc.toks[i].shape == Shape::Lower && (k.len() >= 5 && k.ends_with("ly") && !matches!(&*k, "family" | "supply" | "reply" | "early" | "daily" | "weekly" | "likely" | "only")
+        || matches!(&*k, "never" | "always" | "still" | "also" | "just" | "then" | "often" | "once" | "soon" | "later" | "rarely" | "even" | "already" | "almost" | "barely" | "hardly"))
+}
+
 /// "Thank you, ___," "Thanks ___!": the person thanked, right after the thanks.
 fn thanked(doc: &Doc<'_>, i: usize) -> bool {
     let k = |j: usize| doc.key(j);
@@ -445,14 +453,16 @@ fn thanked(doc: &Doc<'_>, i: usize) -> bool {
 /// - the object of a verb done to people ("I met ___ on", "the nurses adored ___, who");
 /// - "with ___ and her husband"; the person thanked ("Thank you, ___,").
 ///
-/// And in every case convention: a word before a kinship word in brackets ("w/ irena (niece)").
+/// And in every case convention: a word before a kinship word or a proxy's role in brackets ("w/
+/// irena (niece)", "w/ tomas (hcp)").
 fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mixed = doc.mode == CaseMode::Mixed;
     for i in 0..n {
         let t = doc.toks[i];
         // "spoke w/ irena (niece)", "called DIANE (DTR)": a word then a kinship word in brackets
-        if i + 1 < n && doc.gap(i).trim_end() == " (" && FAMILY.contains(&&*doc.key(i + 1)) && doc.text[doc.toks[i + 1].e..].starts_with(')')
+        if i + 1 < n && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "friend" | "neighbor" | "neighbour" | "caregiver" | "roommate"))
+            && doc.text[doc.toks[i + 1].e..].starts_with(')')
             && (unknown_word(doc, i, 3) || doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE))
             && (!mixed || t.is_cap())
         {
@@ -467,7 +477,8 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if !unknown_word(doc, i, 3) && !named_word {
             continue;
         }
-        let verb_next = i + 1 < n && doc.joined(i) && person_verb(doc, i + 1);
+        // the verb right after the word, or after one adverb ("___ finally slept", "___ never called")
+        let verb_next = i + 1 < n && doc.joined(i) && (person_verb(doc, i + 1) || i + 2 < n && doc.joined(i + 1) && adverb(doc, i + 1) && person_verb(doc, i + 2));
         let reason = if t.sent_start {
             // "___ told me", "___ was 34 when"
             let speech = i + 1 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed" | "smiled" | "cried" | "insisted" | "explained" | "admitted" | "confided");
@@ -477,7 +488,14 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 let after = rest.get(1 + digits..).unwrap_or("");
                 (1..=3).contains(&digits) && (after.starts_with(" when") || after.starts_with(" years") || after.starts_with(" year-old") || after.starts_with("-year"))
             };
-            if speech && unknown_word(doc, i, 3) || age {
+            // a verb only people do ("___ slept", "___ had been living"), not one a drug or a lab
+            // value takes ("was", "held", "increased")
+            let person_only = i + 1 < n && doc.joined(i) && unknown_word(doc, i, 3) && {
+                let k = doc.key(i + 1);
+                matches!(&*k, "lives" | "lived" | "works" | "worked" | "loves" | "loved" | "grew" | "moved" | "came" | "went" | "drove" | "walked" | "sat" | "slept" | "died" | "wanted" | "wants" | "wished" | "hoped" | "feared" | "knew" | "remembered" | "visited" | "stayed" | "married" | "raised" | "taught" | "prayed" | "worried" | "refused" | "agreed" | "decided" | "learned" | "hated" | "missed" | "sings" | "sang")
+                    || matches!(&*k, "had" | "has") && i + 3 < n && doc.joined(i + 1) && doc.key(i + 2) == "been" && doc.joined(i + 2) && doc.toks[i + 3].shape == Shape::Lower && doc.key(i + 3).ends_with("ing")
+            };
+            if speech && unknown_word(doc, i, 3) || age || person_only {
                 "a word no list holds opening a sentence before a verb of speech or an age (___ told me, ___ was 34)"
             } else {
                 continue;
@@ -498,6 +516,17 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             "a word no list holds, with a person's kin after it (with ___ and her husband)"
         } else if thanked(doc, i) && (i + 1 == n || doc.gap(i).starts_with([',', '.', '!', ';'])) {
             "a word no list holds, thanked (Thank you, ___,)"
+        } else if i + 1 < n && matches!(doc.gap(i), " " | ", ") && matches!(&*doc.key(i + 1), "who" | "whom" | "whose") && doc.toks[i + 1].shape == Shape::Lower
+            && !(i > 0 && matches!(&*doc.key(i - 1), "a" | "an" | "the" | "this" | "that" | "every" | "one" | "another" | "any" | "each"))
+        {
+            // "It was ___ who noticed", "adored ___, who sang": only people are "who"
+            "a name before who (___ who noticed)"
+        } else if i + 3 < n && doc.joined(i) && doc.key(i + 1) == "and" && doc.joined(i + 1) && matches!(&*doc.key(i + 2), "her" | "his" | "their") && doc.joined(i + 2) && FAMILY.contains(&&*doc.key(i + 3)) {
+            // "Both ___ and her mother", "___ and his wife"
+            "a name before a kinship word of its own (___ and her mother)"
+        } else if !t.sent_start && doc.word(i).ends_with("'s") && i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && !drug_shaped(&doc.key(i + 1)) && !doc.has(i + 1, flag::EPONYM_HEAD | flag::MEDICAL) {
+            // "that ___'s story be told", "I keep ___'s card": a possessive mid-sentence
+            "a word no list holds, in the possessive mid-sentence (___'s story)"
         } else {
             continue;
         };
@@ -873,7 +902,11 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
     if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX) {
         return None;
     }
-    if i + 1 < n && (doc.has(i + 1, flag::EPONYM_HEAD) || doc.joined(i) && doc.has(i + 1, flag::TRAP) && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)) {
+    // a trap word after it ("Foley catheter", "Bell's palsy"), but not a lowercase function word
+    // that is also an initialism ("Maria who noticed": "who" is not the WHO)
+    let trap_next = i + 1 < n && doc.joined(i) && doc.has(i + 1, flag::TRAP) && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)
+        && !(doc.has(i + 1, flag::FUNC) && doc.toks[i + 1].shape == Shape::Lower);
+    if i + 1 < n && doc.has(i + 1, flag::EPONYM_HEAD) || trap_next {
         return None;
     }
     if followed_by_number(doc, i) {

@@ -111,6 +111,12 @@ fn regressions() {
         ("My patient Joy asked for the chaplain.", &["Joy"]),
         ("f/u w/ naledi (sister) re: plan.", &["naledi"]),
         ("CALLED THEMBEKA (DTR) WITH UPDATE.", &["THEMBEKA"]),
+        ("mtg w/ tomasz (hcp) and sw re: placement.", &["tomasz"]),
+        ("After the move, Nyambura quietly returned to work.", &["Nyambura"]),
+        ("Nyambura had been living in a van since June.", &["Nyambura"]),
+        ("It was Maria who found him; it was Ayodele who called.", &["Maria", "Ayodele"]),
+        ("Both Abebech and his wife came to the meeting.", &["Abebech"]),
+        ("We framed Oyuntsetseg's drawing for the unit.", &["Oyuntsetseg"]),
         ("CP CONT. TAKEN TO LAUREL REGIONAL WHERE CK'S POS.", &["LAUREL REGIONAL"]),
         ("BELIEVE PATIENT WAS SCREENED BY HOLY CROSS REHAB TODAY.", &["HOLY CROSS REHAB"]),
         ("MILRINONE OFF AS PER W. KOWALCZYK. GU: GOOD U/O.", &["W. KOWALCZYK"]),
@@ -235,6 +241,7 @@ fn regressions() {
         "Last week, Heparin was held; overnight, Labetalol was given and Pantoprazole was started.",
         "Before I'd finished, the alarm rang.",
         "Thank you, Everyone, for coming. We met Tuesday at noon.",
+        "Heparin had been held. Droperidol was given. A Dutchman who sailed.",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
