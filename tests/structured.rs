@@ -108,6 +108,10 @@ fn vitals_in_the_nineties_are_not_ages() {
         ("Sat's in the 90's on 40%", "90's"),
         ("REPEAT BLD SUG IN MICU WAS 95. THIS AM", "95"),
         ("Pts NBP is 100's-110's/40's", "100"),
+        ("Her HR is 96 and regular; my glucose was 95 this am.", "96"),
+        ("Her HR is 96 and regular; my glucose was 95 this am.", "95"),
+        ("His temp is 99, she's 98% on RA", "99"),
+        ("His temp is 99, she's 98% on RA", "98"),
     ] {
         assert_clean(text, bad);
     }

@@ -472,9 +472,9 @@ fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// `f` "98 s/p hip fx" at the start of a note.
 static AGE_CONTEXT: [LazyLock<Regex>; 8] = [
     LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| ascii(r"(?-u:\b)(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)(?:(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)|(?i:he|she)(?:'|’)s(?:\s+(?i:now|only))?)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?u:[a-z'’-])+(?:\s+[A-Z](?u:[a-z'’-])+)*,\s+(?P<d>\d{1,3}),").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?u:[a-z'’-])+(?:\s+[A-Z](?u:[a-z'’-])+)*,\s+(?P<d>\d{1,3})[,)]").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?u:[a-z'’-])+\s+\((?P<e>\d{1,3})[,)]").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
@@ -495,7 +495,7 @@ const AGE_CONTEXT_GATES: [&[&str]; 8] = [
 
 /// Words that make a person the subject of a sentence.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran)(?-u:\b)").unwrap()
+    ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran|my|our|their|nurse|aunt|aunty|auntie|uncle|son|daughter|brother|sister|neighbou?r|friend|grandson|granddaughter)(?-u:\b)").unwrap()
 });
 
 /// Words before "is 96" / "was 98" that mean a measurement, not an age.
@@ -712,6 +712,10 @@ mod tests {
             ("her husband, 95, called", "95", Age90),
             ("and turned 93 on Christmas Day", "93", Age90),
             ("Grandma (97) is in Room 412B", "97", Age90),
+            ("about my nan. She's 96 now and", "96", Age90),
+            ("Her old neighbour, Thandeka, is 94 and", "94", Age90),
+            ("My abuela Rosario Quispe is 93. She", "93", Age90),
+            ("(Haruki Mori, 97) moved in", "97", Age90),
             ("killed in a mine collapse in 1987.", "1987", Year),
             ("s/p mi '92 s/p", "'92", Date),
             ("PMH: STROKE 81'. HTN.", "81'", Date),
