@@ -496,7 +496,7 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
                     || matches!(&*k, "had" | "has") && i + 3 < n && doc.joined(i + 1) && doc.key(i + 2) == "been" && doc.joined(i + 2) && doc.toks[i + 3].shape == Shape::Lower && doc.key(i + 3).ends_with("ing")
             };
             if speech && unknown_word(doc, i, 3) || age || person_only {
-                "a word no list holds opening a sentence before a verb of speech or an age (___ told me, ___ was 34)"
+                "a name opening a sentence before a verb of speech or an age (___ told me, ___ was 34)"
             } else {
                 continue;
             }
@@ -505,17 +505,17 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             "a name as the subject of a verb after a clause opener (when ___ came)"
         } else if verb_next && i > 0 && doc.gap(i - 1).trim() == "," && !doc.gap(i - 1).contains('\n') && !doc.has(i - 1, flag::PREP | flag::AT_FROM) {
             // "Last winter, ___ lost her job", "After the surgery, ___ could not"
-            "a word no list holds, as the subject of a verb after an opening phrase (Last winter, ___ lost)"
+            "a name, as the subject of a verb after an opening phrase (Last winter, ___ lost)"
         } else if i > 0 && doc.joined(i - 1) && object_verb(doc, i - 1)
             && (i + 1 == n || doc.gap(i).starts_with([',', '.', ';', '!', '?', ')']) || doc.joined(i) && matches!(&*doc.key(i + 1), "on" | "at" | "for" | "and" | "who" | "the" | "this" | "that" | "again" | "yesterday" | "today" | "tonight" | "last" | "every" | "about" | "before" | "after" | "when" | "while" | "once" | "twice" | "first" | "through"))
         {
             // "I met ___ on a night shift", "the nurses adored ___, who"
-            "a word no list holds, as the object of a verb done to people (I met ___)"
+            "a name, as the object of a verb done to people (I met ___)"
         } else if i > 0 && doc.joined(i - 1) && doc.key(i - 1) == "with" && i + 2 < n && doc.key(i + 1) == "and" && doc.joined(i) && matches!(&*doc.key(i + 2), "her" | "his" | "their" | "my" | "our")
         {
-            "a word no list holds, with a person's kin after it (with ___ and her husband)"
+            "a name, with a person's kin after it (with ___ and her husband)"
         } else if thanked(doc, i) && (i + 1 == n || doc.gap(i).starts_with([',', '.', '!', ';'])) {
-            "a word no list holds, thanked (Thank you, ___,)"
+            "a name, thanked (Thank you, ___,)"
         } else if i + 1 < n && matches!(doc.gap(i), " " | ", ") && matches!(&*doc.key(i + 1), "who" | "whom" | "whose") && doc.toks[i + 1].shape == Shape::Lower
             && !(i > 0 && matches!(&*doc.key(i - 1), "a" | "an" | "the" | "this" | "that" | "every" | "one" | "another" | "any" | "each"))
         {
@@ -526,7 +526,7 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             "a name before a kinship word of its own (___ and her mother)"
         } else if !t.sent_start && doc.word(i).ends_with("'s") && i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && !drug_shaped(&doc.key(i + 1)) && !doc.has(i + 1, flag::EPONYM_HEAD | flag::MEDICAL) {
             // "that ___'s story be told", "I keep ___'s card": a possessive mid-sentence
-            "a word no list holds, in the possessive mid-sentence (___'s story)"
+            "a name, in the possessive mid-sentence (___'s story)"
         } else {
             continue;
         };
