@@ -34,7 +34,7 @@ ORIGINS = {"yor": "Yoruba", "igb": "Igbo", "akan": "Akan", "zul": "Zulu", "xho":
            "dut": "Dutch", "ger": "German", "heb": "Jewish/Hebrew", "ang": "Anglo"}
 
 MARK = re.compile(r"\{([A-Z])(?:\.([a-z]+))?\|([^{}]*)\}")
-TITLE = re.compile(r"(?i)^(?:dr|mrs|mr|ms|miss|rev|fr|rabbi|khun|doña|don|mayor)\.?\s+")
+TITLE = re.compile(r"(?i)^(?:dr|mrs|mr|ms|miss|rev|fr|rabbi|khun|doña|dona|don|mayor|father)\.?\s+")
 
 
 def parse(doc_src, doc_id):
@@ -88,10 +88,10 @@ def write_all():
     print("names per origin:", ", ".join(f"{o} {origin_count[o]}" for o in ORIGINS))
 
 
-def score_origins(corpus, cmd):
+def score_origins(corpora, cmd):
     sys.path.insert(0, os.path.join(HERE, "../../../shared/eval"))
     import score as scorer  # the project's scorer: same coverage rule
-    gold = [json.loads(l) for l in open(corpus, encoding="utf-8")]
+    gold = [json.loads(l) for c in corpora for l in open(c, encoding="utf-8")]
     sys_docs = scorer.run_system(cmd, gold)[0]
     res, leaks, fps = scorer.score(gold, sys_docs)
     tot = collections.Counter(); caught = collections.Counter(); missed = collections.defaultdict(list)
@@ -117,7 +117,7 @@ def score_origins(corpus, cmd):
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("action", nargs="?", default="build", choices=["build", "score"])
-    ap.add_argument("corpus", nargs="?")
+    ap.add_argument("corpus", nargs="*")
     ap.add_argument("--cmd")
     a = ap.parse_args()
     if a.action == "build":
