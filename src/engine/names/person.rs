@@ -113,8 +113,13 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
                 Shape::Lower => return i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.is_first(i) && !doc.has(i, flag::FUNC),
                 _ => return false,
             }
+            // "Pt's sister Bong and", "her son Will in": a listed name that is also a word, capitalized
+            // alone right after a family noun
+            let alone = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.gap(i - 1) == " " && t.e - t.s >= 3 && doc.is_name(i)
+                && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::STATE | flag::PLACE_SUFFIX | flag::PLACE_PREFIX | flag::STREET)
+                && !(i + 1 < doc.toks.len() && doc.joined(i) && doc.toks[i + 1].is_cap());
             doc.is_first(i) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
-                || (doc.is_surname(i) && !doc.is_common(i))
+                || (doc.is_surname(i) && !doc.is_common(i)) || alone
         }
         _ => {
             if doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME) {
@@ -393,7 +398,9 @@ fn clergy_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         let j = i + 1;
         let period = doc.gap(i) == ". ";
-        if !(period || doc.gap(i) == " ") || doc.has(j, NEVER | flag::GREET) || doc.toks[j].e - doc.toks[j].s < 3 || followed_by_number(doc, j) {
+        // after "Rev." even a word that is also a place word ("REV. PARK")
+        let bad = if period { flag::FUNC | flag::TITLE | flag::CRED | flag::CALENDAR | flag::KIN | flag::ROLE | flag::UNIT } else { NEVER | flag::GREET };
+        if !(period || doc.gap(i) == " ") || doc.has(j, bad) || doc.toks[j].e - doc.toks[j].s < 3 || followed_by_number(doc, j) {
             continue;
         }
         if doc.mode == CaseMode::Mixed && !doc.toks[j].is_cap() {
@@ -424,6 +431,8 @@ fn note_contact_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
         } else {
             continue;
         };
+        // "d/w cm joanne", "per rn bola": a role's shorthand between the cue and the name
+        let j = if j + 1 < n && doc.joined(j) && matches!(&*doc.key(j), "cm" | "sw" | "rn" | "np" | "ot" | "rt" | "cna" | "pa" | "md") { j + 1 } else { j };
         let g = doc.gap(j - 1);
         if back > 0 && doc.gap(back - 1).ends_with('/') || !(g == " " || g == "/ " || strong && g == "/") || doc.has(j, NEVER) || doc.toks[j].e - doc.toks[j].s < 3 {
             continue;

@@ -185,6 +185,8 @@ fn regressions() {
         // note shorthand for contact: c/b, d/w, per ___, the ot
         ("pt's son c/b hope at 1400. d/w ifeanyi re: plan. per zandile, the ot, pt may walk.", &["hope", "ifeanyi", "zandile"]),
         ("C/B EMINE (PT'S DTR) AT 0400. PER AYANA, RT, WILL WEAN.", &["EMINE", "AYANA"]),
+        ("PT'S PASTOR REV. PARK ALSO VISITED. WILL D/W CM ROSALEEN.", &["PARK", "ROSALEEN"]),
+        ("Pt's sister Bong and niece in to visit.", &["Bong"]),
         // words that introduce a name; a name set off before a clause about a person
         ("Her brother (goes by Deji) drove her in.", &["Deji"]),
         ("My grandmother's name is Phuntsok. Say it.", &["Phuntsok"]),
