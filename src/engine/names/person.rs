@@ -393,7 +393,7 @@ fn unknown_word(doc: &Doc<'_>, k: usize) -> bool {
 fn clergy_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for i in 0..n.saturating_sub(1) {
-        if !matches!(&*doc.key(i), "rev" | "fr" | "revd" | "pastor" | "rabbi" | "imam" | "father" | "deacon") || !doc.has(i, flag::TITLE_WEAK) {
+        if !doc.has(i, flag::TITLE_WEAK) || !matches!(&*doc.key(i), "rev" | "fr" | "revd" | "pastor" | "rabbi" | "imam" | "father" | "deacon") {
             continue;
         }
         let j = i + 1;
@@ -424,9 +424,13 @@ fn note_contact_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     let n = doc.toks.len();
     for j in 1..n {
-        let (back, strong) = if j >= 2 && doc.gap(j - 2) == "/" && matches!((&*doc.key(j - 2), &*doc.key(j - 1)), ("c", "b") | ("d", "w")) {
+        // cheap test first, in place: "b" or "w" after a slash, "per", "w/"
+        let c = doc.word(j - 1);
+        let (back, strong) = if c.len() == 1 && j >= 2 && doc.gap(j - 2) == "/" && doc.toks[j - 2].e - doc.toks[j - 2].s == 1
+            && matches!((doc.word(j - 2).as_bytes()[0].to_ascii_lowercase(), c.as_bytes()[0].to_ascii_lowercase()), (b'c', b'b') | (b'd', b'w'))
+        {
             (j - 2, true)
-        } else if doc.key(j - 1) == "per" || doc.key(j - 1) == "w" && doc.gap(j - 1) == "/ " {
+        } else if c.eq_ignore_ascii_case("per") || c.eq_ignore_ascii_case("w") && doc.gap(j - 1) == "/ " {
             (j - 1, false)
         } else {
             continue;
@@ -455,8 +459,14 @@ fn note_contact_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
 fn nickname_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for j in 2..n {
-        let (a, b) = (doc.key(j - 2), doc.key(j - 1));
-        let cue = matches!((&*a, &*b), ("goes" | "go" | "went", "by") | ("known" | "know", "as") | ("name" | "names", "is" | "was") | ("answers" | "answered", "to"));
+        // cheap test first: the second cue word, compared in place
+        let b = doc.word(j - 1);
+        if !(2..=3).contains(&b.len()) || !["by", "as", "is", "was", "to"].iter().any(|w| b.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        let a = doc.key(j - 2);
+        let b = b.to_ascii_lowercase();
+        let cue = matches!((&*a, b.as_str()), ("goes" | "go" | "went", "by") | ("known" | "know", "as") | ("name" | "names", "is" | "was") | ("answers" | "answered", "to"));
         if !cue || !doc.joined(j - 2) || !doc.joined(j - 1) || doc.has(j, NEVER | flag::TRAP) || doc.toks[j].e - doc.toks[j].s < 2 || followed_by_number(doc, j) {
             continue;
         }

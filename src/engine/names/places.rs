@@ -328,7 +328,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if !mixed && !ctx && !(i..(i + 3).min(n)).any(|k| doc.gap(k).contains(',')) {
             continue;
         }
-        let multi = !mixed && ctx && i + 1 < n && linked(doc, i + 1) && !doc.has(i + 1, NOT_PLACE) && (doc.is_place(i, i + 2) || i + 2 < n && linked(doc, i + 2) && doc.is_place(i, i + 3));
+        let multi = !mixed && ctx && i + 1 < n && (doc.has(i + 1, flag::PLACE_SUFFIX) || doc.has(i, flag::PLACE_PREFIX)) && linked(doc, i + 1) && !doc.has(i + 1, NOT_PLACE) && doc.is_place(i, i + 2);
         if !place_word(doc, i) && !multi {
             continue;
         }
@@ -356,7 +356,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             let e = i + len;
             // "from jersey city", "IN CAPE TOWN": in notes without case, a place of several words
             // (common ones too) after a preposition
-            let loose = |k: usize| !mixed && ctx && len > 1 && !doc.has(k, NOT_PLACE) && doc.toks[k].e - doc.toks[k].s >= 2;
+            let loose = |k: usize| !mixed && ctx && len > 1 && (doc.has(k, flag::PLACE_SUFFIX) || doc.has(i, flag::PLACE_PREFIX)) && !doc.has(k, NOT_PLACE) && doc.toks[k].e - doc.toks[k].s >= 2;
             if e > n || (i + 1..e).any(|k| !linked(doc, k) || !(place_word(doc, k) || loose(k))) {
                 continue;
             }
@@ -414,7 +414,7 @@ fn caseless_streets(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     let n = doc.toks.len();
     for i in 1..n {
-        if !SHORT_STREETS.contains(&*doc.key(i)) || followed_by_digit(doc, i) {
+        if !doc.has(i, flag::STREET) || !SHORT_STREETS.contains(&*doc.key(i)) || followed_by_digit(doc, i) {
             continue;
         }
         let word = |k: usize| {
@@ -460,10 +460,10 @@ fn followed_by_digit(doc: &Doc<'_>, k: usize) -> bool {
 fn eponym_towns(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for i in 2..n {
-        if !doc.has(i, flag::TRAP) || doc.has(i, flag::CALENDAR | flag::MEDICAL | flag::NOT_NAME) || !super::traps::EPONYMS.contains(&*doc.key(i)) {
+        if !doc.has(i, flag::TRAP) || doc.has(i, flag::CALENDAR | flag::MEDICAL | flag::NOT_NAME) || !doc.has(i - 2, flag::HOME_VERB | flag::TRANSFER) || !doc.has(i - 1, flag::PREP) {
             continue;
         }
-        let home = doc.has(i - 2, flag::HOME_VERB | flag::TRANSFER) && matches!(&*doc.key(i - 1), "in" | "from" | "to" | "near") && doc.joined(i - 1) && doc.joined(i - 2);
+        let home = matches!(&*doc.key(i - 1), "in" | "from" | "to" | "near") && doc.joined(i - 1) && doc.joined(i - 2) && super::traps::EPONYMS.contains(&*doc.key(i));
         let next_ok = i + 1 >= n || !doc.joined(i) || !(doc.has(i + 1, flag::EPONYM_HEAD | flag::ORG_HEAD) || matches!(&*doc.key(i + 1), "score" | "scores" | "risk" | "criteria" | "study" | "scale" | "sign" | "classification"));
         if home && next_ok && doc.is_place(i, i + 1) && (doc.mode != CaseMode::Mixed || doc.toks[i].is_cap()) {
             out.push(Span::new(doc.toks[i].s, doc.toks[i].e, Category::Location, 0.6, "places", "a town that also names a clinical score, where someone lives"));
