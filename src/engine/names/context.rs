@@ -31,7 +31,7 @@ pub static KIN: WordSet = LazyLock::new(|| {
          mother mom mum mommy mama father dad daddy papa parent parents brother brothers bro sister sisters sis \
          sibling siblings niece nieces nephew nephews cousin cousins aunt uncle grandson granddaughter grandaughter \
          grandchild grandchildren grandmother grandfather grandma grandpa granny stepson stepdaughter stepmother \
-         stepfather step-daughter step-son daughter-in-law son-in-law sister-in-law brother-in-law mother-in-law \
+         stepfather stepdad stepmom stepbrother stepsister aunty step-daughter step-son daughter-in-law son-in-law sister-in-law brother-in-law mother-in-law \
          father-in-law dtr-in-law friend friends neighbor neighbour roommate landlord boss coworker co-worker \
          colleague caregiver caretaker guardian proxy hcp spokesperson interpreter translator chaplain \
          guardian proxy hcp spokesperson named called nicknamed call calls sponsor mentor godmother godfather godson \

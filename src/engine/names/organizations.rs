@@ -42,12 +42,16 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          corporation mission apostolic presbyterian methodist baptist lutheran catholic episcopal adventist infirmary \
          sanitarium lodge residence residences pediatrics rheumatology cardiology oncology orthopedics \
          dermatology urology gastroenterology neurology psychiatry radiology practice practices partnership \
-         cooperative co-op store stores pantry kitchen ymca ywca library regional")
+         cooperative co-op store stores pantry kitchen ymca ywca library regional \
+         nursing living alliance restaurant cafe bakery nursery roofing plumbing logistics construction \
+         landscaping elementary orthodox congregational ledger gazette tribune herald transit \
+         laboratories industries enterprises")
 });
 
 /// Heads trusted in notes typed without case.
 static HEADS_CASELESS: WordSet = LazyLock::new(|| {
-    set("hospital hosp clinic rehab house memorial hospice church school center ctr manor infirmary regional")
+    set("hospital hosp clinic rehab house memorial hospice church school center ctr manor infirmary regional \
+         college university academy presbyterian methodist baptist lutheran episcopal congregational")
 });
 
 /// Heads that can be the whole name with one more head ("Memorial Hospital", "Union Hospital").
@@ -100,6 +104,8 @@ fn followed_by_not_place(doc: &Doc<'_>, end: usize) -> bool {
 
 fn generic(doc: &Doc<'_>, k: usize) -> bool {
     doc.has(k, flag::ORG_HEAD | flag::UNIT) || doc.has(k, flag::SAINT)
+        // "Assisted Living", "Skilled Nursing", "Senior Living": kinds of care, not names
+        || matches!(&*doc.key(k), "assisted" | "independent" | "senior" | "skilled" | "long-term" | "memory" | "home" | "elementary" | "middle" | "high")
 }
 
 /// Facilities that shelter or house a person, written in lowercase after a name.
@@ -135,7 +141,7 @@ fn named_facilities(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// Extends forward over more heads and an "of ___" tail; returns one past the last token.
 fn tail(doc: &Doc<'_>, mut end: usize) -> usize {
     let n = doc.toks.len();
-    while end < n && org_linked(doc, end) && is_head(doc, end) {
+    while end < n && org_linked(doc, end) && (is_head(doc, end) || doc.key(end - 1) == "nursing" && doc.key(end) == "home") {
         end += 1;
     }
     if doc.mode == CaseMode::Mixed && end + 1 < n && doc.key(end) == "of" && linked(doc, end) && linked(doc, end + 1) && doc.toks[end + 1].is_cap() && !doc.has(end + 1, flag::FUNC) {
@@ -181,8 +187,12 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 // in notes without case, "rehab" and "house" need two words or one no dictionary knows
                 let weak_head = doc.mode != CaseMode::Mixed && matches!(&*doc.key(i), "rehab" | "house");
                 let distinctive = distinctive && (!weak_head || i - s >= 2 || (s..i).any(|k| !doc.is_common(k) && !doc.has(k, flag::TRAP)));
-                if (distinctive || namey) && !followed_by_not_place(doc, i + 1) {
-                    let end = tail(doc, i + 1);
+                let end = tail(doc, i + 1);
+                // "the Ethiopian Orthodox fast", "a Korean Baptist": a people and a denomination name
+                // a faith, not a congregation, unless a head like Church follows
+                let faith = end == i + 1 && (s..i).all(|k| doc.has(k, flag::NOT_NAME) || generic(doc, k))
+                    && matches!(&*doc.key(i), "orthodox" | "baptist" | "methodist" | "presbyterian" | "lutheran" | "catholic" | "episcopal" | "adventist" | "apostolic" | "pentecostal" | "congregational");
+                if (distinctive || namey) && !faith && !followed_by_not_place(doc, i + 1) {
                     out.push(Span::new(doc.toks[s].s, doc.toks[end - 1].e, Category::Organization, 0.8, "organizations", "a name ending in Hospital, Clinic, School, Church ..."));
                     covered = end;
                     continue;
@@ -202,6 +212,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             };
             if ok && !prev_street {
                 let mut end = j + 1;
+                // "St. Nicholas Greek Orthodox", "St. Michael Ethiopian Orthodox"
+                if end + 1 < n && linked(doc, end) && linked(doc, end + 1) && doc.has(end, flag::NOT_NAME) && is_head(doc, end + 1) {
+                    end += 1;
+                }
                 while end < n && linked(doc, end) && is_head(doc, end) {
                     end += 1;
                 }

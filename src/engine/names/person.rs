@@ -67,11 +67,20 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
 }
 
 /// Family nouns: after them, even a word no list holds is taken as a name in notes without case.
-const FAMILY: &[&str] = &["son", "sons", "daughter", "daughters", "dtr", "wife", "husband", "brother", "sister", "mother", "father", "niece", "nephew", "aunt", "uncle", "cousin", "grandson", "granddaughter", "grandaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "fiance", "fiancee", "boyfriend", "girlfriend", "partner"];
+const FAMILY: &[&str] = &["son", "sons", "daughter", "daughters", "dtr", "dtrs", "wife", "husband", "brother", "sister", "mother", "father", "niece", "nephew", "aunt", "aunty", "uncle", "cousin", "grandson", "granddaughter", "grandaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "stepdad", "stepmom", "stepbrother", "stepsister", "fiance", "fiancee", "boyfriend", "girlfriend", "partner",
+    "son-in-law", "daughter-in-law", "dtr-in-law", "brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "friend", "neighbor", "neighbour", "roommate"];
 
 /// True when token `i` may begin a name after a kinship or role word.
 fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     let t = doc.toks[i];
+    // "wife pa houa", "dtr ka yang": a two-letter given name that is also a clinical role, then
+    // another listed name, after a family noun in a note without case
+    if family && doc.mode != CaseMode::Mixed && t.e - t.s == 2 && doc.has(i, flag::ROLE) && !doc.has(i, flag::FUNC) && i > 0 && FAMILY.contains(&&*doc.key(i - 1))
+        && doc.is_first(i) && i + 1 < doc.toks.len() && doc.joined(i) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && (doc.is_name(i + 1) || !doc.is_place(i + 1, i + 2)) && !doc.is_common(i + 1)
+        && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE)
+    {
+        return true;
+    }
     if doc.has(i, flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::ORG_HEAD) || t.e - t.s < 2 {
         return false;
     }
@@ -112,16 +121,23 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             // word mid-sentence is a name even when it is also a word, if a verb or a pause follows
             let then = i + 1 >= doc.toks.len() || doc.gap(i).starts_with([',', '.', ';', ')', '!', '?']) || doc.joined(i) && person_verb(doc, i + 1);
             let named_word = family && !t.sent_start && t.e - t.s >= 3 && !doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) && then;
+            // "Pt's sister Bong and", "her son Will in": a listed name that is also a word, capitalized
+            // alone right after a family noun
+            let alone = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.gap(i - 1) == " " && t.e - t.s >= 3 && doc.is_name(i)
+                && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::STATE | flag::PLACE_SUFFIX | flag::PLACE_PREFIX | flag::STREET)
+                && !(i + 1 < doc.toks.len() && doc.joined(i) && doc.toks[i + 1].is_cap());
             doc.is_first(i) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
-                || (doc.is_surname(i) && !doc.is_common(i)) || named_word
+                || (doc.is_surname(i) && !doc.is_common(i)) || named_word || alone
         }
         _ => {
             if doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME) {
                 return false;
             }
-            // after a family noun, a word no list holds is a name too ("son sipho called")
+            // after a family noun, a word no list holds is a name too ("son sipho called"), also as
+            // the second of two names ("dtrs thandiwe and lindiwe")
+            let after_family = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) || family && i > 1 && doc.key(i - 1) == "and";
             ((doc.is_first(i) || doc.is_hyphen_name(i)) && (family || !doc.is_common(i)))
-                || (i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::MEDICAL | flag::UNIT | flag::CRED)
+                || (after_family && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::MEDICAL | flag::UNIT | flag::CRED)
                     && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
         }
     }
@@ -141,16 +157,19 @@ fn calendar_given_name(doc: &Doc<'_>, i: usize) -> bool {
 fn kin_family_name(doc: &Doc<'_>, k: usize) -> bool {
     let n = doc.toks.len();
     let t = doc.toks[k];
-    if doc.mode == CaseMode::Mixed || k == 0 || !doc.joined(k - 1) || t.e - t.s < 2 || !doc.word(k).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+    let lowercase = t.shape == Shape::Lower && k > 0 && doc.toks[k - 1].shape == Shape::Lower;
+    if doc.mode == CaseMode::Mixed && !lowercase || k == 0 || !doc.joined(k - 1) || t.e - t.s < 2 || !doc.word(k).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
         return false;
     }
     if doc.has(k, flag::UNIT | flag::ORG_HEAD | flag::KIN | flag::ROLE | flag::TITLE | flag::CALENDAR | flag::STATE | flag::NOTE_VERB) {
         return false;
     }
     // a credential or function word only as a listed surname before a function word ("SON MAI DO AT")
-    let closes = k + 1 >= n || !doc.joined(k) || doc.has(k + 1, flag::FUNC | flag::PREP | flag::AT_FROM | flag::WITH);
+    let closes = k + 1 >= n || !doc.joined(k) || doc.has(k + 1, flag::FUNC | flag::PREP | flag::AT_FROM | flag::WITH | flag::NOTE_VERB);
     let unknown = t.e - t.s >= 3 && !doc.is_common(k) && !doc.has(k, flag::FUNC | flag::CRED | flag::TRAP | flag::NOT_NAME) && !doc.is_place(k, k + 1);
-    unknown || (closes && doc.is_surname(k) && (!doc.has(k, flag::TRAP) || doc.has(k, flag::MEDICAL)))
+    // "wife li na called": a second given name of two letters, a listed one, closing the name
+    let given = closes && doc.is_first(k) && !doc.is_common(k) && !doc.has(k, flag::FUNC | flag::CRED | flag::TRAP | flag::MEDICAL);
+    unknown || given || (closes && doc.is_surname(k) && (!doc.has(k, flag::TRAP) || doc.has(k, flag::MEDICAL)))
 }
 
 /// The next token after `i`, skipping a comma, colon or "is"/"was"/"named" ("proxy is Nancy").
@@ -244,7 +263,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                         if m >= n || !after_kin(doc, m, family) || !(doc.gap(m - 1).trim().is_empty() || doc.gap(m - 1).trim() == ",") {
                             break;
                         }
-                        let e = extend(doc, m);
+                        let mut e = extend(doc, m);
+                        if family && e == m + 1 && e < n && kin_family_name(doc, e) {
+                            e += 1;
+                        }
                         push(doc, m, e, 0.7, "one of several names after a kinship word", out);
                         covered = e;
                         k = e;
@@ -356,6 +378,145 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     name_pair_sentence(doc, out);
     family_of(doc, out);
     kin_hyphen_name(doc, out);
+    clergy_names(doc, out);
+    note_contact_cues(doc, out);
+    nickname_cues(doc, out);
+    appositive_names(doc, out);
+}
+
+/// Flags of words that are never a person's name where a rule below expects one.
+const NEVER: u32 = flag::FUNC | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::CALENDAR | flag::STATE | flag::MEDICAL | flag::ORG_HEAD | flag::NOT_NAME
+    | flag::PLACE_SUFFIX | flag::PLACE_PREFIX | flag::STREET | flag::SAINT | flag::PARTICLE;
+
+/// True when token `k` is a word no list holds at all ([`unknown_word`] of four letters or more,
+/// and no listed name either), of no class in [`NEVER`], and no hospital department.
+fn unlisted_word(doc: &Doc<'_>, k: usize) -> bool {
+    unknown_word(doc, k, 4) && !doc.is_name(k) && !doc.has(k, NEVER) && !DEPARTMENTS.contains(&*doc.key(k))
+}
+
+/// "PT'S PASTOR REV. PARK", "chaplain fr. dunne in": a clergy title written with its period, then
+/// a listed name (even one that is also a word), in notes where weak titles are otherwise shorthand.
+fn clergy_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        if !doc.has(i, flag::TITLE_WEAK) || !matches!(&*doc.key(i), "rev" | "fr" | "revd" | "pastor" | "rabbi" | "imam" | "father" | "deacon") {
+            continue;
+        }
+        let j = i + 1;
+        let period = doc.gap(i) == ". ";
+        // after "Rev." even a word that is also a place word ("REV. PARK")
+        let bad = if period { flag::FUNC | flag::TITLE | flag::CRED | flag::CALENDAR | flag::KIN | flag::ROLE | flag::UNIT } else { NEVER | flag::GREET };
+        if !(period || doc.gap(i) == " ") || doc.has(j, bad) || doc.toks[j].e - doc.toks[j].s < 3 || followed_by_number(doc, j) {
+            continue;
+        }
+        if doc.mode == CaseMode::Mixed && !doc.toks[j].is_cap() {
+            continue;
+        }
+        let listed = doc.is_name(j) && (period && !doc.has(j, flag::TRAP) || !doc.is_common(j));
+        if listed {
+            let end = extend(doc, j);
+            push(doc, j, end, 0.75, "a name after a clergy title (Rev., Fr.)", out);
+        }
+    }
+}
+
+/// Note shorthand for contact with a person: "c/b" (called back), "d/w" (discussed with), "w/",
+/// "per". In notes without case the name after them is often a lone given name: a listed first
+/// name (after c/b and d/w even one that is also a word: "c/b faith"), or a word no list holds
+/// that closes the phrase ("c/b tunde re: ride", "per siyabonga, the ot").
+fn note_contact_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode == CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for j in 1..n {
+        // cheap test first, in place: "b" or "w" after a slash, "per", "w/"
+        let c = doc.word(j - 1);
+        let (back, strong) = if c.len() == 1 && j >= 2 && doc.gap(j - 2) == "/" && doc.toks[j - 2].e - doc.toks[j - 2].s == 1
+            && matches!((doc.word(j - 2).as_bytes()[0].to_ascii_lowercase(), c.as_bytes()[0].to_ascii_lowercase()), (b'c', b'b') | (b'd', b'w'))
+        {
+            (j - 2, true)
+        } else if c.eq_ignore_ascii_case("per") || c.eq_ignore_ascii_case("w") && doc.gap(j - 1) == "/ " {
+            (j - 1, false)
+        } else {
+            continue;
+        };
+        // "d/w cm joanne", "per rn bola": a role's shorthand between the cue and the name
+        let j = if j + 1 < n && doc.joined(j) && matches!(&*doc.key(j), "cm" | "sw" | "rn" | "np" | "ot" | "rt" | "cna" | "pa" | "md") { j + 1 } else { j };
+        let g = doc.gap(j - 1);
+        if back > 0 && doc.gap(back - 1).ends_with('/') || !(g == " " || g == "/ " || strong && g == "/") || doc.has(j, NEVER) || doc.toks[j].e - doc.toks[j].s < 3 {
+            continue;
+        }
+        let rest = doc.text[doc.toks[j].e..].trim_start_matches(' ');
+        let closes = rest.is_empty() || rest.starts_with([',', '(', ';', '\n', '.', ':']) || j + 1 < n && doc.joined(j) && (doc.key(j + 1) == "re" || doc.has(j + 1, flag::NOTE_VERB | flag::AT_FROM));
+        // after "per" and "w/" (per protocol, w/ flowsheet) a word no list holds only in apposition
+        // to a role: "per siyabonga, the ot", "PER MERON, RT,"
+        let apposed = rest.starts_with(", ") && j + 2 < n && (doc.key(j + 1) == "the" || doc.has(j + 1, flag::ROLE | flag::CRED) || matches!(&*doc.key(j + 1), "rt" | "ot" | "sw" | "cm"));
+        let first = doc.is_first(j) && !doc.has(j, flag::TRAP) && (strong || !doc.is_common(j)) && (closes || !doc.is_common(j));
+        if first || (if strong { closes } else { apposed }) && unlisted_word(doc, j) {
+            let end = extend(doc, j);
+            push(doc, j, end, 0.65, "a name after note shorthand for contact (c/b, d/w, per)", out);
+        }
+    }
+}
+
+/// "(goes by Funmi)", "known as Tito", "her name is Phurba": a name after words that introduce
+/// one. With case, a capitalized word; without, a listed first name.
+fn nickname_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for j in 2..n {
+        // cheap test first: the second cue word, compared in place
+        let b = doc.word(j - 1);
+        if !(2..=3).contains(&b.len()) || !["by", "as", "is", "was", "to"].iter().any(|w| b.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        let a = doc.key(j - 2);
+        let b = b.to_ascii_lowercase();
+        let cue = matches!((&*a, b.as_str()), ("goes" | "go" | "went", "by") | ("known" | "know", "as") | ("name" | "names", "is" | "was") | ("answers" | "answered", "to"));
+        if !cue || !doc.joined(j - 2) || !doc.joined(j - 1) || doc.has(j, NEVER | flag::TRAP) || doc.toks[j].e - doc.toks[j].s < 2 || followed_by_number(doc, j) {
+            continue;
+        }
+        let t = doc.toks[j];
+        let ok = match doc.mode {
+            CaseMode::Mixed => t.shape == Shape::Title && (doc.is_first(j) || !doc.is_common(j)) && !doc.is_place(j, j + 1),
+            _ => doc.is_first(j) && !doc.is_common(j),
+        };
+        if ok {
+            let end = extend(doc, j);
+            push(doc, j, end, 0.65, "a name after words that introduce one (goes by, known as, name is)", out);
+        }
+    }
+}
+
+/// "the nurse Joy, who brought", "Within a day, Summer, one of the CNAs", "Her old head nurse,
+/// Nenita, is 97": a capitalized given name mid-sentence, set off as the subject of a relative
+/// clause about a person ("who", "whose", "one of") or in commas after a role or kinship word.
+fn appositive_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 1..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        if t.shape != Shape::Title || t.sent_start || t.e - t.s < 3 || doc.has(i, NEVER & !flag::MEDICAL) || doc.has(i, flag::TRAP) && doc.has(i, flag::MEDICAL) || followed_by_number(doc, i) {
+            continue;
+        }
+        // a single capitalized word, not the first or last of a longer proper noun
+        if doc.toks[i - 1].is_cap() && doc.joined(i - 1) || i + 1 < n && doc.toks[i + 1].is_cap() && doc.joined(i) {
+            continue;
+        }
+        let after = &doc.text[t.e..];
+        let relative = after.starts_with(", who ") || after.starts_with(" who ") || after.starts_with(", whose ") || after.starts_with(", one of the ");
+        let cue_before = doc.gap(i - 1) == ", " && doc.has(i - 1, flag::ROLE | flag::KIN) && after.starts_with(", ");
+        // "a Dutchman who", "the Captain, who": a noun after a determiner
+        if !relative && !cue_before || matches!(&*doc.key(i - 1), "a" | "an" | "the" | "this" | "that" | "every" | "each" | "some" | "any" | "no") {
+            continue;
+        }
+        let unknown = !doc.is_common(i) && !doc.is_name(i) && !doc.has(i, flag::TRAP) && !doc.is_place(i, i + 1) && doc.word(i).chars().all(char::is_alphabetic);
+        if doc.is_first(i) || unknown {
+            push(doc, i, i + 1, 0.6, "a given name set off before a clause about a person (___, who)", out);
+        }
+    }
 }
 
 /// Clause openers after which a capitalized word and a verb make a new clause whose subject is
@@ -657,7 +818,7 @@ fn speakers_opening(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if !t.sent_start || t.shape != Shape::Title || t.e - t.s < 3 || !doc.is_first(i) || !doc.joined(i) || doc.has(i, flag::TRAP | flag::CALENDAR | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET) {
             continue;
         }
-        if matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed") {
+        if matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed" | "says" | "tells" | "asks" | "writes" | "texts" | "replies") {
             push(doc, i, i + 1, 0.65, "a first name opening a sentence before a speech verb (___ told me)", out);
         }
     }

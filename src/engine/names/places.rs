@@ -271,6 +271,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     place_then_state(doc, out);
     place_of_institution(doc, out);
     capitalized_in_lowercase(doc, out);
+    caseless_streets(doc, out);
+    eponym_towns(doc, out);
     for i in 0..n {
         if i < covered {
             continue;
@@ -326,7 +328,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if !mixed && !ctx && !(i..(i + 3).min(n)).any(|k| doc.gap(k).contains(',')) {
             continue;
         }
-        if !place_word(doc, i) {
+        let multi = !mixed && ctx && i + 1 < n && (doc.has(i + 1, flag::PLACE_SUFFIX) || doc.has(i, flag::PLACE_PREFIX)) && linked(doc, i + 1) && !doc.has(i + 1, NOT_PLACE) && doc.is_place(i, i + 2);
+        if !place_word(doc, i) && !multi {
             continue;
         }
         // ", STATE" after one to three place words
@@ -351,7 +354,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let mut matched = None;
         for len in (1..=3).rev() {
             let e = i + len;
-            if e > n || (i + 1..e).any(|k| !linked(doc, k) || !place_word(doc, k)) {
+            // "from jersey city", "IN CAPE TOWN": in notes without case, a place of several words
+            // (common ones too) after a preposition
+            let loose = |k: usize| !mixed && ctx && len > 1 && (doc.has(k, flag::PLACE_SUFFIX) || doc.has(i, flag::PLACE_PREFIX)) && !doc.has(k, NOT_PLACE) && doc.toks[k].e - doc.toks[k].s >= 2;
+            if e > n || (i + 1..e).any(|k| !linked(doc, k) || !(place_word(doc, k) || loose(k))) {
                 continue;
             }
             if doc.is_place(i, e) {
@@ -392,6 +398,75 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 push(doc, i, e, 0.6, "where someone lives or comes from", out);
                 covered = e;
             }
+        }
+    }
+}
+
+/// Street abbreviations that end a street name in notes typed without case.
+static SHORT_STREETS: WordSet = LazyLock::new(|| set("st ave av rd blvd ln hwy pkwy street avenue road boulevard lane drive highway"));
+
+/// "LIVES ON ALVARADO ST", "pt's address 22 chestnut hill rd", "works on mass ave": in notes
+/// without case (where "st" is also sinus tachycardia), one to three words and a street word after
+/// a house number or after "on", "at", "off" or "lives".
+fn caseless_streets(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode == CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 1..n {
+        if !doc.has(i, flag::STREET) || !SHORT_STREETS.contains(&*doc.key(i)) || followed_by_digit(doc, i) {
+            continue;
+        }
+        let word = |k: usize| {
+            let t = doc.toks[k];
+            t.e - t.s >= 2 && !doc.has(k, flag::FUNC | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STREET | flag::MEDICAL | flag::CALENDAR) && doc.word(k).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        };
+        let mut s = i;
+        while s > 0 && i - s < 3 && doc.joined(s - 1) && word(s - 1) {
+            s -= 1;
+        }
+        if s == i {
+            continue;
+        }
+        // what opens the street: a house number, or a word of place
+        let before = doc.text[..doc.toks[s].s].trim_end_matches(' ');
+        let number = before.ends_with(|c: char| c.is_ascii_digit()) && before.len() < doc.toks[s].s && {
+            let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            digits <= 5 && before[..before.len() - digits].ends_with([' ', '\n', ',', ':']) || before.len() == digits
+        };
+        let cue = s > 0 && matches!(&*doc.key(s - 1), "on" | "at" | "off" | "lives" | "address");
+        let short = matches!(&*doc.key(i), "st" | "ln");
+        let distinctive = (s..i).any(|k| !doc.is_common(k));
+        // "PT HAD 3 EPSIODES ST IN 130'S": before "st", the number itself needs a word of place
+        let number_cue = {
+            let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let head = before[..before.len() - digits].trim_end();
+            let w = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+            head.is_empty() || head.ends_with([':', '\n', ',']) || matches!(w.as_str(), "at" | "on" | "lives" | "address" | "to" | "from" | "of")
+        };
+        if number && (!short || number_cue) || cue && (distinctive || !short) {
+            let start = if number { doc.toks[s].s - (doc.text[..doc.toks[s].s].len() - before.len()) - before.bytes().rev().take_while(u8::is_ascii_digit).count() } else { doc.toks[s].s };
+            out.push(Span::new(start, doc.toks[i].e, Category::Location, 0.65, "places", "a street in a note without case (___ ST, ___ AVE)"));
+        }
+    }
+}
+
+fn followed_by_digit(doc: &Doc<'_>, k: usize) -> bool {
+    doc.text[doc.toks[k].e..].trim_start_matches([' ', '.']).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// "Family lives in Framingham", "from Alvarado": a town that also names a clinical score or sign
+/// (a trap word elsewhere), after a word of residence and a preposition, with no "score" after it.
+fn eponym_towns(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 2..n {
+        if !doc.has(i, flag::TRAP) || doc.has(i, flag::CALENDAR | flag::MEDICAL | flag::NOT_NAME) || !doc.has(i - 2, flag::HOME_VERB | flag::TRANSFER) || !doc.has(i - 1, flag::PREP) {
+            continue;
+        }
+        let home = matches!(&*doc.key(i - 1), "in" | "from" | "to" | "near") && doc.joined(i - 1) && doc.joined(i - 2) && super::traps::EPONYMS.contains(&*doc.key(i));
+        let next_ok = i + 1 >= n || !doc.joined(i) || !(doc.has(i + 1, flag::EPONYM_HEAD | flag::ORG_HEAD) || matches!(&*doc.key(i + 1), "score" | "scores" | "risk" | "criteria" | "study" | "scale" | "sign" | "classification"));
+        if home && next_ok && doc.is_place(i, i + 1) && (doc.mode != CaseMode::Mixed || doc.toks[i].is_cap()) {
+            out.push(Span::new(doc.toks[i].s, doc.toks[i].e, Category::Location, 0.6, "places", "a town that also names a clinical score, where someone lives"));
         }
     }
 }

@@ -73,9 +73,11 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
     if t.e - t.s < 2 {
         return false;
     }
+    // "husband dariush rostami" typed in lowercase inside a note with case: read without case
+    let lowercase_name = t.shape == super::shape::Shape::Lower && i > 0 && doc.toks[i - 1].shape == super::shape::Shape::Lower;
     match doc.mode {
         // "Delores Many Horses": a capitalized function word between capitalized words
-        CaseMode::Mixed => t.is_cap() && (!doc.is_common(i) || doc.is_name(i) || cap_bridge(doc, i) || (i > 0 && doc.has(i - 1, flag::FUNC) && cap_bridge(doc, i - 1))),
+        CaseMode::Mixed if !lowercase_name => t.is_cap() && (!doc.is_common(i) || doc.is_name(i) || cap_bridge(doc, i) || (i > 0 && doc.has(i - 1, flag::FUNC) && cap_bridge(doc, i - 1))),
         _ => {
             let common = doc.is_common(i);
             let after_first = i > 0 && doc.is_first(i - 1) && !doc.is_initial(i - 1);

@@ -127,7 +127,8 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          kreyol indonesian malay thai lao khmer hmong burmese nepali tamil telugu kannada malayalam gujarati marathi \
          iranian iraqi afghan syrian lebanese egyptian moroccan ethiopian eritrean nigerian ghanaian kenyan \
          jamaican cuban dominican puerto rican salvadoran guatemalan honduran colombian venezuelan peruvian \
-         brazilian irish scottish welsh british jewish muslim christian catholic protestant buddhist hindu sikh \
+         brazilian irish scottish welsh british navajo lakota dakota ojibwe samoan tongan hawaiian tibetan cambodian laotian \
+         armenian bosnian albanian romanian congolese sudanese kurdish uyghur jewish muslim christian catholic protestant buddhist hindu sikh \
          american african asian european latino latina latinx hispanic caucasian native indian mexican canadian \
          chevy chevrolet toyota honda nissan hyundai kia subaru mazda volkswagen bmw mercedes audi lexus tesla jeep \
          dodge chrysler buick cadillac gmc volvo camry corolla civic accord altima malibu impala silverado tahoe \

@@ -230,7 +230,10 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         // only "on 7-8 for coiling", "since 7-8.": followed by punctuation or a function word
         let punct = matches!(char_at(text, end), None | Some('.' | ',' | ';' | ')' | '\n'));
         let function_word = ["for", "and", "at", "with", "to", "when", "the", "pt", "s/p", "am", "pm", "after", "before"].contains(&nw.as_str());
-        if !(strong && (pw == "on" || pw == "since" || weekday) && (punct || function_word)) {
+        // after a word of an event or an appointment: "PLAN D/C 8-20.", "MTG SET FOR 6-12 @ 1300"
+        let at_time = text[end..].trim_start_matches(' ').starts_with('@') || nw == "at" && after(text, end + 4, 1).bytes().all(|c| c.is_ascii_digit());
+        let event = matches!(pw.as_str(), "on" | "since" | "until" | "till" | "d/c" | "dc" | "dob" | "due" | "f/u" | "appt" | "mtg" | "meeting") || pw == "for" && at_time;
+        if !((event || weekday) && (punct || function_word || at_time)) {
             return;
         }
         out.push(Hit { start: m.start(), end, category: Category::Date, score: 0.6, reason: "a month and day" });
@@ -377,7 +380,7 @@ fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // punctuation, a clause or a time is.
     let nw = next_word(text, id.end());
     let punct = matches!(char_at(text, id.end()), None | Some('.' | ',' | ';' | ')' | '!' | '?' | '"' | '\'' | ':' | '\n'));
-    let ok_next = ["at", "and", "in", "when", "but", "so", "to", "for", "she", "he", "we", "i", "they", "of", "after", "before", "morning", "evening", "night", "afternoon", "or"];
+    let ok_next = ["at", "and", "in", "when", "but", "so", "to", "for", "she", "he", "we", "i", "they", "of", "after", "before", "morning", "evening", "night", "afternoon", "or", "per", "w", "w/", "with", "via", "re", "if", "unless", "as"];
     if !(punct || ok_next.contains(&nw.as_str())) {
         return;
     }
@@ -495,7 +498,7 @@ const AGE_CONTEXT_GATES: [&[&str]; 8] = [
 
 /// Words that make a person the subject of a sentence.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran|my|our|their|nurse|aunt|aunty|auntie|uncle|son|daughter|brother|sister|neighbou?r|friend|grandson|granddaughter)(?-u:\b)").unwrap()
+    ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran|my|our|their|aunty|auntie|son|daughter|brother|sister|aunt|uncle|cousin|niece|nephew|friend|neighbou?r|nurse|grandson|granddaughter|bubbe|bubby|zayde|yiayia|papou|abuela|abuelo|lola|lolo|aama|dziadek|babcia|babushka|nonna|nonno|oma|opa|ojii-chan|obaa-chan|halmeoni|harabeoji)(?-u:\b)").unwrap()
 });
 
 /// Words before "is 96" / "was 98" that mean a measurement, not an age.
@@ -716,6 +719,16 @@ mod tests {
             ("Her old neighbour, Thandeka, is 94 and", "94", Age90),
             ("My abuela Rosario Quispe is 93. She", "93", Age90),
             ("(Haruki Mori, 97) moved in", "97", Age90),
+            // a contraction before the age; a name and its age in brackets; a relative word as the person
+            ("about my nana. She's 96 now and", "96", Age90),
+            ("Papa (Arturo Benitez, 93) moved in", "93", Age90),
+            ("My zayde Moshe Adler is 98. He", "98", Age90),
+            ("Her old neighbour, Ines, is 91 and", "91", Age90),
+            // an ordinal day before note shorthand; a dash date after an event or a meeting word
+            ("family mtg the 4th w/ palliative", "the 4th", Date),
+            ("d/c to rehab on the 7th per CM", "the 7th", Date),
+            ("PLAN D/C 9-14.", "9-14", Date),
+            ("FAMILY MTG SET FOR 5-11 @ 1400.", "5-11", Date),
             ("killed in a mine collapse in 1987.", "1987", Year),
             ("s/p mi '92 s/p", "'92", Date),
             ("PMH: STROKE 81'. HTN.", "81'", Date),
@@ -751,6 +764,8 @@ mod tests {
         // (text, a string that must not be found as a required category)
         let rows: &[(&str, &str)] = &[
             ("BP 98/60, HR 104", "98/60"),
+            ("HR 80-100 for 6-12 hrs, sats 92-95.", "6-12"),
+            ("Sodium was 96 today after the bolus.", "96"),
             ("LS rales 1/3 up bilaterally", "1/3"),
             ("TO RECEIVE 1500 CC 1/2 NS. LASIX", "1/2"),
             ("mechanically ventilated on PSV 12/5, 40%", "12/5"),

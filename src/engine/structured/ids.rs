@@ -27,7 +27,7 @@ use crate::engine::Category;
 pub const LABELS: &[(&str, Category, &str)] = &[
     ("ssn", Category::Ssn, r"social\s+security(?:\s+(?:number|no\.?|num|#))?|ssn|ss\#|soc\.?\s*sec\.?(?:\s*\#)?"),
     ("veh", Category::Vehicle, r"(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|\#))?|tags?(?:\s+(?:number|no\.?|\#))?|number\s+plate|numberplate|registration\s+plate|tag\s+(?:number|no\.?|\#)|vin(?:\s+(?:number|no\.?|\#))?|vehicle\s+(?:id|identification\s+number|number|registration)|rego"),
-    ("mrn", Category::Mrn, r"mrn|mr\s*\#|mr\s+no\.?|m\.r\.n\.?|medical\s+record(?:\s+(?:number|no\.?|num|\#))?|chart\s*(?:number|no\.?|\#)|hospital\s+(?:number|no\.?|\#|id)|patient\s+(?:id|number|no\.?|\#)|pt\s+(?:id|\#)|unit\s+(?:number|no\.?)|record\s+(?:number|no\.?|\#)|registration\s+(?:number|no\.?|\#)|hosp\.?\s*\#|mrn\#"),
+    ("mrn", Category::Mrn, r"mrn|mr\s*\#|mr\s+no\.?|m\.r\.n\.?|medical\s+record(?:\s+(?:number|no\.?|num|\#))?|chart\s*(?:number|no\.?|\#)|hospital\s+(?:number|no\.?|\#|id)|patient\s+(?:id|number|no\.?|\#)|pt\s+(?:id|\#)|unit\s+(?:number|no\.?|\#)|record\s+(?:number|no\.?|\#)|registration\s+(?:number|no\.?|\#)|hosp\.?\s*\#|mrn\#"),
     ("hp", Category::Healthplan, r"member(?:ship)?\s*(?:id|number|no\.?|\#)?\s*:|group\s*:|member\s+(?:id|number|no\.?|\#)|subscriber\s+(?:id|number|no\.?|\#)|policy\s+(?:id|number|no\.?|\#)|group\s+(?:number|no\.?|\#|id)|medicaid(?:\s+(?:id|number|no\.?|\#))?|medicare(?:\s+(?:card|id|number|no\.?|\#|beneficiary\s+identifier))?|mbi|nhs\s+(?:number|no\.?|\#)|health\s+(?:card|insurance|plan)(?:\s+(?:number|no\.?|\#|id))?|insurance\s+(?:id|number|no\.?|\#)|plan\s+(?:id|number|no\.?)|beneficiary\s+(?:id|number|no\.?)|ohip(?:\s+(?:number|no\.?))?|healthcare\s+number|phn|chi\s+(?:number|no\.?)|insurance\s+card|medical\s+card|ehic|carte\s+vitale"),
     ("acct", Category::Account, r"account(?:\s+(?:number|no\.?|\#|id))?|acct\.?(?:\s*(?:\#|no\.?|number))?|(?:credit|debit|payment|bank)\s+card(?:\s+(?:number|no\.?))?|card\s+(?:number|no\.?)|iban|routing\s+(?:number|no\.?)|(?:visa|mastercard|amex|discover)(?:\s+card)?\s+ending(?:\s+in)?|card\s+ending(?:\s+in)?|account\s+ending(?:\s+in)?|sort\s+code|bank\s+account|credit\s+union|invoice\s+(?:number|no\.?|\#)|billing\s+(?:number|id|account)|statement\s+(?:number|no\.?)"),
     ("lic", Category::License, r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|\#))?|cdl|licen[cs]e(?:\s+(?:number|no\.?|\#))?|lic\.?\s*(?:\#|no\.?)|dl|npi|dea(?:\s+(?:number|no\.?|\#))?|certificate\s+(?:number|no\.?|\#)|cert\.?\s*\#|permit\s+(?:number|no\.?|\#)|board\s+certification(?:\s+(?:number|no\.?))?|provider\s+(?:number|no\.?|id)"),
@@ -297,6 +297,7 @@ mod tests {
             ("LUIS A / MRN 00731946 / DOB", "00731946", Mrn),
             ("Our chart (MR# 5520-817) had", "5520-817", Mrn),
             ("remove MRN 01-884-2290 from", "01-884-2290", Mrn),
+            ("HD schedule. Pt's unit # 3190442.", "3190442", Mrn),
             ("Her member ID, MN04418872, was", "MN04418872", Healthplan),
             ("Member ID ZQH918273645, group number 0047712-OH.", "0047712-OH", Healthplan),
             ("Her health card, 5584-201-775-KT, had", "5584-201-775-KT", Healthplan),
