@@ -1,7 +1,8 @@
 //! Word lists compiled into the binary: first names, surnames, places and common English words.
 //!
 //! Each list is a sorted text file in `data/` (one lowercase, diacritic-folded entry per line;
-//! sources and licences in `data/README.md`), embedded with `include_str!`. Nothing is parsed at
+//! sources and licences in `data/README.md`), embedded with `include_str!` (front-coded by the
+//! build script in the browser build, and expanded once on first use: see [`front_decode`]). Nothing is parsed at
 //! start-up: on first use, a binary search finds where each two-letter prefix begins (785
 //! searches, well under a millisecond), and a lookup is then a binary search over the lines of
 //! one prefix bucket, straight on the embedded bytes. Results are cached per word and thread
@@ -106,18 +107,45 @@ impl Lexicon {
     }
 }
 
+/// Decodes a list front-coded by the build script (`build.rs`): each entry is one byte giving how
+/// many leading bytes it shares with the entry before, then the rest of it up to its newline.
+/// The browser build embeds the lists this way (a third smaller to download) and expands each
+/// one once, on first use; native builds embed the plain lists and skip this.
+pub fn front_decode(coded: &[u8]) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(coded.len() * 2);
+    let mut prev_start = 0;
+    let mut i = 0;
+    while i < coded.len() {
+        let shared = coded[i] as usize;
+        let rest_end = coded[i + 1..].iter().position(|&b| b == b'\n').map_or(coded.len(), |p| i + 1 + p + 1);
+        let start = out.len();
+        out.extend_from_within(prev_start..prev_start + shared);
+        out.extend_from_slice(&coded[i + 1..rest_end]);
+        prev_start = start;
+        i = rest_end;
+    }
+    String::from_utf8(out).expect("the word lists are UTF-8")
+}
+
+/// The text of a list in `data/`: embedded as is natively, front-coded in the browser build.
+macro_rules! list_text {
+    ($name:literal) => {{
+        #[cfg(target_arch = "wasm32")]
+        let text: &'static str = Box::leak(front_decode(include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".fc"))).into_boxed_str());
+        #[cfg(not(target_arch = "wasm32"))]
+        let text: &'static str = include_str!(concat!("../../../data/", $name, ".txt"));
+        text
+    }};
+}
+
 /// First names given to 20 or more US babies 1880-2017 (SSA), every origin.
-pub static FIRST_NAMES: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(include_str!("../../../data/first_names.txt")));
+pub static FIRST_NAMES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(list_text!("first_names")));
 /// Surnames held by 100 or more people in the 2010 US Census.
-pub static SURNAMES: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(include_str!("../../../data/surnames.txt")));
+pub static SURNAMES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(list_text!("surnames")));
 /// US places of 1,000+ people, US counties (without "County"), world cities of 100,000+.
-pub static PLACES: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(include_str!("../../../data/places.txt")));
+pub static PLACES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(list_text!("places")));
 /// Common English words (SCOWL size 50, lowercase entries).
-pub static COMMON_WORDS: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(include_str!("../../../data/common_words.txt")));
+pub static COMMON_WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(list_text!("common_words")));
 
 /// Writes `word` lowercased with Latin diacritics removed (`Zielińska` -> `zielinska`,
 /// `Nuñez` -> `nunez`, curly apostrophes straightened) into `out`, replacing its contents.
@@ -174,6 +202,23 @@ mod tests {
                 assert!(lex.contains(w), "{name} lacks its own entry {w:?}");
             }
         }
+    }
+
+    #[test]
+    fn front_coded_lists_decode_to_the_lists() {
+        // the browser build embeds these files (written by build.rs) instead of data/*.txt
+        let rows: [(&[u8], &str); 4] = [
+            (include_bytes!(concat!(env!("OUT_DIR"), "/first_names.fc")), include_str!("../../../data/first_names.txt")),
+            (include_bytes!(concat!(env!("OUT_DIR"), "/surnames.fc")), include_str!("../../../data/surnames.txt")),
+            (include_bytes!(concat!(env!("OUT_DIR"), "/places.fc")), include_str!("../../../data/places.txt")),
+            (include_bytes!(concat!(env!("OUT_DIR"), "/common_words.fc")), include_str!("../../../data/common_words.txt")),
+        ];
+        for (coded, plain) in rows {
+            assert!(coded.len() < plain.len() * 3 / 4, "front coding should shrink the list");
+            assert_eq!(front_decode(coded), plain);
+        }
+        // entries sharing a prefix, one that is a prefix of the next, and a last line without a newline
+        assert_eq!(front_decode(b"\x00ann\n\x03a\n\x03\n\x00bo"), "ann\nanna\nann\nbo");
     }
 
     #[test]
