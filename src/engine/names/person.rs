@@ -363,6 +363,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     handles(doc, out);
     chat_speakers(doc, out);
+    chat_labels(doc, out);
     staff_from_department(doc, out);
     social_callers(doc, out);
     quoted_nicknames(doc, out);
@@ -1004,6 +1005,32 @@ fn social_callers(doc: &Doc<'_>, out: &mut Vec<Span>) {
 }
 
 /// "[6:52 PM] jess: who has 9?": the speaker of a chat line, after a time stamp in brackets.
+/// A chat transcript pasted as lines of "speaker: message" ("hodan: did u talk to the doctor",
+/// "ayan: yea"): when two or more labels open two lines each, every label that is a name (a word
+/// no list holds, or a listed first name; never a heading such as "Plan:" or "Neuro:", a kinship
+/// word such as "mom:", or "me:") is the speaker's name.
+fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let labels: Vec<usize> = (0..doc.toks.len())
+        .filter(|&i| {
+            let t = doc.toks[i];
+            let line_start = doc.text[..t.s].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
+            line_start && doc.text[t.e..].starts_with(": ") && t.e - t.s >= 2
+        })
+        .collect();
+    let count = |i: usize| labels.iter().filter(|&&k| doc.key(k) == doc.key(i)).count();
+    let speakers: Vec<usize> = labels.iter().copied().filter(|&i| count(i) >= 2).collect();
+    let distinct = speakers.iter().map(|&i| doc.key(i)).collect::<HashSet<_>>().len();
+    if distinct < 2 {
+        return;
+    }
+    for i in speakers {
+        let bad = flag::FUNC | flag::MEDICAL | flag::UNIT | flag::KIN | flag::ROLE | flag::CRED | flag::TITLE | flag::TRAP | flag::GREET | flag::CALENDAR;
+        if !doc.has(i, bad) && (doc.is_first(i) || !doc.is_common(i)) && doc.word(i).chars().all(char::is_alphabetic) {
+            push(doc, i, i + 1, 0.7, "the speaker of a chat message (___: ...)", out);
+        }
+    }
+}
+
 fn chat_speakers(doc: &Doc<'_>, out: &mut Vec<Span>) {
     for (i, t) in doc.toks.iter().enumerate() {
         let before = &doc.text[..t.s];
