@@ -64,8 +64,8 @@ const FLOORS: &[Floor] = &[
 ];
 
 /// Floors on the held-out corpora in `tests/corpora/` (invented notes and stories written before
-/// the rules were tuned on them, by `tests/corpora/make_heldout.py`): what the engine reached on
-/// text written apart from the development sets. Same check, same scorer.
+/// the rules were tuned on them, by `tests/corpora/make_heldout.py` and `make_unseen.py`): what the
+/// engine reached on text written apart from the development sets. Same check, same scorer.
 const HELDOUT_FLOORS: &[Floor] = &[
     Floor {
         corpus: "heldout-notes.jsonl",
@@ -92,6 +92,21 @@ const HELDOUT_FLOORS: &[Floor] = &[
             ("PHONE", 6),
             ("URL", 4),
         ],
+    },
+    // written by an engineer who never read the rules, and scored once before any fix (recall
+    // 0.846 notes, 0.780 stories; tests/corpora/make_unseen.py): the honest figure for text
+    // nobody tuned on. Since then only a chat transcript's speaker labels were fixed.
+    Floor {
+        corpus: "unseen-notes.jsonl",
+        recall: 0.8458,
+        precision: 0.9848,
+        caught: &[("AGE90", 5), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 2), ("LOCATION", 20), ("MRN", 1), ("NAME", 109), ("ORGANIZATION", 14), ("PHONE", 14)],
+    },
+    Floor {
+        corpus: "unseen-stories.jsonl",
+        recall: 0.879,
+        precision: 0.9741,
+        caught: &[("AGE90", 6), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 44), ("MRN", 1), ("NAME", 180), ("ORGANIZATION", 32), ("PHONE", 11), ("URL", 3)],
     },
 ];
 
