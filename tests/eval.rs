@@ -69,9 +69,9 @@ const FLOORS: &[Floor] = &[
 const HELDOUT_FLOORS: &[Floor] = &[
     Floor {
         corpus: "heldout-notes.jsonl",
-        recall: 0.9395,
+        recall: 0.9442,
         precision: 0.9929,
-        caught: &[("AGE90", 5), ("DATE", 24), ("EMAIL", 1), ("ID", 1), ("LOCATION", 55), ("MRN", 3), ("NAME", 249), ("ORGANIZATION", 37), ("PHONE", 29)],
+        caught: &[("AGE90", 5), ("DATE", 24), ("EMAIL", 1), ("ID", 1), ("LOCATION", 55), ("MRN", 3), ("NAME", 249), ("ORGANIZATION", 39), ("PHONE", 29)],
     },
     Floor {
         corpus: "heldout-stories.jsonl",
@@ -98,15 +98,15 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // nobody tuned on. Since then only a chat transcript's speaker labels were fixed.
     Floor {
         corpus: "unseen-notes.jsonl",
-        recall: 0.8458,
-        precision: 0.9848,
-        caught: &[("AGE90", 5), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 2), ("LOCATION", 20), ("MRN", 1), ("NAME", 109), ("ORGANIZATION", 14), ("PHONE", 14)],
+        recall: 0.8598,
+        precision: 0.9849,
+        caught: &[("AGE90", 5), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 2), ("LOCATION", 20), ("MRN", 1), ("NAME", 109), ("ORGANIZATION", 17), ("PHONE", 14)],
     },
     Floor {
         corpus: "unseen-stories.jsonl",
-        recall: 0.879,
-        precision: 0.9741,
-        caught: &[("AGE90", 6), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 44), ("MRN", 1), ("NAME", 180), ("ORGANIZATION", 32), ("PHONE", 11), ("URL", 3)],
+        recall: 0.8844,
+        precision: 0.9742,
+        caught: &[("AGE90", 6), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 44), ("MRN", 1), ("NAME", 180), ("ORGANIZATION", 34), ("PHONE", 11), ("URL", 3)],
     },
 ];
 

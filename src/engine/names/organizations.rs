@@ -24,6 +24,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::shape::{CaseMode, Shape};
+use super::person::followed_by_number;
 use super::structure::linked;
 use super::traps::{FastHash, WordSet};
 use super::{flag, Doc};
@@ -154,10 +155,54 @@ fn tail(doc: &Doc<'_>, mut end: usize) -> usize {
     end
 }
 
+/// Heads that open a congregation's name, in the languages of the people who attend it.
+const HEADS_FIRST: &[&str] = &["church", "temple", "congregation", "masjid", "mosque", "synagogue", "igreja", "iglesia", "eglise", "église", "chiesa", "kirche", "parroquia", "ekalesia", "gurdwara", "mandir", "wat"];
+
+/// Words that join the parts of a name that begins with its head ("Church of God", "Église de
+/// Dieu", "Masjid Mu'aadh bin Jabal", "Ekalesia ... o Kalihi").
+const HEAD_FIRST_LINKS: &[&str] = &["of", "the", "de", "la", "du", "des", "do", "da", "del", "di", "o", "bin", "ibn", "al", "and", "&"];
+
+/// "Temple Beth Shalom", "CHURCH OF PENTECOST", "Igreja Batista Nova Vida", "Masjid Mu'aadh bin
+/// Jabal": a congregation named after its head word. In text with case the words after it must
+/// be capitalized; in capitals, none may be a function word other than the joining ones, and the
+/// name must hold a word no dictionary knows or at least two words.
+fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    if doc.mode == CaseMode::Lower {
+        return;
+    }
+    for i in 0..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        if !t.is_cap() || !HEADS_FIRST.contains(&&*doc.key(i)) || !linked(doc, i + 1) {
+            continue;
+        }
+        let mixed = doc.mode == CaseMode::Mixed && t.shape == Shape::Title;
+        let (mut j, mut end) = (i + 1, i + 1);
+        while j < n && j - i <= 6 && linked(doc, j) {
+            let link = HEAD_FIRST_LINKS.contains(&&*doc.key(j)) && (!mixed || doc.toks[j].shape == Shape::Lower || doc.key(j) == "&");
+            let word = doc.toks[j].is_cap() && (!mixed || doc.toks[j].shape == Shape::Title)
+                && !doc.has(j, flag::FUNC | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::CALENDAR | flag::GREET)
+                && !followed_by_number(doc, j);
+            if word {
+                end = j + 1;
+            } else if !link {
+                break;
+            }
+            j += 1;
+        }
+        let words = (i + 1..end).filter(|&k| !HEAD_FIRST_LINKS.contains(&&*doc.key(k))).count();
+        let distinctive = (i + 1..end).any(|k| !doc.is_common(k) && !doc.has(k, flag::TRAP)) || words >= 2;
+        if end > i + 1 && (mixed || distinctive) && !followed_by_not_place(doc, end) {
+            out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.7, "organizations", "a congregation named after its head word (Temple ___, Church of ___)"));
+        }
+    }
+}
+
 /// Finds organizations in `doc`.
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mut covered = 0;
+    head_first(doc, out);
     employers_and_senders(doc, out);
     named_facilities(doc, out);
     for i in 0..n {

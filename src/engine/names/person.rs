@@ -1230,7 +1230,7 @@ fn name_then_verb(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// "Bill 1142", "Room 5": a word followed by a number is a label, not a person.
-fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
+pub(super) fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
     let rest = &doc.text.as_bytes()[doc.toks[k].e..];
     rest.len() >= 2 && rest[0] == b' ' && rest[1].is_ascii_digit()
 }
