@@ -100,6 +100,37 @@ fn judge_ipv4(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     }
 }
 
+/// Check of [`URL`]: a dot before a letter (`example.org`), `www.` or `://`.
+fn url_possible(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'.', b':', b).any(|p| {
+        if b[p] == b'.' {
+            b.get(p + 1).is_some_and(u8::is_ascii_alphabetic) || (p >= 3 && b[p - 3..p].eq_ignore_ascii_case(b"www"))
+        } else {
+            b[p + 1..].starts_with(b"//")
+        }
+    })
+}
+
+/// Check of [`IPV6`]: `::`, or seven colons in a row each after one to four hex digits.
+fn ipv6_possible(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut chain = 0;
+    let mut prev: Option<usize> = None;
+    for p in memchr::memchr_iter(b':', b) {
+        if prev == Some(p.wrapping_sub(1)) {
+            return true;
+        }
+        let group = prev.is_some_and(|q| (2..=5).contains(&(p - q)) && b[q + 1..p].iter().all(u8::is_ascii_hexdigit));
+        chain = if group { chain + 1 } else { 1 };
+        if chain >= 7 {
+            return true;
+        }
+        prev = Some(p);
+    }
+    false
+}
+
 static IPV6: LazyLock<Regex> = LazyLock::new(|| {
     ascii(r"(?i)(?:(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){7}(?-u:\b)|(?:(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}(?-u:\b))?)").unwrap()
 });
@@ -298,9 +329,9 @@ fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 pub fn rules() -> Vec<Rule> {
     vec![
         Rule { name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: None },
-        Rule { name: "url", regex: &URL, judge: judge_url, gate: &[], check: None },
+        Rule { name: "url", regex: &URL, judge: judge_url, gate: &[], check: Some(|_, t| url_possible(t)) },
         Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
-        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: None },
+        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: Some(|_, t| ipv6_possible(t)) },
         Rule { name: "phone", regex: &PHONE, judge: judge_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=usize::MAX, b" \t\n\r\x0b\x0c.-", 4..=5) || k.plus_digit(t) || k.digit_runs().any(|(s, n)| (2..=5).contains(&n) && t.as_bytes()[s] == b'0')) },
         Rule { name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"], check: None },
         Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"-. ", 4..=4)) },

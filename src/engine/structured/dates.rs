@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{after, before, char_at, char_before, next_word, prev_word, prev_words, Hit, Rule};
+use super::{after, before, char_at, char_before, ends_with_any, is_space, next_word, prev_word, prev_words, space_back, Check, Hit, Keywords, Rule};
 use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
@@ -493,6 +493,77 @@ const AGE_CONTEXT_GATES: [&[&str]; 8] = [
     &[],
 ];
 
+/// The checks of the [`AGE_CONTEXT`] patterns (see [`Rule::check`]): the digit run each needs and
+/// what must stand right before or after it.
+const AGE_CONTEXT_CHECKS: [Option<Check>; 8] = [
+    None,
+    // "She is 83": 1-3 digits after spaces after is, was, turned, turns, now or only
+    Some(|k, t| k.any_run(t, |b, s, n| n <= 3 && space_back(b, s) < s && ends_with_any(b, space_back(b, s), &["is", "was", "turned", "turns", "now", "only"]))),
+    // "room 108, is 96": 2-3 digits after spaces after a comma, is or was
+    Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && space_back(b, s) < s && { let j = space_back(b, s); (j > 0 && b[j - 1] == b',') || ends_with_any(b, j, &["is", "was"]) })),
+    // "Gordon Price, 71,": a capitalized word, and 1-3 digits between ", " and ","
+    Some(|k, t| k.any_run(t, comma_number_comma) && k.has_title_word(t)),
+    None,
+    // "her husband, 95,"
+    Some(|k, t| k.any_run(t, comma_number_comma)),
+    None,
+    // "98 s/p": 2-3 digits then a space, at a line start or after two spaces
+    Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && b.get(s + n).is_some_and(|&c| is_space(c)) && (s == 0 || b[s - 1] == b'\n' || (s >= 2 && is_space(b[s - 1]) && is_space(b[s - 2]))))),
+];
+
+/// A run of 1-3 digits right before a comma, after spaces after a comma (`, 71,`).
+fn comma_number_comma(b: &[u8], s: usize, n: usize) -> bool {
+    n <= 3 && b.get(s + n) == Some(&b',') && space_back(b, s) < s && space_back(b, s) > 0 && b[space_back(b, s) - 1] == b','
+}
+
+/// The first three letters of every spelling in [`MONTH`].
+const MONTH3: [&[u8]; 12] = [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
+
+/// Check of [`NUMERIC_YMD`]: three digit runs joined by `/`, `.` or `-` (`3/14/2023`,
+/// `2023-03-14`), a run before `/` and a run of four or more digits starting 19 or 20
+/// (`01/2024`), or a run of at most two digits before a month's first letter, maybe after one
+/// separator (`14 Mar 2023`, `14-mar-23`).
+fn numeric_ymd_check(k: &Keywords, t: &str) -> bool {
+    k.any_run(t, |b, s, n| {
+        let e = s + n;
+        let sep = |i: usize| matches!(b.get(i), Some(b'/' | b'.' | b'-'));
+        let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+        let joined = sep(e) && digit(e + 1) && {
+            let mut j = e + 1;
+            while digit(j) {
+                j += 1;
+            }
+            (sep(j) && digit(j + 1)) || (b[e] == b'/' && j - (e + 1) >= 4 && matches!(&b[e + 1..e + 3], b"19" | b"20"))
+        };
+        // every month name starts with one of these three letters
+        let month = |i: usize| b.get(i..i + 3).is_some_and(|w| MONTH3.iter().any(|m| w.eq_ignore_ascii_case(m)));
+        joined || (n <= 2 && (month(e) || (b.get(e).is_some_and(|&c| is_space(c) || matches!(c, b'/' | b'.' | b'-')) && month(e + 1))))
+    })
+}
+
+/// Check of [`AGE_UNIT`]: a run of at most three digits followed (after spaces and dashes) by
+/// `y` (`94 yo`, `94-year-old`, `94y`).
+fn age_unit_check(k: &Keywords, t: &str) -> bool {
+    k.any_run(t, |b, s, n| {
+        if n > 3 {
+            return false;
+        }
+        let mut j = s + n;
+        while j < b.len() && (is_space(b[j]) || b[j] == b'-') {
+            j += 1;
+        }
+        matches!(b.get(j), Some(b'y' | b'Y'))
+    })
+}
+
+/// Check of [`YEAR`]: a four-digit run starting 19 or 20, or a two-digit run after or before an
+/// apostrophe or before `s` (`'92`, `74'`, `80s`).
+fn year_check(k: &Keywords, t: &str) -> bool {
+    k.any_run(t, |b, s, n| {
+        (n == 4 && matches!(&b[s..s + 2], b"19" | b"20")) || (n == 2 && ((s > 0 && b[s - 1] == b'\'') || matches!(b.get(s + 2), Some(b'\'' | b's' | b'S'))))
+    })
+}
+
 /// Words that make a person the subject of a sentence.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran)(?-u:\b)").unwrap()
@@ -642,8 +713,9 @@ fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The date, age and year rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: None },
-        Rule { name: "date", regex: &MD, judge: judge_md, gate: &[], check: None },
+        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: Some(numeric_ymd_check) },
+        // 1-2 digits, `/` or `-`, a digit
+        Rule { name: "date", regex: &MD, judge: judge_md, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && matches!(b.get(s + n), Some(b'/' | b'-')) && b.get(s + n + 1).is_some_and(u8::is_ascii_digit))) },
         Rule { name: "date", regex: &GLUED, judge: judge_glued, gate: GLUED_GATE, check: None },
         Rule { name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: None },
         Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: MONTH_GATE, check: None },
@@ -651,11 +723,11 @@ pub fn rules() -> Vec<Rule> {
         Rule { name: "date", regex: &LONE_MONTH, judge: judge_lone_month, gate: LONE_MONTH_GATE, check: None },
         Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
         Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
-        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: None },
-        Rule { name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: None },
+        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: Some(age_unit_check) },
+        Rule { name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: Some(year_check) },
     ]
     .into_iter()
-    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).map(|(regex, gate)| Rule { name: "age", regex, judge: judge_age_context, gate, check: None }))
+    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).zip(AGE_CONTEXT_CHECKS).map(|((regex, gate), check)| Rule { name: "age", regex, judge: judge_age_context, gate, check }))
     .collect()
 }
 
