@@ -121,7 +121,17 @@ pub struct Rule {
     /// shape of the digit runs they need, such as a five-digit run for a ZIP code), or `None`.
     /// Like the gate, only a speed-up that must never reject a text the regex would match.
     pub check: Option<Check>,
+    /// The byte ranges of a text that hold every match the judge can accept, or `None` to
+    /// search the whole text. When the regex matches very often and the judge rejects nearly all
+    /// (an unlabelled code in an ALL CAPS note), searching only these ranges saves the rejected
+    /// matches. Exact only when no match can cross a range's ends and every match the judge
+    /// accepts lies in a range: the matches in a range are then those of the whole-text search.
+    pub within: Option<Within>,
 }
+
+/// The ranges of a text that a [`Rule`] searches (see [`Rule::within`]), pushed in order, not
+/// overlapping, on character boundaries.
+pub type Within = fn(&Keywords, &str, &mut Vec<(usize, usize)>);
 
 /// A necessary condition for a [`Rule`] to match a text, from facts gathered once per text.
 pub type Check = fn(&Keywords, &str) -> bool;
@@ -132,6 +142,29 @@ impl Rule {
         let mut hits = Vec::new();
         for caps in self.regex.captures_iter(text) {
             (self.judge)(text, &caps, &mut hits);
+        }
+        hits
+    }
+
+    /// Runs the rule on the `ranges` of `text` only (see [`Rule::within`]): the matches starting
+    /// in each range, searched with the whole text around them (so that `\b` sees the bytes
+    /// next to a range).
+    pub fn hits_within(&self, text: &str, ranges: &[(usize, usize)]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for &(a, b) in ranges {
+            // the search may look at the character after the range, never beyond
+            let bound = text[b..].chars().next().map_or(b, |c| b + c.len_utf8());
+            let hay = &text[..bound];
+            let mut at = a;
+            while at < b {
+                let Some(caps) = self.regex.captures_at(hay, at) else { break };
+                let m = caps.get(0).expect("group 0 always matches");
+                if m.start() >= b {
+                    break;
+                }
+                (self.judge)(text, &caps, &mut hits);
+                at = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+            }
         }
         hits
     }
@@ -152,7 +185,15 @@ impl Recognizer for Rule {
                 return;
             }
         }
-        for h in self.hits(text) {
+        let hits = match self.within {
+            None => self.hits(text),
+            Some(within) => {
+                let mut ranges = Vec::new();
+                within(input.keywords(), text, &mut ranges);
+                self.hits_within(text, &ranges)
+            }
+        };
+        for h in hits {
             if h.start < h.end && text.is_char_boundary(h.start) && text.is_char_boundary(h.end) {
                 out.push(Span::new(h.start, h.end, h.category, h.score, self.name, h.reason));
             }

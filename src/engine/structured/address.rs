@@ -204,27 +204,27 @@ pub fn rules() -> Vec<Rule> {
     vec![
         // a house number (at most six digits, then a capital, a dash or a space) and a
         // capitalized street word (`Street`, `St`)
-        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[], check: Some(|k, t| k.has_upper_lower() && k.any_run(t, |b, s, n| n <= 6 && b.get(s + n).is_some_and(|&c| is_space(c) || c == b'-' || c.is_ascii_uppercase()))) },
-        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"], check: None },
-        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[], check: Some(|k, t| k.decimals(t, 2) >= 2) },
-        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"], check: None },
-        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in, gate: &["across", "door", "hall", "mr", "ms", "miss"], check: None },
-        Rule { name: "zip", regex: &ZIP, judge: judge_zip, gate: &[], check: Some(|k, _| k.longest_digit_run() >= 5) },
+        Rule { within: None, name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[], check: Some(|k, t| k.has_upper_lower() && k.any_run(t, |b, s, n| n <= 6 && b.get(s + n).is_some_and(|&c| is_space(c) || c == b'-' || c.is_ascii_uppercase()))) },
+        Rule { within: None, name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"], check: None },
+        Rule { within: None, name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[], check: Some(|k, t| k.decimals(t, 2) >= 2) },
+        Rule { within: None, name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"], check: None },
+        Rule { within: None, name: "room", regex: &ROOM_IN, judge: judge_room_in, gate: &["across", "door", "hall", "mr", "ms", "miss"], check: None },
+        Rule { within: None, name: "zip", regex: &ZIP, judge: judge_zip, gate: &[], check: Some(|k, _| k.longest_digit_run() >= 5) },
         // Canadian: a digit, a capital, a digit (`0B1`); UK: a lone digit after a space before
         // two capitals (` 4QZ`)
-        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| {
+        Rule { within: None, name: "postcode", regex: &POSTCODE, judge: judge_postcode, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| {
             let e = s + n;
             (b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_digit))
                 || (n == 1 && s > 0 && is_space(b[s - 1]) && b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_uppercase))
         })) },
-        Rule { name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"], check: None },
-        Rule { name: "ward", regex: &WARD, judge: judge_ward, gate: &["north", "south", "east", "west"], check: None },
+        Rule { within: None, name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"], check: None },
+        Rule { within: None, name: "ward", regex: &WARD, judge: judge_ward, gate: &["north", "south", "east", "west"], check: None },
     ]
     .into_iter()
     .chain(STREET_NAMED.iter().zip(STREET_NAMED_GATES).enumerate().map(|(i, (regex, gate))| {
         // the first form ends with a capitalized street word (`Quarry Road`)
         let check: Option<super::Check> = if i == 0 { Some(|k, _| k.has_upper_lower()) } else { None };
-        Rule { name: "street", regex, judge: judge_street, gate, check }
+        Rule { within: None, name: "street", regex, judge: judge_street, gate, check }
     }))
     .collect()
 }

@@ -328,17 +328,17 @@ fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The contact rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: None },
-        Rule { name: "url", regex: &URL, judge: judge_url, gate: &[], check: Some(|_, t| url_possible(t)) },
-        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
-        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: Some(|_, t| ipv6_possible(t)) },
-        Rule { name: "phone", regex: &PHONE, judge: judge_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=usize::MAX, b" \t\n\r\x0b\x0c.-", 4..=5) || k.plus_digit(t) || k.digit_runs().any(|(s, n)| (2..=5).contains(&n) && t.as_bytes()[s] == b'0')) },
-        Rule { name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"], check: None },
-        Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"-. ", 4..=4)) },
-        Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone, gate: &[], check: Some(|k, t| k.longest_digit_run() >= 5 || k.digit_runs().any(|(s, n)| n == 2 && t.as_bytes()[s] == b'0')) },
-        Rule { name: "handle", regex: &REDDIT, judge: judge_reddit, gate: &["u/"], check: None },
-        Rule { name: "handle", regex: &USERNAME, judge: judge_username, gate: &["user", "handle", "screen", "login", "gamertag", "account"], check: None },
-        Rule { name: "handle", regex: &HANDLE, judge: judge_handle, gate: &["@"], check: None },
+        Rule { within: None, name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: None },
+        Rule { within: None, name: "url", regex: &URL, judge: judge_url, gate: &[], check: Some(|_, t| url_possible(t)) },
+        Rule { within: None, name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
+        Rule { within: None, name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: Some(|_, t| ipv6_possible(t)) },
+        Rule { within: None, name: "phone", regex: &PHONE, judge: judge_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=usize::MAX, b" \t\n\r\x0b\x0c.-", 4..=5) || k.plus_digit(t) || k.digit_runs().any(|(s, n)| (2..=5).contains(&n) && t.as_bytes()[s] == b'0')) },
+        Rule { within: None, name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"], check: None },
+        Rule { within: None, name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"-. ", 4..=4)) },
+        Rule { within: None, name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone, gate: &[], check: Some(|k, t| k.longest_digit_run() >= 5 || k.digit_runs().any(|(s, n)| n == 2 && t.as_bytes()[s] == b'0')) },
+        Rule { within: None, name: "handle", regex: &REDDIT, judge: judge_reddit, gate: &["u/"], check: None },
+        Rule { within: None, name: "handle", regex: &USERNAME, judge: judge_username, gate: &["user", "handle", "screen", "login", "gamertag", "account"], check: None },
+        Rule { within: None, name: "handle", regex: &HANDLE, judge: judge_handle, gate: &["@"], check: None },
     ]
 }
 

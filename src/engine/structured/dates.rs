@@ -713,21 +713,21 @@ fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The date, age and year rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: Some(numeric_ymd_check) },
+        Rule { within: None, name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: Some(numeric_ymd_check) },
         // 1-2 digits, `/` or `-`, a digit
-        Rule { name: "date", regex: &MD, judge: judge_md, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && matches!(b.get(s + n), Some(b'/' | b'-')) && b.get(s + n + 1).is_some_and(u8::is_ascii_digit))) },
-        Rule { name: "date", regex: &GLUED, judge: judge_glued, gate: GLUED_GATE, check: None },
-        Rule { name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: None },
-        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: MONTH_GATE, check: None },
-        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: ORDINAL_GATE, check: None },
-        Rule { name: "date", regex: &LONE_MONTH, judge: judge_lone_month, gate: LONE_MONTH_GATE, check: None },
-        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
-        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
-        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: Some(age_unit_check) },
-        Rule { name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: Some(year_check) },
+        Rule { within: None, name: "date", regex: &MD, judge: judge_md, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && matches!(b.get(s + n), Some(b'/' | b'-')) && b.get(s + n + 1).is_some_and(u8::is_ascii_digit))) },
+        Rule { within: None, name: "date", regex: &GLUED, judge: judge_glued, gate: GLUED_GATE, check: None },
+        Rule { within: None, name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: None },
+        Rule { within: None, name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: MONTH_GATE, check: None },
+        Rule { within: None, name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: ORDINAL_GATE, check: None },
+        Rule { within: None, name: "date", regex: &LONE_MONTH, judge: judge_lone_month, gate: LONE_MONTH_GATE, check: None },
+        Rule { within: None, name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
+        Rule { within: None, name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
+        Rule { within: None, name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: Some(age_unit_check) },
+        Rule { within: None, name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: Some(year_check) },
     ]
     .into_iter()
-    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).zip(AGE_CONTEXT_CHECKS).map(|((regex, gate), check)| Rule { name: "age", regex, judge: judge_age_context, gate, check }))
+    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).zip(AGE_CONTEXT_CHECKS).map(|((regex, gate), check)| Rule { within: None, name: "age", regex, judge: judge_age_context, gate, check }))
     .collect()
 }
 
