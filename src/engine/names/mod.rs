@@ -241,7 +241,15 @@ pub struct Doc<'a> {
     flags: Vec<u32>,
     /// Memoized list lookups per token: bit 0/1 first name known/true, 2/3 surname, 4/5 common.
     memo: Vec<Cell<u8>>,
+    /// Each token's [`Doc::key`], as a byte range of `lower` (ASCII tokens) or, with the top bit
+    /// of the start set, of `folded` (the others, folded once here).
+    keys: Vec<(u32, u32)>,
+    /// The folded keys of the non-ASCII tokens, one after another.
+    folded: String,
 }
+
+/// Marks a key range in [`Doc::folded`] rather than in the lowercased text.
+const FOLDED: u32 = 1 << 31;
 
 impl<'a> Doc<'a> {
     /// Tokenizes `text` and looks up the small-set flags of every token.
@@ -249,13 +257,12 @@ impl<'a> Doc<'a> {
         let lower = text.to_ascii_lowercase();
         let toks = shape::tokenize(text);
         let mut buf = String::new();
+        let mut folded = String::new();
+        let mut keys = Vec::with_capacity(toks.len());
         let flags = toks
             .iter()
             .map(|t| {
                 let w = &lower[t.s..t.e];
-                if w.len() > 16 {
-                    return 0;
-                }
                 let w = if t.ascii {
                     w
                 } else {
@@ -263,11 +270,21 @@ impl<'a> Doc<'a> {
                     buf.as_str()
                 };
                 let base = w.strip_suffix("'s").unwrap_or(w);
+                if t.ascii {
+                    keys.push((t.s as u32, (t.s + base.len()) as u32));
+                } else {
+                    let a = folded.len();
+                    folded.push_str(base);
+                    keys.push((a as u32 | FOLDED, folded.len() as u32));
+                }
+                if t.e - t.s > 16 {
+                    return 0;
+                }
                 FLAGS.get(w).copied().unwrap_or(0) | if base.len() < w.len() { FLAGS.get(base).copied().unwrap_or(0) & !flag::FUNC } else { 0 }
             })
             .collect();
         let memo = vec![Cell::new(0); toks.len()];
-        Doc { text, lower, toks, mode: case_mode_of(text), flags, memo }
+        Doc { text, lower, toks, mode: case_mode_of(text), flags, memo, keys, folded }
     }
 
     /// The token's text as written.
@@ -277,23 +294,16 @@ impl<'a> Doc<'a> {
 
     /// The token lowercased and folded for dictionary lookups, without a possessive `'s`.
     pub fn key(&self, i: usize) -> Cow<'_, str> {
-        let t = &self.toks[i];
-        let w = &self.lower[t.s..t.e];
-        let w: Cow<'_, str> = if t.ascii {
-            Cow::Borrowed(w)
+        Cow::Borrowed(self.key_str(i))
+    }
+
+    /// [`Doc::key`] as a plain string slice (computed once per token in [`Doc::new`]).
+    pub fn key_str(&self, i: usize) -> &str {
+        let (a, b) = self.keys[i];
+        if a & FOLDED == 0 {
+            &self.lower[a as usize..b as usize]
         } else {
-            let mut buf = String::new();
-            fold_into(w, &mut buf);
-            Cow::Owned(buf)
-        };
-        match w {
-            Cow::Borrowed(b) => Cow::Borrowed(b.strip_suffix("'s").unwrap_or(b)),
-            Cow::Owned(mut o) => {
-                if o.ends_with("'s") {
-                    o.truncate(o.len() - 2);
-                }
-                Cow::Owned(o)
-            }
+            &self.folded[(a & !FOLDED) as usize..b as usize]
         }
     }
 
