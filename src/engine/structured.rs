@@ -630,6 +630,23 @@ mod tests {
             ("lives on Quarry Road now", "street"),
             ("London SE19 4QZ today", "postcode"),
             ("Ottawa K1A 0B1 today", "postcode"),
+            ("seen March 3rd, 2021 in clinic", "date"),
+            ("seen 3rd of March in clinic", "date"),
+            ("seen 3 - 4 mar in clinic", "date"),
+            ("seen Mar. the 3 in clinic", "date"),
+            ("seen March, of 2021 in clinic", "date"),
+            ("seen Mar '21 in clinic", "date"),
+            ("on the twenty-third of May", "date"),
+            ("she was across the hall in 12", "room"),
+            ("Mrs. Smith in 4B", "room"),
+            ("moved to room 822", "room"),
+            ("in Rm. #4 now", "room"),
+            ("on bed no. 2 now", "room"),
+            ("in cubicle3 now", "room"),
+            ("write jo [at] mail.com", "email"),
+            ("write jo ( AT ) mail.com", "email"),
+            ("write jo at mail dot com", "email"),
+            ("write jo@x.org", "email"),
         ];
         let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
         for &(text, name) in rows {

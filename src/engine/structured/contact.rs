@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{after, before, char_at, char_before, Hit, Rule};
+use super::{after, before, char_at, char_before, is_space, Hit, Keywords, Rule};
 use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
@@ -98,6 +98,23 @@ fn judge_ipv4(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if octets_ok && !dotted_on {
         out.push(Hit::of(caps, Category::Ip, 0.9, "an IPv4 address"));
     }
+}
+
+/// Check of [`EMAIL`]: an `@`, an `(at)` or `[at]`, or a `dot`.
+fn email_possible(k: &Keywords, t: &str) -> bool {
+    let b = t.as_bytes();
+    let skip = |mut j: usize| {
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+        j
+    };
+    memchr::memchr(b'@', b).is_some()
+        || k.any(&["dot"])
+        || memchr::memchr2_iter(b'(', b'[', b).any(|p| {
+            let j = skip(p + 1);
+            b.get(j..j + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"at")) && matches!(b.get(skip(j + 2)), Some(b')' | b']'))
+        })
 }
 
 /// Check of [`URL`]: a dot before a letter (`example.org`), `www.` or `://`.
@@ -328,7 +345,7 @@ fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The contact rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { within: None, name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: None },
+        Rule { within: None, name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: Some(|k, t| email_possible(k, t)) },
         Rule { within: None, name: "url", regex: &URL, judge: judge_url, gate: &[], check: Some(|_, t| url_possible(t)) },
         Rule { within: None, name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
         Rule { within: None, name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: Some(|_, t| ipv6_possible(t)) },

@@ -516,6 +516,57 @@ fn comma_number_comma(b: &[u8], s: usize, n: usize) -> bool {
     n <= 3 && b.get(s + n) == Some(&b',') && space_back(b, s) < s && space_back(b, s) > 0 && b[space_back(b, s) - 1] == b','
 }
 
+/// Gate of [`WRITTEN_WORDS`]: every match has one of these in its ordinal word ([`ORD_WORDS`];
+/// `teenth` for thirteenth to nineteenth).
+const ORD_GATE: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "teenth", "twentieth", "thirtieth"];
+
+/// Every spelling of a month in [`MONTH`].
+const MONTHS: &[&str] = &["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"];
+
+/// True when a month name ends before `pos`, after skipping back over spaces, `,`, `.`, `'`
+/// and one `the` or `of` (`March 3`, `Mar. the 3rd`, `March, of 2021`, `Mar '21`).
+fn month_before(b: &[u8], pos: usize) -> bool {
+    let skip = |mut j: usize| {
+        while j > 0 && (is_space(b[j - 1]) || matches!(b[j - 1], b',' | b'.' | b'\'')) {
+            j -= 1;
+        }
+        j
+    };
+    let mut j = skip(pos);
+    for w in ["the", "of"] {
+        if ends_with_any(b, j, &[w]) {
+            j = skip(j - w.len());
+            break;
+        }
+    }
+    ends_with_any(b, j, MONTHS)
+}
+
+/// True when a month name starts after `pos`, after an ordinal suffix, spaces and one `of`
+/// (`3 March`, `3rd of Mar`).
+fn month_after(b: &[u8], pos: usize) -> bool {
+    let mut j = pos;
+    if b.get(j..j + 2).is_some_and(|w| ["st", "nd", "rd", "th"].iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))) {
+        j += 2;
+    }
+    while j < b.len() && is_space(b[j]) {
+        j += 1;
+    }
+    if b.get(j..j + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"of")) && b.get(j + 2).is_some_and(|&c| is_space(c)) {
+        j += 2;
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+    }
+    b.get(j..j + 3).is_some_and(|w| MONTH3.iter().any(|m| w.eq_ignore_ascii_case(m)))
+}
+
+/// Check of [`WRITTEN`]: a run of at most four digits (a day or a year) with a month name right
+/// before or after it.
+fn written_check(k: &Keywords, t: &str) -> bool {
+    k.any_run(t, |b, s, n| n <= 4 && (month_before(b, s) || month_after(b, s + n)))
+}
+
 /// The first three letters of every spelling in [`MONTH`].
 const MONTH3: [&[u8]; 12] = [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
 
@@ -717,8 +768,9 @@ pub fn rules() -> Vec<Rule> {
         // 1-2 digits, `/` or `-`, a digit
         Rule { within: None, name: "date", regex: &MD, judge: judge_md, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && matches!(b.get(s + n), Some(b'/' | b'-')) && b.get(s + n + 1).is_some_and(u8::is_ascii_digit))) },
         Rule { within: None, name: "date", regex: &GLUED, judge: judge_glued, gate: GLUED_GATE, check: None },
-        Rule { within: None, name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: None },
-        Rule { within: None, name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: MONTH_GATE, check: None },
+        Rule { within: None, name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: Some(written_check) },
+        // an ordinal word and a month: the words are the gate (rarer), the month the check
+        Rule { within: None, name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: ORD_GATE, check: Some(|k, _| k.any(MONTH_GATE)) },
         Rule { within: None, name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: ORDINAL_GATE, check: None },
         Rule { within: None, name: "date", regex: &LONE_MONTH, judge: judge_lone_month, gate: LONE_MONTH_GATE, check: None },
         Rule { within: None, name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
