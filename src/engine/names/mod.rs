@@ -293,11 +293,13 @@ impl<'a> Doc<'a> {
     }
 
     /// The token lowercased and folded for dictionary lookups, without a possessive `'s`.
+    #[inline]
     pub fn key(&self, i: usize) -> Cow<'_, str> {
         Cow::Borrowed(self.key_str(i))
     }
 
     /// [`Doc::key`] as a plain string slice (computed once per token in [`Doc::new`]).
+    #[inline]
     pub fn key_str(&self, i: usize) -> &str {
         let (a, b) = self.keys[i];
         if a & FOLDED == 0 {

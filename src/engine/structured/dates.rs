@@ -523,8 +523,8 @@ const ORD_GATE: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixt
 /// Every spelling of a month in [`MONTH`].
 const MONTHS: &[&str] = &["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"];
 
-/// True when a month name ends before `pos`, after skipping back over spaces, `,`, `.`, `'`
-/// and one `the` or `of` (`March 3`, `Mar. the 3rd`, `March, of 2021`, `Mar '21`).
+/// True when a month name is the word before `pos`, after skipping back over spaces, `,`, `.`,
+/// `'` and one `the` or `of` (`March 3`, `Mar. the 3rd`, `March, of 2021`, `Mar '21`).
 fn month_before(b: &[u8], pos: usize) -> bool {
     let skip = |mut j: usize| {
         while j > 0 && (is_space(b[j - 1]) || matches!(b[j - 1], b',' | b'.' | b'\'')) {
@@ -532,14 +532,20 @@ fn month_before(b: &[u8], pos: usize) -> bool {
         }
         j
     };
-    let mut j = skip(pos);
-    for w in ["the", "of"] {
-        if ends_with_any(b, j, &[w]) {
-            j = skip(j - w.len());
-            break;
+    // the ASCII letters ending at `j`
+    let word = |j: usize| {
+        let mut a = j;
+        while a > 0 && b[a - 1].is_ascii_alphabetic() {
+            a -= 1;
         }
+        (a, &b[a..j])
+    };
+    let (a, mut w) = word(skip(pos));
+    if w.eq_ignore_ascii_case(b"the") || w.eq_ignore_ascii_case(b"of") {
+        w = word(skip(a)).1;
     }
-    ends_with_any(b, j, MONTHS)
+    // (the month is a whole word: the pattern has \b before it)
+    (3..=9).contains(&w.len()) && MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
 }
 
 /// True when a month name starts after `pos`, after an ordinal suffix, spaces and one `of`
