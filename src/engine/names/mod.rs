@@ -69,8 +69,8 @@ impl Recognizer for NamesPlacesOrgs {
 
     fn recognize(&self, input: &Input<'_>, out: &mut Vec<Span>) {
         let text = input.text();
-        for (start, end) in case_blocks(text) {
-            let doc = Doc::new(&text[start..end]);
+        for (start, end, mode) in case_blocks_with_modes(text) {
+            let doc = Doc::with_mode(&text[start..end], mode);
             let first = out.len();
             person::find(&doc, out);
             organizations::find(&doc, out);
@@ -87,30 +87,38 @@ impl Recognizer for NamesPlacesOrgs {
 /// ALL CAPS section and a lowercase section is read with the right rules in each. A line with
 /// few letters takes the convention of the line before it.
 pub fn case_blocks(text: &str) -> Vec<(usize, usize)> {
-    let mut blocks: Vec<(usize, usize, CaseMode)> = Vec::new();
+    case_blocks_with_modes(text).into_iter().map(|(s, e, _)| (s, e)).collect()
+}
+
+/// [`case_blocks`], each with the case mode of its whole text (what [`Doc::new`] would compute
+/// on it), from one pass that counts each line's capitals and lowercase letters.
+fn case_blocks_with_modes(text: &str) -> Vec<(usize, usize, CaseMode)> {
+    // (start, end, mode, capitals, lowercase letters)
+    let mut blocks: Vec<(usize, usize, CaseMode, usize, usize)> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let letters = line.bytes().filter(u8::is_ascii_alphabetic).count();
-        let mode = if letters >= 16 { Some(shape::case_mode(line)) } else { None };
+        let (mut up, mut low) = (0usize, 0usize);
+        for &c in line.as_bytes() {
+            up += c.is_ascii_uppercase() as usize;
+            low += c.is_ascii_lowercase() as usize;
+        }
+        // (the ASCII letters are the capitals and the lowercase letters)
+        let mode = if up + low >= 16 { Some(shape::case_mode_of_counts(up, low)) } else { None };
         let end = at + line.len();
         let single = blocks.len() == 1;
         match (blocks.last_mut(), mode) {
-            (Some(last), None) => last.1 = end,
-            (Some(last), Some(m)) if last.2 == m => last.1 = end,
+            (Some(last), None) => (last.1, last.3, last.4) = (end, last.3 + up, last.4 + low),
+            (Some(last), Some(m)) if last.2 == m => (last.1, last.3, last.4) = (end, last.3 + up, last.4 + low),
             // a leading run of short lines takes the convention of the first long line
-            (Some(last), Some(m)) if single && !line_has_mode(&text[last.0..last.1]) => {
-                last.1 = end;
+            (Some(last), Some(m)) if single && last.3 + last.4 < 16 => {
+                (last.1, last.3, last.4) = (end, last.3 + up, last.4 + low);
                 last.2 = m;
             }
-            (_, m) => blocks.push((at, end, m.unwrap_or(CaseMode::Mixed))),
+            (_, m) => blocks.push((at, end, m.unwrap_or(CaseMode::Mixed), up, low)),
         }
         at = end;
     }
-    blocks.into_iter().map(|(s, e, _)| (s, e)).collect()
-}
-
-fn line_has_mode(s: &str) -> bool {
-    s.bytes().filter(u8::is_ascii_alphabetic).count() >= 16
+    blocks.into_iter().map(|(s, e, _, up, low)| (s, e, shape::case_mode_of_counts(up, low))).collect()
 }
 
 /// Word-class flags of a token, from the small built-in word sets (one hash lookup per token).
@@ -254,6 +262,11 @@ const FOLDED: u32 = 1 << 31;
 impl<'a> Doc<'a> {
     /// Tokenizes `text` and looks up the small-set flags of every token.
     pub fn new(text: &'a str) -> Doc<'a> {
+        Doc::with_mode(text, case_mode_of(text))
+    }
+
+    /// [`Doc::new`] for a text whose case mode is known (`mode` must be `shape::case_mode(text)`).
+    fn with_mode(text: &'a str, mode: CaseMode) -> Doc<'a> {
         let lower = text.to_ascii_lowercase();
         let toks = shape::tokenize(text);
         let mut buf = String::new();
@@ -284,7 +297,8 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let memo = vec![Cell::new(0); toks.len()];
-        Doc { text, lower, toks, mode: case_mode_of(text), flags, memo, keys, folded }
+        debug_assert_eq!(mode, case_mode_of(text));
+        Doc { text, lower, toks, mode, flags, memo, keys, folded }
     }
 
     /// The token's text as written.
