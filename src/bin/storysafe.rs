@@ -10,6 +10,7 @@ use storysafe::engine::{default_engine, offsets, operators, Input, Normalized, S
 
 // The scan allocates many small short-lived buffers on two threads at once: mimalloc's per-thread
 // heaps cost less than the system allocator's (see the commit that added it for figures).
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -345,7 +345,7 @@ fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The contact rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { within: None, name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: Some(|k, t| email_possible(k, t)) },
+        Rule { within: None, name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: Some(email_possible) },
         Rule { within: None, name: "url", regex: &URL, judge: judge_url, gate: &[], check: Some(|_, t| url_possible(t)) },
         Rule { within: None, name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
         Rule { within: None, name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: Some(|_, t| ipv6_possible(t)) },
