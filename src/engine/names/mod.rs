@@ -254,6 +254,8 @@ pub struct Doc<'a> {
     keys: Vec<(u32, u32)>,
     /// The folded keys of the non-ASCII tokens, one after another.
     folded: String,
+    /// [`Doc::joined`] of each token, computed once.
+    joins: Vec<bool>,
 }
 
 /// Marks a key range in [`Doc::folded`] rather than in the lowercased text.
@@ -297,8 +299,16 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let memo = vec![Cell::new(0); toks.len()];
+        let joins = (0..toks.len())
+            .map(|i| {
+                toks.get(i + 1).is_some_and(|next| {
+                    let g = &text.as_bytes()[toks[i].e..next.s];
+                    !g.is_empty() && g.len() <= 2 && g.iter().all(|&b| b == b' ')
+                })
+            })
+            .collect();
         debug_assert_eq!(mode, case_mode_of(text));
-        Doc { text, lower, toks, mode, flags, memo, keys, folded }
+        Doc { text, lower, toks, mode, flags, memo, keys, folded, joins }
     }
 
     /// The token's text as written.
@@ -433,9 +443,9 @@ impl<'a> Doc<'a> {
     }
 
     /// True when tokens `i` and `i + 1` are separated by one or two spaces only.
+    #[inline]
     pub fn joined(&self, i: usize) -> bool {
-        let g = self.gap(i);
-        i + 1 < self.toks.len() && !g.is_empty() && g.len() <= 2 && g.bytes().all(|b| b == b' ')
+        self.joins[i]
     }
 
     /// True when token `i` is an initial: one capital letter followed by a period (or any
