@@ -647,6 +647,10 @@ mod tests {
             ("write jo ( AT ) mail.com", "email"),
             ("write jo at mail dot com", "email"),
             ("write jo@x.org", "email"),
+            ("labs on10/14/82 fine", "date"),
+            ("stopped taking it SINCE3/14", "date"),
+            ("back on the 21ST", "date"),
+            ("due by the 3rd", "date"),
         ];
         let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
         for &(text, name) in rows {

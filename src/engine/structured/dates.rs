@@ -120,25 +120,6 @@ fn date_word_before(text: &str, start: usize) -> bool {
 /// Gate of the written-date rules (see [`Rule::gate`]): every match names a month.
 const MONTH_GATE: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/// Gate of [`ORDINAL_DAY`]: every match has a digit then `st`, `nd`, `rd` or `th`.
-const ORDINAL_GATE: &[&str] = &[
-    "0st", "1st", "2st", "3st", "4st", "5st", "6st", "7st", "8st", "9st", "0nd", "1nd", "2nd",
-    "3nd", "4nd", "5nd", "6nd", "7nd", "8nd", "9nd", "0rd", "1rd", "2rd", "3rd", "4rd", "5rd",
-    "6rd", "7rd", "8rd", "9rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th",
-    "9th",
-];
-
-/// Gate of [`GLUED`]: every match has its word glued to a digit.
-const GLUED_GATE: &[&str] = &[
-    "on0", "on1", "on2", "on3", "on4", "on5", "on6", "on7", "on8", "on9", "since0", "since1",
-    "since2", "since3", "since4", "since5", "since6", "since7", "since8", "since9", "from0",
-    "from1", "from2", "from3", "from4", "from5", "from6", "from7", "from8", "from9", "until0",
-    "until1", "until2", "until3", "until4", "until5", "until6", "until7", "until8", "until9",
-    "thru0", "thru1", "thru2", "thru3", "thru4", "thru5", "thru6", "thru7", "thru8", "thru9",
-    "dated0", "dated1", "dated2", "dated3", "dated4", "dated5", "dated6", "dated7", "dated8",
-    "dated9",
-];
-
 // ---------------------------------------------------------------------------------------------
 // Numeric dates with a year
 
@@ -773,11 +754,13 @@ pub fn rules() -> Vec<Rule> {
         Rule { within: None, name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: Some(numeric_ymd_check) },
         // 1-2 digits, `/` or `-`, a digit
         Rule { within: None, name: "date", regex: &MD, judge: judge_md, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && matches!(b.get(s + n), Some(b'/' | b'-')) && b.get(s + n + 1).is_some_and(u8::is_ascii_digit))) },
-        Rule { within: None, name: "date", regex: &GLUED, judge: judge_glued, gate: GLUED_GATE, check: None },
+        // 1-2 digits glued to on, since, from, until, thru or dated, then `/`
+        Rule { within: None, name: "date", regex: &GLUED, judge: judge_glued, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && b.get(s + n) == Some(&b'/') && ends_with_any(b, s, &["on", "since", "from", "until", "thru", "dated"]))) },
         Rule { within: None, name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: Some(written_check) },
         // an ordinal word and a month: the words are the gate (rarer), the month the check
         Rule { within: None, name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: ORD_GATE, check: Some(|k, _| k.any(MONTH_GATE)) },
-        Rule { within: None, name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: ORDINAL_GATE, check: None },
+        // 1-2 digits then st, nd, rd or th
+        Rule { within: None, name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && b.get(s + n..s + n + 2).is_some_and(|w| [b"st", b"nd", b"rd", b"th"].iter().any(|x| w.eq_ignore_ascii_case(*x))))) },
         Rule { within: None, name: "date", regex: &LONE_MONTH, judge: judge_lone_month, gate: LONE_MONTH_GATE, check: None },
         Rule { within: None, name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
         Rule { within: None, name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
