@@ -752,8 +752,11 @@ fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 pub fn rules() -> Vec<Rule> {
     vec![
         Rule { within: None, name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: Some(numeric_ymd_check) },
-        // 1-2 digits, `/` or `-`, a digit
-        Rule { within: None, name: "date", regex: &MD, judge: judge_md, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && matches!(b.get(s + n), Some(b'/' | b'-')) && b.get(s + n + 1).is_some_and(u8::is_ascii_digit))) },
+        // 1-2 digits, `/` or `-`, 1-2 digits
+        Rule { within: None, name: "date", regex: &MD, judge: judge_md, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| {
+            let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+            n <= 2 && matches!(b.get(s + n), Some(b'/' | b'-')) && digit(s + n + 1) && !(digit(s + n + 2) && digit(s + n + 3))
+        })) },
         // 1-2 digits glued to on, since, from, until, thru or dated, then `/`
         Rule { within: None, name: "date", regex: &GLUED, judge: judge_glued, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && b.get(s + n) == Some(&b'/') && ends_with_any(b, s, &["on", "since", "from", "until", "thru", "dated"]))) },
         Rule { within: None, name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: Some(written_check) },
