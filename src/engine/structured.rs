@@ -348,7 +348,6 @@ impl Keywords {
         }
         // (a mixed-case text answers within its first words)
         let upper_lower = bytes.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_lowercase());
-
         Keywords { found, runs, upper_lower }
     }
 
