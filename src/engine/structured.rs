@@ -622,6 +622,7 @@ mod tests {
             ("Gordon Price, 71, came", "age"),
             ("O’Brien Price, 71, came", "age"),
             ("her husband, 95, came", "age"),
+            ("(Haruki Mori, 97) moved in", "age"),
             ("98 s/p hip fx", "age"),
             ("note\n98 yo woman", "age"),
             ("lives at 12 Elm Street now", "address"),

@@ -478,23 +478,24 @@ const AGE_CONTEXT_GATES: [&[&str]; 8] = [
 /// what must stand right before or after it.
 const AGE_CONTEXT_CHECKS: [Option<Check>; 8] = [
     None,
-    // "She is 83": 1-3 digits after spaces after is, was, turned, turns, now or only
-    Some(|k, t| k.any_run(t, |b, s, n| n <= 3 && space_back(b, s) < s && ends_with_any(b, space_back(b, s), &["is", "was", "turned", "turns", "now", "only"]))),
+    // "She is 83": 1-3 digits after spaces after is, was, turned, turns, now or only (also
+    // after a contraction, "She's 97", for a pattern that reads one)
+    Some(|k, t| k.any_run(t, |b, s, n| n <= 3 && space_back(b, s) < s && ends_with_any(b, space_back(b, s), &["is", "was", "turned", "turns", "now", "only", "'s", "\u{2019}s"]))),
     // "room 108, is 96": 2-3 digits after spaces after a comma, is or was
     Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && space_back(b, s) < s && { let j = space_back(b, s); (j > 0 && b[j - 1] == b',') || ends_with_any(b, j, &["is", "was"]) })),
-    // "Gordon Price, 71,": a capitalized word, and 1-3 digits between ", " and ","
-    Some(|k, t| k.any_run(t, comma_number_comma) && k.has_title_word(t)),
+    // "Gordon Price, 71,": a capitalized word, and 1-3 digits between ", " and "," (or ")")
+    Some(|k, t| k.any_run(t, |b, s, n| comma_number_then(b, s, n, b",)")) && k.has_title_word(t)),
     None,
     // "her husband, 95,"
-    Some(|k, t| k.any_run(t, comma_number_comma)),
+    Some(|k, t| k.any_run(t, |b, s, n| comma_number_then(b, s, n, b","))),
     None,
     // "98 s/p": 2-3 digits then a space, at a line start or after two spaces
     Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && b.get(s + n).is_some_and(|&c| is_space(c)) && (s == 0 || b[s - 1] == b'\n' || (s >= 2 && is_space(b[s - 1]) && is_space(b[s - 2]))))),
 ];
 
-/// A run of 1-3 digits right before a comma, after spaces after a comma (`, 71,`).
-fn comma_number_comma(b: &[u8], s: usize, n: usize) -> bool {
-    n <= 3 && b.get(s + n) == Some(&b',') && space_back(b, s) < s && space_back(b, s) > 0 && b[space_back(b, s) - 1] == b','
+/// A run of 1-3 digits right before one of `closers`, after spaces after a comma (`, 71,`).
+fn comma_number_then(b: &[u8], s: usize, n: usize, closers: &[u8]) -> bool {
+    n <= 3 && b.get(s + n).is_some_and(|c| closers.contains(c)) && space_back(b, s) < s && space_back(b, s) > 0 && b[space_back(b, s) - 1] == b','
 }
 
 /// Gate of [`WRITTEN_WORDS`]: every match has one of these in its ordinal word ([`ORD_WORDS`];
