@@ -121,7 +121,17 @@ pub struct Rule {
     /// shape of the digit runs they need, such as a five-digit run for a ZIP code), or `None`.
     /// Like the gate, only a speed-up that must never reject a text the regex would match.
     pub check: Option<Check>,
+    /// The byte ranges of a text that hold every match the judge can accept, or `None` to
+    /// search the whole text. When the regex matches very often and the judge rejects nearly all
+    /// (an unlabelled code in an ALL CAPS note), searching only these ranges saves the rejected
+    /// matches. Exact only when no match can cross a range's ends and every match the judge
+    /// accepts lies in a range: the matches in a range are then those of the whole-text search.
+    pub within: Option<Within>,
 }
+
+/// The ranges of a text that a [`Rule`] searches (see [`Rule::within`]), pushed in order, not
+/// overlapping, on character boundaries.
+pub type Within = fn(&Keywords, &str, &mut Vec<(usize, usize)>);
 
 /// A necessary condition for a [`Rule`] to match a text, from facts gathered once per text.
 pub type Check = fn(&Keywords, &str) -> bool;
@@ -132,6 +142,29 @@ impl Rule {
         let mut hits = Vec::new();
         for caps in self.regex.captures_iter(text) {
             (self.judge)(text, &caps, &mut hits);
+        }
+        hits
+    }
+
+    /// Runs the rule on the `ranges` of `text` only (see [`Rule::within`]): the matches starting
+    /// in each range, searched with the whole text around them (so that `\b` sees the bytes
+    /// next to a range).
+    pub fn hits_within(&self, text: &str, ranges: &[(usize, usize)]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for &(a, b) in ranges {
+            // the search may look at the character after the range, never beyond
+            let bound = text[b..].chars().next().map_or(b, |c| b + c.len_utf8());
+            let hay = &text[..bound];
+            let mut at = a;
+            while at < b {
+                let Some(caps) = self.regex.captures_at(hay, at) else { break };
+                let m = caps.get(0).expect("group 0 always matches");
+                if m.start() >= b {
+                    break;
+                }
+                (self.judge)(text, &caps, &mut hits);
+                at = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+            }
         }
         hits
     }
@@ -152,12 +185,40 @@ impl Recognizer for Rule {
                 return;
             }
         }
-        for h in self.hits(text) {
+        let hits = match self.within {
+            None => self.hits(text),
+            Some(within) => {
+                let mut ranges = Vec::new();
+                within(input.keywords(), text, &mut ranges);
+                self.hits_within(text, &ranges)
+            }
+        };
+        for h in hits {
             if h.start < h.end && text.is_char_boundary(h.start) && text.is_char_boundary(h.end) {
                 out.push(Span::new(h.start, h.end, h.category, h.score, self.name, h.reason));
             }
         }
     }
+}
+
+/// True for the bytes `\s` matches in an ASCII-mode pattern (space, `\t`, `\n`, `\x0b`, `\x0c`, `\r`).
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// The byte offset where the run of `\s` bytes ending at `pos` starts (`pos` when there is none).
+pub fn space_back(b: &[u8], pos: usize) -> usize {
+    let mut j = pos;
+    while j > 0 && is_space(b[j - 1]) {
+        j -= 1;
+    }
+    j
+}
+
+/// True when the word ending at `pos` (ASCII case-insensitive) ends with one of `words`, i.e.
+/// `b[..pos]` ends with it.
+pub fn ends_with_any(b: &[u8], pos: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| pos >= w.len() && b[pos - w.len()..pos].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// Up to `n` bytes of `text` ending at `pos` (shortened to a character boundary).
@@ -237,6 +298,8 @@ pub struct Keywords {
     found: Vec<&'static str>,
     /// Maximal runs of ASCII digits: (start byte, length).
     runs: Vec<(usize, usize)>,
+    /// True when an ASCII capital is followed by a lowercase ASCII letter (`Rosa`, `St`).
+    upper_lower: bool,
 }
 
 /// Every rule's gate keywords, and one automaton finding them all.
@@ -283,7 +346,29 @@ impl Keywords {
                 i += 1;
             }
         }
-        Keywords { found, runs }
+        // (a mixed-case text answers within its first words)
+        let upper_lower = bytes.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_lowercase());
+        Keywords { found, runs, upper_lower }
+    }
+
+    /// True when the text has a capitalized word: an ASCII capital followed by a lowercase
+    /// letter, `'`, `-` or a non-ASCII character (`Rosa`, `O'Neil`, `O’`). A rule whose every
+    /// match needs `[A-Z](?u:[a-z'’-])` can skip texts without one (ALL CAPS and all-lowercase
+    /// notes). Computed on each call: test it after cheaper conditions.
+    pub fn has_title_word(&self, text: &str) -> bool {
+        self.upper_lower || text.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && (w[1] == b'\'' || w[1] == b'-' || w[1] >= 0x80))
+    }
+
+    /// True when an ASCII capital is followed by a lowercase ASCII letter (`Rosa`, `St`): a rule
+    /// whose every match needs a capitalized word such as `Street` or `Dr` skips texts without.
+    pub fn has_upper_lower(&self) -> bool {
+        self.upper_lower
+    }
+
+    /// True when some run of ASCII digits satisfies `f(bytes, start, len)`.
+    pub fn any_run(&self, text: &str, f: impl Fn(&[u8], usize, usize) -> bool) -> bool {
+        let b = text.as_bytes();
+        self.runs.iter().any(|&(s, n)| f(b, s, n))
     }
 
     /// The maximal runs of ASCII digits: (start byte, length).
@@ -507,6 +592,77 @@ mod tests {
             assert_eq!(k.longest_digit_chain(text, b" -", 4), chain, "{text:?}");
             assert_eq!(k.decimals(text, 2), decimals, "{text:?}");
             assert_eq!(k.dotted_runs(text, 4, b'.', 3), dotted, "{text:?}");
+        }
+    }
+
+    /// A check must be a necessary condition: on texts holding the shapes a checked rule's regex
+    /// matches, the check accepts the text (whatever the judge then decides).
+    #[test]
+    fn checks_accept_every_match() {
+        // (text, the name of a checked rule whose regex matches in it)
+        let rows: &[(&str, &str)] = &[
+            ("see https://x.org/a today", "url"),
+            ("see www.1example.com today", "url"),
+            ("from fe80:0:0:0:1ff:fe23:4567:890a on", "ipv6"),
+            ("from 2001:db8::1 on", "ipv6"),
+            ("seen 3/14/2023 in clinic", "date"),
+            ("seen 2023-03-14 in clinic", "date"),
+            ("seen 14 Mar 2023 in clinic", "date"),
+            ("seen 14-MAR-23 in clinic", "date"),
+            ("since 01/2024 at home", "date"),
+            ("seen 3/14 in clinic", "date"),
+            ("a 94 yo woman", "age"),
+            ("a 94-year-old woman", "age"),
+            ("a 94\nyear old woman", "age"),
+            ("born in 1942.", "year"),
+            ("an MI in '92 then", "year"),
+            ("She is 83 now", "age"),
+            ("She turned  93 in May", "age"),
+            ("room 108, is 96", "age"),
+            ("Gordon Price, 71, came", "age"),
+            ("O’Brien Price, 71, came", "age"),
+            ("her husband, 95, came", "age"),
+            ("(Haruki Mori, 97) moved in", "age"),
+            ("98 s/p hip fx", "age"),
+            ("note\n98 yo woman", "age"),
+            ("lives at 12 Elm Street now", "address"),
+            ("lives at 12B-3 North Elm St now", "address"),
+            ("lives on Quarry Road now", "street"),
+            ("London SE19 4QZ today", "postcode"),
+            ("Ottawa K1A 0B1 today", "postcode"),
+            ("seen March 3rd, 2021 in clinic", "date"),
+            ("seen 3rd of March in clinic", "date"),
+            ("seen 3 - 4 mar in clinic", "date"),
+            ("seen Mar. the 3 in clinic", "date"),
+            ("seen March, of 2021 in clinic", "date"),
+            ("seen Mar '21 in clinic", "date"),
+            ("on the twenty-third of May", "date"),
+            ("she was across the hall in 12", "room"),
+            ("Mrs. Smith in 4B", "room"),
+            ("moved to room 822", "room"),
+            ("in Rm. #4 now", "room"),
+            ("on bed no. 2 now", "room"),
+            ("in cubicle3 now", "room"),
+            ("write jo [at] mail.com", "email"),
+            ("write jo ( AT ) mail.com", "email"),
+            ("write jo at mail dot com", "email"),
+            ("write jo@x.org", "email"),
+            ("labs on10/14/82 fine", "date"),
+            ("stopped taking it SINCE3/14", "date"),
+            ("back on the 21ST", "date"),
+            ("due by the 3rd", "date"),
+        ];
+        let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
+        for &(text, name) in rows {
+            let kw = Keywords::of(text);
+            let mut matched = false;
+            for r in rules.iter().filter(|r| r.check.is_some()) {
+                if r.regex.is_match(text) {
+                    matched |= r.name == name;
+                    assert!((r.check.unwrap())(&kw, text), "{}: the check rejects {text:?}, which the regex matches", r.name);
+                }
+            }
+            assert!(matched, "no checked {name} rule matches {text:?}");
         }
     }
 

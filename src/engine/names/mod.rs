@@ -69,8 +69,8 @@ impl Recognizer for NamesPlacesOrgs {
 
     fn recognize(&self, input: &Input<'_>, out: &mut Vec<Span>) {
         let text = input.text();
-        for (start, end) in case_blocks(text) {
-            let doc = Doc::new(&text[start..end]);
+        for (start, end, mode) in case_blocks_with_modes(text) {
+            let doc = Doc::with_mode(&text[start..end], mode);
             let first = out.len();
             person::find(&doc, out);
             organizations::find(&doc, out);
@@ -87,30 +87,38 @@ impl Recognizer for NamesPlacesOrgs {
 /// ALL CAPS section and a lowercase section is read with the right rules in each. A line with
 /// few letters takes the convention of the line before it.
 pub fn case_blocks(text: &str) -> Vec<(usize, usize)> {
-    let mut blocks: Vec<(usize, usize, CaseMode)> = Vec::new();
+    case_blocks_with_modes(text).into_iter().map(|(s, e, _)| (s, e)).collect()
+}
+
+/// [`case_blocks`], each with the case mode of its whole text (what [`Doc::new`] would compute
+/// on it), from one pass that counts each line's capitals and lowercase letters.
+fn case_blocks_with_modes(text: &str) -> Vec<(usize, usize, CaseMode)> {
+    // (start, end, mode, capitals, lowercase letters)
+    let mut blocks: Vec<(usize, usize, CaseMode, usize, usize)> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let letters = line.bytes().filter(u8::is_ascii_alphabetic).count();
-        let mode = if letters >= 16 { Some(shape::case_mode(line)) } else { None };
+        let (mut up, mut low) = (0usize, 0usize);
+        for &c in line.as_bytes() {
+            up += c.is_ascii_uppercase() as usize;
+            low += c.is_ascii_lowercase() as usize;
+        }
+        // (the ASCII letters are the capitals and the lowercase letters)
+        let mode = if up + low >= 16 { Some(shape::case_mode_of_counts(up, low)) } else { None };
         let end = at + line.len();
         let single = blocks.len() == 1;
         match (blocks.last_mut(), mode) {
-            (Some(last), None) => last.1 = end,
-            (Some(last), Some(m)) if last.2 == m => last.1 = end,
+            (Some(last), None) => (last.1, last.3, last.4) = (end, last.3 + up, last.4 + low),
+            (Some(last), Some(m)) if last.2 == m => (last.1, last.3, last.4) = (end, last.3 + up, last.4 + low),
             // a leading run of short lines takes the convention of the first long line
-            (Some(last), Some(m)) if single && !line_has_mode(&text[last.0..last.1]) => {
-                last.1 = end;
+            (Some(last), Some(m)) if single && last.3 + last.4 < 16 => {
+                (last.1, last.3, last.4) = (end, last.3 + up, last.4 + low);
                 last.2 = m;
             }
-            (_, m) => blocks.push((at, end, m.unwrap_or(CaseMode::Mixed))),
+            (_, m) => blocks.push((at, end, m.unwrap_or(CaseMode::Mixed), up, low)),
         }
         at = end;
     }
-    blocks.into_iter().map(|(s, e, _)| (s, e)).collect()
-}
-
-fn line_has_mode(s: &str) -> bool {
-    s.bytes().filter(u8::is_ascii_alphabetic).count() >= 16
+    blocks.into_iter().map(|(s, e, _, up, low)| (s, e, shape::case_mode_of_counts(up, low))).collect()
 }
 
 /// Word-class flags of a token, from the small built-in word sets (one hash lookup per token).
@@ -241,21 +249,35 @@ pub struct Doc<'a> {
     flags: Vec<u32>,
     /// Memoized list lookups per token: bit 0/1 first name known/true, 2/3 surname, 4/5 common.
     memo: Vec<Cell<u8>>,
+    /// Each token's [`Doc::key`], as a byte range of `lower` (ASCII tokens) or, with the top bit
+    /// of the start set, of `folded` (the others, folded once here).
+    keys: Vec<(u32, u32)>,
+    /// The folded keys of the non-ASCII tokens, one after another.
+    folded: String,
+    /// [`Doc::joined`] of each token, computed once.
+    joins: Vec<bool>,
 }
+
+/// Marks a key range in [`Doc::folded`] rather than in the lowercased text.
+const FOLDED: u32 = 1 << 31;
 
 impl<'a> Doc<'a> {
     /// Tokenizes `text` and looks up the small-set flags of every token.
     pub fn new(text: &'a str) -> Doc<'a> {
+        Doc::with_mode(text, case_mode_of(text))
+    }
+
+    /// [`Doc::new`] for a text whose case mode is known (`mode` must be `shape::case_mode(text)`).
+    fn with_mode(text: &'a str, mode: CaseMode) -> Doc<'a> {
         let lower = text.to_ascii_lowercase();
         let toks = shape::tokenize(text);
         let mut buf = String::new();
+        let mut folded = String::new();
+        let mut keys = Vec::with_capacity(toks.len());
         let flags = toks
             .iter()
             .map(|t| {
                 let w = &lower[t.s..t.e];
-                if w.len() > 16 {
-                    return 0;
-                }
                 let w = if t.ascii {
                     w
                 } else {
@@ -263,11 +285,30 @@ impl<'a> Doc<'a> {
                     buf.as_str()
                 };
                 let base = w.strip_suffix("'s").unwrap_or(w);
+                if t.ascii {
+                    keys.push((t.s as u32, (t.s + base.len()) as u32));
+                } else {
+                    let a = folded.len();
+                    folded.push_str(base);
+                    keys.push((a as u32 | FOLDED, folded.len() as u32));
+                }
+                if t.e - t.s > 16 {
+                    return 0;
+                }
                 FLAGS.get(w).copied().unwrap_or(0) | if base.len() < w.len() { FLAGS.get(base).copied().unwrap_or(0) & !flag::FUNC } else { 0 }
             })
             .collect();
         let memo = vec![Cell::new(0); toks.len()];
-        Doc { text, lower, toks, mode: case_mode_of(text), flags, memo }
+        let joins = (0..toks.len())
+            .map(|i| {
+                toks.get(i + 1).is_some_and(|next| {
+                    let g = &text.as_bytes()[toks[i].e..next.s];
+                    !g.is_empty() && g.len() <= 2 && g.iter().all(|&b| b == b' ')
+                })
+            })
+            .collect();
+        debug_assert_eq!(mode, case_mode_of(text));
+        Doc { text, lower, toks, mode, flags, memo, keys, folded, joins }
     }
 
     /// The token's text as written.
@@ -276,24 +317,19 @@ impl<'a> Doc<'a> {
     }
 
     /// The token lowercased and folded for dictionary lookups, without a possessive `'s`.
+    #[inline]
     pub fn key(&self, i: usize) -> Cow<'_, str> {
-        let t = &self.toks[i];
-        let w = &self.lower[t.s..t.e];
-        let w: Cow<'_, str> = if t.ascii {
-            Cow::Borrowed(w)
+        Cow::Borrowed(self.key_str(i))
+    }
+
+    /// [`Doc::key`] as a plain string slice (computed once per token in [`Doc::new`]).
+    #[inline]
+    pub fn key_str(&self, i: usize) -> &str {
+        let (a, b) = self.keys[i];
+        if a & FOLDED == 0 {
+            &self.lower[a as usize..b as usize]
         } else {
-            let mut buf = String::new();
-            fold_into(w, &mut buf);
-            Cow::Owned(buf)
-        };
-        match w {
-            Cow::Borrowed(b) => Cow::Borrowed(b.strip_suffix("'s").unwrap_or(b)),
-            Cow::Owned(mut o) => {
-                if o.ends_with("'s") {
-                    o.truncate(o.len() - 2);
-                }
-                Cow::Owned(o)
-            }
+            &self.folded[(a & !FOLDED) as usize..b as usize]
         }
     }
 
@@ -407,9 +443,9 @@ impl<'a> Doc<'a> {
     }
 
     /// True when tokens `i` and `i + 1` are separated by one or two spaces only.
+    #[inline]
     pub fn joined(&self, i: usize) -> bool {
-        let g = self.gap(i);
-        i + 1 < self.toks.len() && !g.is_empty() && g.len() <= 2 && g.bytes().all(|b| b == b' ')
+        self.joins[i]
     }
 
     /// True when token `i` is an initial: one capital letter followed by a period (or any

@@ -238,6 +238,12 @@ pub fn case_mode(text: &str) -> CaseMode {
         up += c.is_ascii_uppercase() as usize;
         low += c.is_ascii_lowercase() as usize;
     }
+    case_mode_of_counts(up, low)
+}
+
+/// The case mode of a text with `up` ASCII capitals and `low` ASCII lowercase letters (see
+/// [`case_mode`]).
+pub fn case_mode_of_counts(up: usize, low: usize) -> CaseMode {
     let n = up + low;
     if n == 0 {
         return CaseMode::Mixed;

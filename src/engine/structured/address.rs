@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{char_at, char_before, next_word, prev_word, Hit, Rule};
+use super::{char_at, char_before, ends_with_any, is_space, next_word, prev_word, space_back, Hit, Rule};
 use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
@@ -172,6 +172,14 @@ static ROOM: LazyLock<Regex> = LazyLock::new(|| {
     ascii(r"(?i)(?-u:\b)(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?)(?-u:\b)").unwrap()
 });
 
+/// Check of [`ROOM`]: a room word before `pos`, maybe with `#`, `no.` or `number` between
+/// (`room 822`, `Rm. #4`, `bed no. 2`).
+fn room_before(b: &[u8], pos: usize) -> bool {
+    const WORDS: &[&str] = &["room", "rm", "rm.", "bed", "bay", "cubicle", "bedspace"];
+    let j = space_back(b, pos);
+    ends_with_any(b, j, WORDS) || ["#", "no.", "no", "number"].iter().any(|l| ends_with_any(b, j, &[l]) && ends_with_any(b, space_back(b, j - l.len()), WORDS))
+}
+
 fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let id = caps.name("id").unwrap();
     // "bed 2 weeks", "room 20 minutes", "bed rest x 3": quantities and durations
@@ -202,18 +210,31 @@ fn judge_ward(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The address rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[], check: None },
-        Rule { name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"], check: None },
-        Rule { name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[], check: Some(|k, t| k.decimals(t, 2) >= 2) },
-        Rule { name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"], check: None },
-        Rule { name: "room", regex: &ROOM_IN, judge: judge_room_in, gate: &["across", "door", "hall", "mr", "ms", "miss"], check: None },
-        Rule { name: "zip", regex: &ZIP, judge: judge_zip, gate: &[], check: Some(|k, _| k.longest_digit_run() >= 5) },
-        Rule { name: "postcode", regex: &POSTCODE, judge: judge_postcode, gate: &[], check: None },
-        Rule { name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"], check: None },
-        Rule { name: "ward", regex: &WARD, judge: judge_ward, gate: &["north", "south", "east", "west"], check: None },
+        // a house number (at most six digits, then a capital, a dash or a space) and a
+        // capitalized street word (`Street`, `St`)
+        Rule { within: None, name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[], check: Some(|k, t| k.has_upper_lower() && k.any_run(t, |b, s, n| n <= 6 && b.get(s + n).is_some_and(|&c| is_space(c) || c == b'-' || c.is_ascii_uppercase()))) },
+        Rule { within: None, name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"], check: None },
+        Rule { within: None, name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[], check: Some(|k, t| k.decimals(t, 2) >= 2) },
+        Rule { within: None, name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"], check: None },
+        // 1-4 digits after spaces after "in" or "at"
+        Rule { within: None, name: "room", regex: &ROOM_IN, judge: judge_room_in, gate: &["across", "door", "hall", "mr", "ms", "miss"], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 4 && space_back(b, s) < s && ends_with_any(b, space_back(b, s), &["in", "at"]))) },
+        Rule { within: None, name: "zip", regex: &ZIP, judge: judge_zip, gate: &[], check: Some(|k, _| k.longest_digit_run() >= 5) },
+        // Canadian: a digit, a capital, a digit (`0B1`); UK: a lone digit after a space before
+        // two capitals (` 4QZ`)
+        Rule { within: None, name: "postcode", regex: &POSTCODE, judge: judge_postcode, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| {
+            let e = s + n;
+            (b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_digit))
+                || (n == 1 && s > 0 && is_space(b[s - 1]) && b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_uppercase))
+        })) },
+        Rule { within: None, name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 5 && room_before(b, s))) },
+        Rule { within: None, name: "ward", regex: &WARD, judge: judge_ward, gate: &["north", "south", "east", "west"], check: None },
     ]
     .into_iter()
-    .chain(STREET_NAMED.iter().zip(STREET_NAMED_GATES).map(|(regex, gate)| Rule { name: "street", regex, judge: judge_street, gate, check: None }))
+    .chain(STREET_NAMED.iter().zip(STREET_NAMED_GATES).enumerate().map(|(i, (regex, gate))| {
+        // the first form ends with a capitalized street word (`Quarry Road`)
+        let check: Option<super::Check> = if i == 0 { Some(|k, _| k.has_upper_lower()) } else { None };
+        Rule { within: None, name: "street", regex, judge: judge_street, gate, check }
+    }))
     .collect()
 }
 

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{after, before, char_at, char_before, Hit, Rule};
+use super::{after, before, char_at, char_before, is_space, Hit, Keywords, Rule};
 use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
@@ -98,6 +98,54 @@ fn judge_ipv4(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if octets_ok && !dotted_on {
         out.push(Hit::of(caps, Category::Ip, 0.9, "an IPv4 address"));
     }
+}
+
+/// Check of [`EMAIL`]: an `@`, an `(at)` or `[at]`, or a `dot`.
+fn email_possible(k: &Keywords, t: &str) -> bool {
+    let b = t.as_bytes();
+    let skip = |mut j: usize| {
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+        j
+    };
+    memchr::memchr(b'@', b).is_some()
+        || k.any(&["dot"])
+        || memchr::memchr2_iter(b'(', b'[', b).any(|p| {
+            let j = skip(p + 1);
+            b.get(j..j + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"at")) && matches!(b.get(skip(j + 2)), Some(b')' | b']'))
+        })
+}
+
+/// Check of [`URL`]: a dot before a letter (`example.org`), `www.` or `://`.
+fn url_possible(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'.', b':', b).any(|p| {
+        if b[p] == b'.' {
+            b.get(p + 1).is_some_and(u8::is_ascii_alphabetic) || (p >= 3 && b[p - 3..p].eq_ignore_ascii_case(b"www"))
+        } else {
+            b[p + 1..].starts_with(b"//")
+        }
+    })
+}
+
+/// Check of [`IPV6`]: `::`, or seven colons in a row each after one to four hex digits.
+fn ipv6_possible(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut chain = 0;
+    let mut prev: Option<usize> = None;
+    for p in memchr::memchr_iter(b':', b) {
+        if prev == Some(p.wrapping_sub(1)) {
+            return true;
+        }
+        let group = prev.is_some_and(|q| (2..=5).contains(&(p - q)) && b[q + 1..p].iter().all(u8::is_ascii_hexdigit));
+        chain = if group { chain + 1 } else { 1 };
+        if chain >= 7 {
+            return true;
+        }
+        prev = Some(p);
+    }
+    false
 }
 
 static IPV6: LazyLock<Regex> = LazyLock::new(|| {
@@ -297,17 +345,17 @@ fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The contact rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: None },
-        Rule { name: "url", regex: &URL, judge: judge_url, gate: &[], check: None },
-        Rule { name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
-        Rule { name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: None },
-        Rule { name: "phone", regex: &PHONE, judge: judge_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=usize::MAX, b" \t\n\r\x0b\x0c.-", 4..=5) || k.plus_digit(t) || k.digit_runs().any(|(s, n)| (2..=5).contains(&n) && t.as_bytes()[s] == b'0')) },
-        Rule { name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"], check: None },
-        Rule { name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"-. ", 4..=4)) },
-        Rule { name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone, gate: &[], check: Some(|k, t| k.longest_digit_run() >= 5 || k.digit_runs().any(|(s, n)| n == 2 && t.as_bytes()[s] == b'0')) },
-        Rule { name: "handle", regex: &REDDIT, judge: judge_reddit, gate: &["u/"], check: None },
-        Rule { name: "handle", regex: &USERNAME, judge: judge_username, gate: &["user", "handle", "screen", "login", "gamertag", "account"], check: None },
-        Rule { name: "handle", regex: &HANDLE, judge: judge_handle, gate: &["@"], check: None },
+        Rule { within: None, name: "email", regex: &EMAIL, judge: judge_email, gate: &["@", "[", "(", "dot"], check: Some(email_possible) },
+        Rule { within: None, name: "url", regex: &URL, judge: judge_url, gate: &[], check: Some(|_, t| url_possible(t)) },
+        Rule { within: None, name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
+        Rule { within: None, name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: Some(|_, t| ipv6_possible(t)) },
+        Rule { within: None, name: "phone", regex: &PHONE, judge: judge_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=usize::MAX, b" \t\n\r\x0b\x0c.-", 4..=5) || k.plus_digit(t) || k.digit_runs().any(|(s, n)| (2..=5).contains(&n) && t.as_bytes()[s] == b'0')) },
+        Rule { within: None, name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"], check: None },
+        Rule { within: None, name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"-. ", 4..=4)) },
+        Rule { within: None, name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone, gate: &[], check: Some(|k, t| k.longest_digit_run() >= 5 || k.digit_runs().any(|(s, n)| n == 2 && t.as_bytes()[s] == b'0')) },
+        Rule { within: None, name: "handle", regex: &REDDIT, judge: judge_reddit, gate: &["u/"], check: None },
+        Rule { within: None, name: "handle", regex: &USERNAME, judge: judge_username, gate: &["user", "handle", "screen", "login", "gamertag", "account"], check: None },
+        Rule { within: None, name: "handle", regex: &HANDLE, judge: judge_handle, gate: &["@"], check: None },
     ]
 }
 

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{after, before, char_at, char_before, next_word, prev_word, prev_words, Hit, Rule};
+use super::{after, before, char_at, char_before, ends_with_any, is_space, next_word, prev_word, prev_words, space_back, Check, Hit, Keywords, Rule};
 use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
@@ -119,25 +119,6 @@ fn date_word_before(text: &str, start: usize) -> bool {
 
 /// Gate of the written-date rules (see [`Rule::gate`]): every match names a month.
 const MONTH_GATE: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-/// Gate of [`ORDINAL_DAY`]: every match has a digit then `st`, `nd`, `rd` or `th`.
-const ORDINAL_GATE: &[&str] = &[
-    "0st", "1st", "2st", "3st", "4st", "5st", "6st", "7st", "8st", "9st", "0nd", "1nd", "2nd",
-    "3nd", "4nd", "5nd", "6nd", "7nd", "8nd", "9nd", "0rd", "1rd", "2rd", "3rd", "4rd", "5rd",
-    "6rd", "7rd", "8rd", "9rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th",
-    "9th",
-];
-
-/// Gate of [`GLUED`]: every match has its word glued to a digit.
-const GLUED_GATE: &[&str] = &[
-    "on0", "on1", "on2", "on3", "on4", "on5", "on6", "on7", "on8", "on9", "since0", "since1",
-    "since2", "since3", "since4", "since5", "since6", "since7", "since8", "since9", "from0",
-    "from1", "from2", "from3", "from4", "from5", "from6", "from7", "from8", "from9", "until0",
-    "until1", "until2", "until3", "until4", "until5", "until6", "until7", "until8", "until9",
-    "thru0", "thru1", "thru2", "thru3", "thru4", "thru5", "thru6", "thru7", "thru8", "thru9",
-    "dated0", "dated1", "dated2", "dated3", "dated4", "dated5", "dated6", "dated7", "dated8",
-    "dated9",
-];
 
 // ---------------------------------------------------------------------------------------------
 // Numeric dates with a year
@@ -496,6 +477,135 @@ const AGE_CONTEXT_GATES: [&[&str]; 8] = [
     &[],
 ];
 
+/// The checks of the [`AGE_CONTEXT`] patterns (see [`Rule::check`]): the digit run each needs and
+/// what must stand right before or after it.
+const AGE_CONTEXT_CHECKS: [Option<Check>; 8] = [
+    None,
+    // "She is 83": 1-3 digits after spaces after is, was, turned, turns, now or only (also
+    // after a contraction, "She's 97", for a pattern that reads one)
+    Some(|k, t| k.any_run(t, |b, s, n| n <= 3 && space_back(b, s) < s && ends_with_any(b, space_back(b, s), &["is", "was", "turned", "turns", "now", "only", "'s", "\u{2019}s"]))),
+    // "room 108, is 96": 2-3 digits after spaces after a comma, is or was
+    Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && space_back(b, s) < s && { let j = space_back(b, s); (j > 0 && b[j - 1] == b',') || ends_with_any(b, j, &["is", "was"]) })),
+    // "Gordon Price, 71,": a capitalized word, and 1-3 digits between ", " and "," (or ")")
+    Some(|k, t| k.any_run(t, |b, s, n| comma_number_then(b, s, n, b",)")) && k.has_title_word(t)),
+    None,
+    // "her husband, 95,"
+    Some(|k, t| k.any_run(t, |b, s, n| comma_number_then(b, s, n, b","))),
+    None,
+    // "98 s/p": 2-3 digits then a space, at a line start or after two spaces
+    Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && b.get(s + n).is_some_and(|&c| is_space(c)) && (s == 0 || b[s - 1] == b'\n' || (s >= 2 && is_space(b[s - 1]) && is_space(b[s - 2]))))),
+];
+
+/// A run of 1-3 digits right before one of `closers`, after spaces after a comma (`, 71,`).
+fn comma_number_then(b: &[u8], s: usize, n: usize, closers: &[u8]) -> bool {
+    n <= 3 && b.get(s + n).is_some_and(|c| closers.contains(c)) && space_back(b, s) < s && space_back(b, s) > 0 && b[space_back(b, s) - 1] == b','
+}
+
+/// Gate of [`WRITTEN_WORDS`]: every match has one of these in its ordinal word ([`ORD_WORDS`];
+/// `teenth` for thirteenth to nineteenth).
+const ORD_GATE: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "teenth", "twentieth", "thirtieth"];
+
+/// Every spelling of a month in [`MONTH`].
+const MONTHS: &[&str] = &["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"];
+
+/// True when a month name is the word before `pos`, after skipping back over spaces, `,`, `.`,
+/// `'` and one `the` or `of` (`March 3`, `Mar. the 3rd`, `March, of 2021`, `Mar '21`).
+fn month_before(b: &[u8], pos: usize) -> bool {
+    let skip = |mut j: usize| {
+        while j > 0 && (is_space(b[j - 1]) || matches!(b[j - 1], b',' | b'.' | b'\'')) {
+            j -= 1;
+        }
+        j
+    };
+    // the ASCII letters ending at `j`
+    let word = |j: usize| {
+        let mut a = j;
+        while a > 0 && b[a - 1].is_ascii_alphabetic() {
+            a -= 1;
+        }
+        (a, &b[a..j])
+    };
+    let (a, mut w) = word(skip(pos));
+    if w.eq_ignore_ascii_case(b"the") || w.eq_ignore_ascii_case(b"of") {
+        w = word(skip(a)).1;
+    }
+    // (the month is a whole word: the pattern has \b before it)
+    (3..=9).contains(&w.len()) && MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
+}
+
+/// True when a month name starts after `pos`, after an ordinal suffix, spaces and one `of`
+/// (`3 March`, `3rd of Mar`).
+fn month_after(b: &[u8], pos: usize) -> bool {
+    let mut j = pos;
+    if b.get(j..j + 2).is_some_and(|w| ["st", "nd", "rd", "th"].iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))) {
+        j += 2;
+    }
+    while j < b.len() && is_space(b[j]) {
+        j += 1;
+    }
+    if b.get(j..j + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"of")) && b.get(j + 2).is_some_and(|&c| is_space(c)) {
+        j += 2;
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+    }
+    b.get(j..j + 3).is_some_and(|w| MONTH3.iter().any(|m| w.eq_ignore_ascii_case(m)))
+}
+
+/// Check of [`WRITTEN`]: a run of at most four digits (a day or a year) with a month name right
+/// before or after it.
+fn written_check(k: &Keywords, t: &str) -> bool {
+    k.any_run(t, |b, s, n| n <= 4 && (month_before(b, s) || month_after(b, s + n)))
+}
+
+/// The first three letters of every spelling in [`MONTH`].
+const MONTH3: [&[u8]; 12] = [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
+
+/// Check of [`NUMERIC_YMD`]: three digit runs joined by `/`, `.` or `-` (`3/14/2023`,
+/// `2023-03-14`), a run before `/` and a run of four or more digits starting 19 or 20
+/// (`01/2024`), or a run of at most two digits before a month's first letter, maybe after one
+/// separator (`14 Mar 2023`, `14-mar-23`).
+fn numeric_ymd_check(k: &Keywords, t: &str) -> bool {
+    k.any_run(t, |b, s, n| {
+        let e = s + n;
+        let sep = |i: usize| matches!(b.get(i), Some(b'/' | b'.' | b'-'));
+        let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+        let joined = sep(e) && digit(e + 1) && {
+            let mut j = e + 1;
+            while digit(j) {
+                j += 1;
+            }
+            (sep(j) && digit(j + 1)) || (b[e] == b'/' && j - (e + 1) >= 4 && matches!(&b[e + 1..e + 3], b"19" | b"20"))
+        };
+        // every month name starts with one of these three letters
+        let month = |i: usize| b.get(i..i + 3).is_some_and(|w| MONTH3.iter().any(|m| w.eq_ignore_ascii_case(m)));
+        joined || (n <= 2 && (month(e) || (b.get(e).is_some_and(|&c| is_space(c) || matches!(c, b'/' | b'.' | b'-')) && month(e + 1))))
+    })
+}
+
+/// Check of [`AGE_UNIT`]: a run of at most three digits followed (after spaces and dashes) by
+/// `y` (`94 yo`, `94-year-old`, `94y`).
+fn age_unit_check(k: &Keywords, t: &str) -> bool {
+    k.any_run(t, |b, s, n| {
+        if n > 3 {
+            return false;
+        }
+        let mut j = s + n;
+        while j < b.len() && (is_space(b[j]) || b[j] == b'-') {
+            j += 1;
+        }
+        matches!(b.get(j), Some(b'y' | b'Y'))
+    })
+}
+
+/// Check of [`YEAR`]: a four-digit run starting 19 or 20, or a two-digit run after or before an
+/// apostrophe or before `s` (`'92`, `74'`, `80s`).
+fn year_check(k: &Keywords, t: &str) -> bool {
+    k.any_run(t, |b, s, n| {
+        (n == 4 && matches!(&b[s..s + 2], b"19" | b"20")) || (n == 2 && ((s > 0 && b[s - 1] == b'\'') || matches!(b.get(s + 2), Some(b'\'' | b's' | b'S'))))
+    })
+}
+
 /// Words that make a person the subject of a sentence.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran|my|our|their|aunty|auntie|son|daughter|brother|sister|aunt|uncle|cousin|niece|nephew|friend|neighbou?r|nurse|grandson|granddaughter|bubbe|bubby|zayde|yiayia|papou|abuela|abuelo|lola|lolo|aama|dziadek|babcia|babushka|nonna|nonno|oma|opa|ojii-chan|obaa-chan|halmeoni|harabeoji)(?-u:\b)").unwrap()
@@ -645,20 +755,27 @@ fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The date, age and year rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: None },
-        Rule { name: "date", regex: &MD, judge: judge_md, gate: &[], check: None },
-        Rule { name: "date", regex: &GLUED, judge: judge_glued, gate: GLUED_GATE, check: None },
-        Rule { name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: None },
-        Rule { name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: MONTH_GATE, check: None },
-        Rule { name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: ORDINAL_GATE, check: None },
-        Rule { name: "date", regex: &LONE_MONTH, judge: judge_lone_month, gate: LONE_MONTH_GATE, check: None },
-        Rule { name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
-        Rule { name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
-        Rule { name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: None },
-        Rule { name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: None },
+        Rule { within: None, name: "date", regex: &NUMERIC_YMD, judge: judge_numeric_ymd, gate: &[], check: Some(numeric_ymd_check) },
+        // 1-2 digits, `/` or `-`, 1-2 digits
+        Rule { within: None, name: "date", regex: &MD, judge: judge_md, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| {
+            let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+            n <= 2 && matches!(b.get(s + n), Some(b'/' | b'-')) && digit(s + n + 1) && !(digit(s + n + 2) && digit(s + n + 3))
+        })) },
+        // 1-2 digits glued to on, since, from, until, thru or dated, then `/`
+        Rule { within: None, name: "date", regex: &GLUED, judge: judge_glued, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && b.get(s + n) == Some(&b'/') && ends_with_any(b, s, &["on", "since", "from", "until", "thru", "dated"]))) },
+        Rule { within: None, name: "date", regex: &WRITTEN, judge: judge_written, gate: MONTH_GATE, check: Some(written_check) },
+        // an ordinal word and a month: the words are the gate (rarer), the month the check
+        Rule { within: None, name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: ORD_GATE, check: Some(|k, _| k.any(MONTH_GATE)) },
+        // 1-2 digits then st, nd, rd or th
+        Rule { within: None, name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && b.get(s + n..s + n + 2).is_some_and(|w| [b"st", b"nd", b"rd", b"th"].iter().any(|x| w.eq_ignore_ascii_case(*x))))) },
+        Rule { within: None, name: "date", regex: &LONE_MONTH, judge: judge_lone_month, gate: LONE_MONTH_GATE, check: None },
+        Rule { within: None, name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
+        Rule { within: None, name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
+        Rule { within: None, name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: Some(age_unit_check) },
+        Rule { within: None, name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: Some(year_check) },
     ]
     .into_iter()
-    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).map(|(regex, gate)| Rule { name: "age", regex, judge: judge_age_context, gate, check: None }))
+    .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).zip(AGE_CONTEXT_CHECKS).map(|((regex, gate), check)| Rule { within: None, name: "age", regex, judge: judge_age_context, gate, check }))
     .collect()
 }
 

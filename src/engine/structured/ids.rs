@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::checksum;
-use super::{after, char_at, char_before, Hit, Rule};
+use super::{after, char_at, char_before, Hit, Keywords, Rule};
 use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
@@ -230,9 +230,44 @@ fn judge_codes(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 static CODE: LazyLock<Regex> =
     LazyLock::new(|| ascii(r"(?-u:\b)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?-u:\b)|(?-u:\b)[A-Z0-9]{6,}(?-u:\b)").unwrap());
 
+/// The ranges [`CODE`] searches (see [`Rule::within`]): the maximal runs of letters, digits and
+/// dashes (every match of [`CODE`] lies in one) with at least five digits ([`judge_code`] wants
+/// five). In an ALL CAPS note every long word matches [`CODE`], and nearly none has the digits.
+fn code_ranges(k: &Keywords, text: &str, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    let class = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    let mut runs = k.digit_runs().peekable();
+    while let Some((s, n)) = runs.next() {
+        let mut a = s;
+        while a > 0 && class(b[a - 1]) {
+            a -= 1;
+        }
+        let mut e = s + n;
+        while e < b.len() && class(b[e]) {
+            e += 1;
+        }
+        // the other digit runs of the same range
+        let mut digits = n;
+        while let Some(&(s2, n2)) = runs.peek() {
+            if s2 >= e {
+                break;
+            }
+            digits += n2;
+            runs.next();
+        }
+        if digits >= 5 {
+            out.push((a, e));
+        }
+    }
+}
+
 fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     let s = m.as_str();
+    // every branch below needs five digits (cheap to reject first: most matches are words)
+    if s.bytes().filter(u8::is_ascii_digit).count() < 5 {
+        return;
+    }
     if matches!(char_before(text, m.start()), Some(c) if matches!(c, '.' | '/' | '@' | '_' | '-')) || matches!(char_at(text, m.end()), Some('@' | '/' | '_' | '%' | '-')) {
         return;
     }
@@ -274,11 +309,11 @@ fn judge_code(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// The identifier rules, in registry order.
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { name: "labelled-id", regex: &LABELLED, judge: judge_labelled, gate: &[], check: None },
-        Rule { name: "ssn", regex: &SSN, judge: judge_ssn, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"- ", 2..=2)) },
-        Rule { name: "number", regex: &DIGIT_GROUPS, judge: judge_digit_groups, gate: &[], check: Some(|k, t| k.longest_digit_chain(t, b" -", usize::MAX) >= 9) },
-        Rule { name: "code", regex: &CODES, judge: judge_codes, gate: &[], check: None },
-        Rule { name: "code", regex: &CODE, judge: judge_code, gate: &[], check: None },
+        Rule { within: None, name: "labelled-id", regex: &LABELLED, judge: judge_labelled, gate: &[], check: None },
+        Rule { within: None, name: "ssn", regex: &SSN, judge: judge_ssn, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"- ", 2..=2)) },
+        Rule { within: None, name: "number", regex: &DIGIT_GROUPS, judge: judge_digit_groups, gate: &[], check: Some(|k, t| k.longest_digit_chain(t, b" -", usize::MAX) >= 9) },
+        Rule { within: None, name: "code", regex: &CODES, judge: judge_codes, gate: &[], check: None },
+        Rule { within: Some(code_ranges), name: "code", regex: &CODE, judge: judge_code, gate: &[], check: None },
     ]
 }
 
@@ -340,6 +375,29 @@ mod tests {
             ("filed under docket no. 2:23-cv-01145 in", "2:23-cv-01145", Id),
         ];
         assert_finds(rows);
+    }
+
+    /// Searching only the ranges of [`super::code_ranges`] finds exactly what the whole-text
+    /// search finds.
+    #[test]
+    fn code_ranges_hold_every_hit() {
+        use crate::engine::structured::Keywords;
+        let rule = super::rules().into_iter().find(|r| r.within.is_some()).expect("the code rule");
+        let texts = [
+            "gave me a case number, 2024-HS-118307, and ZQH918273645 or GCM-CR-2024-017.)",
+            "FOLLOW-UP WITH AC700X10 ABCDEF 12345 X-RAY_12345-AB 1-2-3-4-5 PA-24-0311-88412",
+            "é 24-031877é, LKS-004417_ and LKS-004417-, 2024-HS-118307",
+            "E-20417 E-20417/x @E-20417 .E-20417 0047712-OH-",
+            "",
+            "12345",
+        ];
+        for t in texts {
+            let k = Keywords::of(t);
+            let mut ranges = Vec::new();
+            (rule.within.unwrap())(&k, t, &mut ranges);
+            assert_eq!(rule.hits_within(t, &ranges), rule.hits(t), "{t:?}");
+        }
+        assert!(!rule.hits(texts[0]).is_empty());
     }
 
     #[test]
