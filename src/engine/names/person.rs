@@ -1013,13 +1013,17 @@ fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let labels: Vec<usize> = (0..doc.toks.len())
         .filter(|&i| {
             let t = doc.toks[i];
-            let line_start = doc.text[..t.s].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
-            line_start && doc.text[t.e..].starts_with(": ") && t.e - t.s >= 2
+            // only spaces or tabs between the line's start and the word (a bounded look back)
+            let line_start = || doc.text.as_bytes()[..t.s].iter().rev().take_while(|&&b| b != b'\n').all(|&b| b == b' ' || b == b'\t');
+            doc.text[t.e..].starts_with(": ") && t.e - t.s >= 2 && line_start()
         })
         .collect();
-    let count = |i: usize| labels.iter().filter(|&&k| doc.key(k) == doc.key(i)).count();
-    let speakers: Vec<usize> = labels.iter().copied().filter(|&i| count(i) >= 2).collect();
-    let distinct = speakers.iter().map(|&i| doc.key(i)).collect::<HashSet<_>>().len();
+    let mut counts: std::collections::HashMap<_, usize, FastHash> = std::collections::HashMap::default();
+    for &i in &labels {
+        *counts.entry(doc.key(i)).or_default() += 1;
+    }
+    let speakers: Vec<usize> = labels.iter().copied().filter(|&i| counts[&doc.key(i)] >= 2).collect();
+    let distinct = counts.values().filter(|&&c| c >= 2).count();
     if distinct < 2 {
         return;
     }
