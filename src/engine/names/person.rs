@@ -634,11 +634,6 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if !mixed || t.shape != Shape::Title || i > 0 && doc.toks[i - 1].shape == Shape::Title && doc.joined(i - 1) && !doc.toks[i - 1].sent_start {
             continue;
         }
-        // a listed first name that is also a word ("Hope", "Tore") counts only after the strongest cues
-        let named_word = t.e - t.s >= 2 && doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::GREET | flag::STATE);
-        if !unknown_word(doc, i, 3) && !named_word {
-            continue;
-        }
         // the verb right after the word, or after one adverb ("___ finally slept", "___ never called")
         let verb_next = i + 1 < n && doc.joined(i) && (person_verb(doc, i + 1) || i + 2 < n && doc.joined(i + 1) && adverb(doc, i + 1) && person_verb(doc, i + 2));
         let reason = if t.sent_start {
@@ -692,6 +687,12 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         } else {
             continue;
         };
+        // the word itself, checked last (the cues above are cheaper than the list lookups): a word
+        // no list holds, or a listed first name that is also a word ("Hope", "Tore")
+        let named_word = || t.e - t.s >= 2 && doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::GREET | flag::STATE);
+        if !unknown_word(doc, i, 3) && !named_word() {
+            continue;
+        }
         push(doc, i, extend(doc, i), 0.6, reason, out);
     }
 }
