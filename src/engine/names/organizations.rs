@@ -46,7 +46,9 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          cooperative co-op store stores pantry kitchen ymca ywca library regional \
          nursing living alliance restaurant cafe bakery nursery roofing plumbing logistics construction \
          landscaping elementary orthodox congregational ledger gazette tribune herald transit \
-         laboratories industries enterprises")
+         laboratories industries enterprises casino grill diner shipping trucking freight paratransit motors \
+         airlines airways foods farms dairy mills salon studio studios fitness realty insurance technologies \
+         solutions consulting systems")
 });
 
 /// Heads trusted in notes typed without case.
