@@ -132,29 +132,28 @@ fn render(doc: &Doc, spans: &[Span], lineno: usize) -> Result<String, String> {
     serde_json::to_string(&out).map_err(|e| format!("line {lineno}: {e}"))
 }
 
-/// `f` applied to every item on up to `workers` threads, in blocks of `block` items pulled from a
-/// shared counter (a thread slowed down by other processes does fewer), results in item order.
-fn parallel<T: Sync, R: Send>(items: &[T], workers: usize, block: usize, f: impl Fn(usize, &T) -> R + Sync) -> Vec<R> {
-    let blocks: Vec<(usize, &[T])> = items.chunks(block.max(1)).enumerate().map(|(b, c)| (b * block.max(1), c)).collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|sc| {
-        let handles: Vec<_> = (0..workers.min(blocks.len()).max(1))
-            .map(|_| {
-                sc.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&(first, chunk)) = blocks.get(b) else { break };
-                        mine.push((b, chunk.iter().enumerate().map(|(k, t)| f(first + k, t)).collect::<Vec<_>>()));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("scan worker panicked")).collect()
-    });
-    done.sort_unstable_by_key(|&(b, _)| b);
-    done.into_iter().flat_map(|(_, r)| r).collect()
+/// Work shared by the scan's threads in one phase: `jobs` numbered jobs, each taken by the first
+/// thread free to take it (a thread slowed down by other processes does fewer).
+struct Phase {
+    next: std::sync::atomic::AtomicUsize,
+    jobs: usize,
+}
+
+impl Phase {
+    fn new(jobs: usize) -> Phase {
+        Phase { next: std::sync::atomic::AtomicUsize::new(0), jobs }
+    }
+
+    /// Runs `f` on every job this thread takes, until none is left.
+    fn run(&self, mut f: impl FnMut(usize)) {
+        loop {
+            let j = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if j >= self.jobs {
+                return;
+            }
+            f(j);
+        }
+    }
 }
 
 /// Compiles the engine's patterns (each recognizer compiles its own on first use) on two threads
@@ -174,69 +173,127 @@ fn warm_engine() -> [std::thread::JoinHandle<()>; 2] {
     [std::thread::spawn(|| warm(false)), std::thread::spawn(|| warm(true))]
 }
 
-fn scan() -> io::Result<ExitCode> {
-    let warming = warm_engine();
-    let mut input = String::new();
+/// All of standard input as a string, read into a buffer of the input's size when it is a file
+/// (rather than one doubled as it fills: the copies touch fresh memory, which costs page faults).
+fn read_stdin() -> io::Result<String> {
+    let size = std::fs::metadata("/dev/stdin").ok().filter(|m| m.is_file()).map_or(0, |m| m.len() as usize);
+    let mut input = String::with_capacity(size + 1);
     io::stdin().lock().read_to_string(&mut input).map_err(|e| {
         io::Error::new(e.kind(), format!("reading stdin: {e} (input must be UTF-8 JSONL)"))
     })?;
+    Ok(input)
+}
+
+fn scan() -> io::Result<ExitCode> {
+    use std::sync::OnceLock;
+    let warming = warm_engine();
+    let input = read_stdin()?;
     let lines: Vec<(usize, &str)> =
         input.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty()).collect();
     for w in warming {
         w.join().expect("engine warm-up panicked");
     }
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let parsed: Vec<Result<Doc, String>> = parallel(&lines, workers, 64, |_, &(n, l)| parse_line(l, n));
-    let texts: Vec<&str> = parsed.iter().map(|d| d.as_ref().map_or("", |d| d.text.as_str())).collect();
-    let norms: Vec<Normalized<'_>> = parallel(&texts, workers, 64, |_, t| Normalized::new(t));
-    let inputs: Vec<Input<'_>> = norms.iter().map(Input::new).collect();
-
-    // Each recognizer runs over every text in turn (one task), rather than every recognizer over
-    // each text: a pattern's automaton is then built by one thread only and stays in its cache
-    // while it runs. The name recognizer, the costliest and without automata, is split into
-    // blocks of texts so that the threads finish together.
     let engine = default_engine();
     let recs = engine.recognizers();
-    let n = inputs.len();
+    let n = lines.len();
+
+    // The scan runs in four phases on the same threads (the main one and `workers - 1` more; a
+    // thread keeps its allocator heap, so memory freed in one phase serves the next), with a
+    // barrier between phases. Each phase fills slots that the next one reads.
+    const BLOCK: usize = 32;
+    let blocks = n.div_ceil(BLOCK);
+    // 1. parse each line, 2. normalize its text
+    let parsed: Vec<OnceLock<Result<Doc, String>>> = (0..n).map(|_| OnceLock::new()).collect();
+    let norms: Vec<OnceLock<Normalized<'_>>> = (0..n).map(|_| OnceLock::new()).collect();
+    // 3. recognize: each recognizer runs over every text in turn (one job), rather than every
+    // recognizer over each text: a pattern's automaton is then built by one thread only and stays
+    // in its cache while it runs. The name recognizer, the costliest and without automata, is
+    // split into blocks of texts so that the threads finish together.
     let split = (workers * 2).max(1);
+    let names_size = n.div_ceil(split).max(1);
     let mut tasks: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for (r, rec) in recs.iter().enumerate() {
         if rec.name() == "names" {
-            let size = n.div_ceil(split).max(1);
-            tasks.extend((0..n).step_by(size).map(|a| (r, a..(a + size).min(n))));
+            tasks.extend((0..n).step_by(names_size).map(|a| (r, a..(a + names_size).min(n))));
         }
     }
+    let first_other = tasks.len();
     tasks.extend(recs.iter().enumerate().filter(|(_, rec)| rec.name() != "names").map(|(r, _)| (r, 0..n)));
-    let found: Vec<Vec<Vec<Span>>> = parallel(&tasks, workers, 1, |_, (r, range)| {
-        range
-            .clone()
-            .map(|d| {
-                let mut v = Vec::new();
-                recs[*r].recognize(&inputs[d], &mut v);
-                v
-            })
-            .collect()
-    });
-    // found[task][doc in its range] -> per_rec[recognizer][doc]
-    let mut per_rec: Vec<Vec<Vec<Span>>> = (0..recs.len()).map(|_| vec![Vec::new(); n]).collect();
-    for ((r, range), spans) in tasks.iter().zip(found) {
-        for (d, v) in range.clone().zip(spans) {
-            per_rec[*r][d] = v;
-        }
+    // where recognizer r's spans for text d are: (task, index in the task's range)
+    let mut task_of: Vec<Option<usize>> = vec![None; recs.len()];
+    for (t, (r, _)) in tasks.iter().enumerate().skip(first_other) {
+        task_of[*r] = Some(t);
     }
-    let per_rec = &per_rec;
-    let results: Vec<Result<String, String>> = parallel(&parsed, workers, 32, |d, doc| {
-        let doc = doc.as_ref().map_err(Clone::clone)?;
-        // candidates in registry order, as Engine::scan gathers them
-        let spans: Vec<Span> = per_rec.iter().flat_map(|by_doc| by_doc[d].iter().cloned()).collect();
-        let spans = engine.finish(&doc.text, &inputs[d], spans);
-        render(doc, &spans, lines[d].0)
+    let found: Vec<OnceLock<Vec<Vec<Span>>>> = (0..tasks.len()).map(|_| OnceLock::new()).collect();
+    // 4. refine, resolve and render each text
+    let rendered: Vec<OnceLock<Result<String, String>>> = (0..n).map(|_| OnceLock::new()).collect();
+    let inputs: OnceLock<Vec<Input<'_>>> = OnceLock::new();
+
+    let phases = [Phase::new(blocks), Phase::new(blocks), Phase::new(tasks.len()), Phase::new(blocks)];
+    let barrier = std::sync::Barrier::new(workers);
+    let block = |b: usize| b * BLOCK..((b + 1) * BLOCK).min(n);
+    let text = |d: usize| parsed[d].get().and_then(|r| r.as_ref().ok()).map_or("", |doc| doc.text.as_str());
+    let work = || {
+        phases[0].run(|b| {
+            for d in block(b) {
+                let (lineno, line) = lines[d];
+                let _ = parsed[d].set(parse_line(line, lineno));
+            }
+        });
+        barrier.wait();
+        phases[1].run(|b| {
+            for d in block(b) {
+                let _ = norms[d].set(Normalized::new(text(d)));
+            }
+        });
+        barrier.wait();
+        // shared, so that the facts each input computes once (the gate keywords) serve every thread
+        let inputs = inputs.get_or_init(|| norms.iter().map(|m| Input::new(m.get().expect("normalized"))).collect());
+        phases[2].run(|t| {
+            let (r, range) = &tasks[t];
+            let spans = range
+                .clone()
+                .map(|d| {
+                    let mut v = Vec::new();
+                    recs[*r].recognize(&inputs[d], &mut v);
+                    v
+                })
+                .collect();
+            let _ = found[t].set(spans);
+        });
+        barrier.wait();
+        phases[3].run(|b| {
+            for d in block(b) {
+                let result = parsed[d].get().expect("parsed").as_ref().map_err(Clone::clone).and_then(|doc| {
+                    // candidates in registry order, as Engine::scan gathers them
+                    let mut spans: Vec<Span> = Vec::new();
+                    for r in 0..recs.len() {
+                        let (t, k) = match task_of[r] {
+                            Some(t) => (t, d),
+                            None => (d / names_size, d % names_size),
+                        };
+                        spans.extend(found[t].get().expect("recognized")[k].iter().cloned());
+                    }
+                    let spans = engine.finish(&doc.text, &inputs[d], spans);
+                    render(doc, &spans, lines[d].0)
+                });
+                let _ = rendered[d].set(result);
+            }
+        });
+    };
+    std::thread::scope(|sc| {
+        for _ in 1..workers {
+            sc.spawn(work);
+        }
+        work();
     });
+
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0;
-    for r in results {
-        match r {
+    for r in rendered {
+        match r.into_inner().expect("rendered") {
             Ok(line) => {
                 out.write_all(line.as_bytes())?;
                 out.write_all(b"\n")?;
