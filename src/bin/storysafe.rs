@@ -225,7 +225,8 @@ fn scan() -> io::Result<ExitCode> {
     for (t, (r, _)) in tasks.iter().enumerate().skip(first_other) {
         task_of[*r] = Some(t);
     }
-    let found: Vec<OnceLock<Vec<Vec<Span>>>> = (0..tasks.len()).map(|_| OnceLock::new()).collect();
+    // each task's spans, one text after another, and where each text's start (`ends[k]..ends[k + 1]`)
+    let found: Vec<OnceLock<(Vec<Span>, Vec<u32>)>> = (0..tasks.len()).map(|_| OnceLock::new()).collect();
     // 4. refine, resolve and render each text
     let rendered: Vec<OnceLock<Result<String, String>>> = (0..n).map(|_| OnceLock::new()).collect();
     let inputs: OnceLock<Vec<Input<'_>>> = OnceLock::new();
@@ -252,15 +253,14 @@ fn scan() -> io::Result<ExitCode> {
         let inputs = inputs.get_or_init(|| norms.iter().map(|m| Input::new(m.get().expect("normalized"))).collect());
         phases[2].run(|t| {
             let (r, range) = &tasks[t];
-            let spans = range
-                .clone()
-                .map(|d| {
-                    let mut v = Vec::new();
-                    recs[*r].recognize(&inputs[d], &mut v);
-                    v
-                })
-                .collect();
-            let _ = found[t].set(spans);
+            let mut spans = Vec::new();
+            let mut ends = Vec::with_capacity(range.len() + 1);
+            ends.push(0);
+            for d in range.clone() {
+                recs[*r].recognize(&inputs[d], &mut spans);
+                ends.push(spans.len() as u32);
+            }
+            let _ = found[t].set((spans, ends));
         });
         barrier.wait();
         phases[3].run(|b| {
@@ -273,7 +273,8 @@ fn scan() -> io::Result<ExitCode> {
                             Some(t) => (t, d),
                             None => (d / names_size, d % names_size),
                         };
-                        spans.extend(found[t].get().expect("recognized")[k].iter().cloned());
+                        let (all, ends) = found[t].get().expect("recognized");
+                        spans.extend(all[ends[k] as usize..ends[k + 1] as usize].iter().cloned());
                     }
                     let spans = engine.finish(&doc.text, &inputs[d], spans);
                     render(doc, &spans, lines[d].0)
