@@ -21,7 +21,7 @@ const UNIT: &str = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Rm|Ro
 
 static STREET_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     ascii(&format!(
-        r"(?-u:\b)\d{{1,6}}[A-Z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z](?u:[A-Za-z'’.-])*|\d{{1,3}}(?:st|nd|rd|th))(?:\s+[A-Z](?u:[A-Za-z'’.-])*){{0,3}}\s+(?:{STREET_LONG}|{STREET_SHORT})(?-u:\b)\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?)?{UNIT}?"
+        r"(?-u:\b)\d{{1,6}}[A-Z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z](?:[A-Za-z'.\-]|’)*|\d{{1,3}}(?:st|nd|rd|th))(?:\s+[A-Z](?:[A-Za-z'.\-]|’)*){{0,3}}\s+(?:{STREET_LONG}|{STREET_SHORT})(?-u:\b)\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)(?-u:\b)\.?)?{UNIT}?"
     ))
     .unwrap()
 });
@@ -31,12 +31,12 @@ static STREET_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static STREET_NAMED: [LazyLock<Regex>; 3] = [
     LazyLock::new(|| {
         ascii(&format!(
-            r"(?-u:\b)[A-Z](?u:[a-z'’])+(?:\s+[A-Z](?u:[a-z'’])+){{0,2}}\s+(?:{STREET_LONG})(?-u:\b)(?:\s+(?:shelter|encampment|underpass|bridge|motel|apartments|projects|clinic|station|overpass)(?-u:\b))?{UNIT}?"
+            r"(?-u:\b)[A-Z](?:[a-z']|’)+(?:\s+[A-Z](?:[a-z']|’)+){{0,2}}\s+(?:{STREET_LONG})(?-u:\b)(?:\s+(?:shelter|encampment|underpass|bridge|motel|apartments|projects|clinic|station|overpass)(?-u:\b))?{UNIT}?"
         ))
         .unwrap()
     }),
     LazyLock::new(|| {
-        ascii(r"(?-u:\b)(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z](?u:[a-z'’])+(?:\s+[A-Z](?u:[a-z'’])+)?").unwrap()
+        ascii(r"(?-u:\b)(?:Calle|Avenida|Rue|Via|Strada|Rua|Carrera|Paseo)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z](?:[a-z']|’)+(?:\s+[A-Z](?:[a-z']|’)+)?").unwrap()
     }),
     LazyLock::new(|| {
         ascii(&format!(

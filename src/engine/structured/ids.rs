@@ -39,7 +39,7 @@ pub const LABELS: &[(&str, Category, &str)] = &[
 pub static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<String> = LABELS.iter().map(|(g, _, re)| format!("(?P<{g}>{re})")).collect();
     ascii(&format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?u:['\x22“])?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
+        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?:['\x22]|“)?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
         labels.join("|")
     ))
     .unwrap()
