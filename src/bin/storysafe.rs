@@ -157,7 +157,8 @@ impl Phase {
 }
 
 /// Compiles the engine's patterns (each recognizer compiles its own on first use) on two threads
-/// at once, one from each end of the registry, so that start-up overlaps with reading the input.
+/// at once, one from each end of the registry, so that start-up overlaps with reading the input
+/// and with the first phases of the scan.
 fn warm_engine() -> [std::thread::JoinHandle<()>; 2] {
     fn warm(reverse: bool) {
         let engine = default_engine();
@@ -190,21 +191,42 @@ fn scan() -> io::Result<ExitCode> {
     let input = read_stdin()?;
     let lines: Vec<(usize, &str)> =
         input.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty()).collect();
-    for w in warming {
-        w.join().expect("engine warm-up panicked");
-    }
+    // (the warm-up goes on while the texts are parsed and the name recognizer, which needs few
+    // patterns, runs: a recognizer whose patterns are still compiling waits for them)
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let engine = default_engine();
     let recs = engine.recognizers();
     let n = lines.len();
-
-    // The scan runs in four phases on the same threads (the main one and `workers - 1` more; a
-    // thread keeps its allocator heap, so memory freed in one phase serves the next), with a
-    // barrier between phases. Each phase fills slots that the next one reads.
     const BLOCK: usize = 32;
     let blocks = n.div_ceil(BLOCK);
-    // 1. parse each line, 2. normalize its text
+    let block = |b: usize| b * BLOCK..((b + 1) * BLOCK).min(n);
+
+    // 1. parse each line (its own round of threads: the input is then freed, and the memory it
+    // held serves what the next phases allocate, instead of fresh pages)
     let parsed: Vec<OnceLock<Result<Doc, String>>> = (0..n).map(|_| OnceLock::new()).collect();
+    let parse = Phase::new(blocks);
+    let parse_work = || {
+        parse.run(|b| {
+            for d in block(b) {
+                let (lineno, line) = lines[d];
+                let _ = parsed[d].set(parse_line(line, lineno));
+            }
+        })
+    };
+    std::thread::scope(|sc| {
+        for _ in 1..workers {
+            sc.spawn(parse_work);
+        }
+        parse_work();
+    });
+    let linenos: Vec<usize> = lines.iter().map(|&(lineno, _)| lineno).collect();
+    drop(lines);
+    drop(input);
+
+    // The other phases run on the same threads (the main one and `workers - 1` more; a thread
+    // keeps its allocator heap, so memory freed in one phase serves the next), with a barrier
+    // between phases. Each phase fills slots that the next one reads.
+    // 2. normalize each text
     let norms: Vec<OnceLock<Normalized<'_>>> = (0..n).map(|_| OnceLock::new()).collect();
     // 3. recognize: each recognizer runs over every text in turn (one job), rather than every
     // recognizer over each text: a pattern's automaton is then built by one thread only and stays
@@ -231,19 +253,11 @@ fn scan() -> io::Result<ExitCode> {
     let rendered: Vec<OnceLock<Result<String, String>>> = (0..n).map(|_| OnceLock::new()).collect();
     let inputs: OnceLock<Vec<Input<'_>>> = OnceLock::new();
 
-    let phases = [Phase::new(blocks), Phase::new(blocks), Phase::new(tasks.len()), Phase::new(blocks)];
+    let phases = [Phase::new(blocks), Phase::new(tasks.len()), Phase::new(blocks)];
     let barrier = std::sync::Barrier::new(workers);
-    let block = |b: usize| b * BLOCK..((b + 1) * BLOCK).min(n);
     let text = |d: usize| parsed[d].get().and_then(|r| r.as_ref().ok()).map_or("", |doc| doc.text.as_str());
     let work = || {
         phases[0].run(|b| {
-            for d in block(b) {
-                let (lineno, line) = lines[d];
-                let _ = parsed[d].set(parse_line(line, lineno));
-            }
-        });
-        barrier.wait();
-        phases[1].run(|b| {
             for d in block(b) {
                 let _ = norms[d].set(Normalized::new(text(d)));
             }
@@ -251,7 +265,7 @@ fn scan() -> io::Result<ExitCode> {
         barrier.wait();
         // shared, so that the facts each input computes once (the gate keywords) serve every thread
         let inputs = inputs.get_or_init(|| norms.iter().map(|m| Input::new(m.get().expect("normalized"))).collect());
-        phases[2].run(|t| {
+        phases[1].run(|t| {
             let (r, range) = &tasks[t];
             let mut spans = Vec::new();
             let mut ends = Vec::with_capacity(range.len() + 1);
@@ -263,7 +277,7 @@ fn scan() -> io::Result<ExitCode> {
             let _ = found[t].set((spans, ends));
         });
         barrier.wait();
-        phases[3].run(|b| {
+        phases[2].run(|b| {
             for d in block(b) {
                 let result = parsed[d].get().expect("parsed").as_ref().map_err(Clone::clone).and_then(|doc| {
                     // candidates in registry order, as Engine::scan gathers them
@@ -277,7 +291,7 @@ fn scan() -> io::Result<ExitCode> {
                         spans.extend(all[ends[k] as usize..ends[k + 1] as usize].iter().cloned());
                     }
                     let spans = engine.finish(&doc.text, &inputs[d], spans);
-                    render(doc, &spans, lines[d].0)
+                    render(doc, &spans, linenos[d])
                 });
                 let _ = rendered[d].set(result);
             }
@@ -290,6 +304,9 @@ fn scan() -> io::Result<ExitCode> {
         work();
     });
 
+    for w in warming {
+        w.join().expect("engine warm-up panicked");
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0;
