@@ -168,3 +168,39 @@ fn identifiers_written_with_other_digits_or_hidden_characters_are_found() {
         assert_found(text, want, category);
     }
 }
+
+/// Leaks of the blind and unseen corpora (invented text of the same kinds): a dash date after an
+/// admission or a procedure, a day after "On the 8th" and a pronoun, ages over 89 spelled out as
+/// an aside or after "died ... at", an age with an exclamation mark, an extension alone, a trauma
+/// alias, a bare "id", a slip number, a letters-and-digits code after "ID", a hospital number in
+/// groups, a plate named after "plate of the other vehicle".
+#[test]
+fn blind_corpus_structured_leaks() {
+    for (text, want, category) in [
+        ("PT ADMITTED 11-19 S/P FALL. STABLE.", "11-19", Category::Date),
+        ("cath 10-02 w/ stent to RCA, site c/d/i", "10-02", Category::Date),
+        ("On the 6th her nephew drove in from Tulsa.", "the 6th", Category::Date),
+        ("When Ilse Brandauer, ninety-two, arrived on our ward she sang.", "ninety-two", Category::Age90),
+        ("she passed last night. ninety-seven. her son was with her", "ninety-seven", Category::Age90),
+        ("Our neighbour Tomasz died on Sunday at 96. He fixed bikes.", "96", Category::Age90),
+        ("pt's aunt Wilhelmina (94!) still drives", "94", Category::Age90),
+        ("interpreter reached via phone (ext 3-2291). oriented x3", "3-2291", Category::Phone),
+        ("ARRIVED UNIDENTIFIED, REGISTERED AS TRAUMA ECHO 2265. SW AWARE.", "ECHO 2265", Category::Id),
+        ("lao interpreter on phone (id 408812), family updated", "408812", Category::Id),
+        ("wallet and watch sent to security, slip #7730915.", "7730915", Category::Id),
+        ("Transplant list: UNOS ID QWT3381. Pt aware.", "QWT3381", Category::Id),
+        ("Patient: A. Brodie, hospital number KLM 302 7718, admitted", "KLM 302 7718", Category::Mrn),
+        ("PLATE OF THE OTHER VEHICLE 5TRW480, PER WIFE.", "5TRW480", Category::Vehicle),
+    ] {
+        assert_found(text, want, category);
+    }
+    for (text, bad) in [
+        ("ID=96.1-98.4 COOLING BLANKET OFF", "96.1"),
+        ("intubated 2-3 days ago per family", "2-3"),
+        ("On the 3rd floor her room faces east", "3rd"),
+        ("next 2200 dose held; text 4455 to confirm", "2200"),
+        ("she passed the swallow eval at 90 degrees upright", "90"),
+    ] {
+        assert_clean(text, bad);
+    }
+}

@@ -210,10 +210,12 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         // before a unit
         // only "on 7-8 for coiling", "since 7-8.": followed by punctuation or a function word
         let punct = matches!(char_at(text, end), None | Some('.' | ',' | ';' | ')' | '\n'));
-        let function_word = ["for", "and", "at", "with", "to", "when", "the", "pt", "s/p", "am", "pm", "after", "before"].contains(&nw.as_str());
+        let function_word = ["for", "and", "at", "with", "w/", "to", "when", "the", "pt", "s/p", "am", "pm", "after", "before"].contains(&nw.as_str());
         // after a word of an event or an appointment: "PLAN D/C 8-20.", "MTG SET FOR 6-12 @ 1300"
         let at_time = text[end..].trim_start_matches(' ').starts_with('@') || nw == "at" && after(text, end + 4, 1).bytes().all(|c| c.is_ascii_digit());
-        let event = matches!(pw.as_str(), "on" | "since" | "until" | "till" | "d/c" | "dc" | "dob" | "due" | "f/u" | "appt" | "mtg" | "meeting") || pw == "for" && at_time;
+        // ... or of an admission or a procedure: "ADMITTED 12-23 S/P NSTEMI", "cath 12-24 w/ DES"
+        let event = matches!(pw.as_str(), "on" | "since" | "until" | "till" | "d/c" | "dc" | "dob" | "due" | "f/u" | "appt" | "mtg" | "meeting" | "admitted" | "admit" | "adm" | "readmitted" | "discharged" | "transferred" | "cath" | "cathed" | "intubated" | "extubated" | "born" | "died" | "expired")
+            || pw == "for" && at_time;
         if !((event || weekday) && (punct || function_word || at_time)) {
             return;
         }
@@ -361,7 +363,8 @@ fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // punctuation, a clause or a time is.
     let nw = next_word(text, id.end());
     let punct = matches!(char_at(text, id.end()), None | Some('.' | ',' | ';' | ')' | '!' | '?' | '"' | '\'' | ':' | '\n'));
-    let ok_next = ["at", "and", "in", "when", "but", "so", "to", "for", "she", "he", "we", "i", "they", "of", "after", "before", "morning", "evening", "night", "afternoon", "or", "per", "w", "w/", "with", "via", "re", "if", "unless", "as"];
+    // ("On the 8th her son called": a possessive or a subject opens the clause that follows)
+    let ok_next = ["at", "and", "in", "when", "but", "so", "to", "for", "she", "he", "we", "i", "they", "of", "after", "before", "morning", "evening", "night", "afternoon", "or", "per", "w", "w/", "with", "via", "re", "if", "unless", "as", "her", "his", "my", "our", "their", "your", "you", "it", "its"];
     if !(punct || ok_next.contains(&nw.as_str())) {
         return;
     }
@@ -433,14 +436,15 @@ fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// "turned ninety".
 static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     ascii(
-        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b))",
+        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b)|[,.]\s+(?P<p>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!])",
     )
     .unwrap()
 });
 
 fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
-    let (start, end) = match caps.name("t").or_else(|| caps.name("d")).or_else(|| caps.name("n")) {
+    // ", ninety-five," / ". Ninety-three.": a number standing alone as a phrase, spelled out
+    let (start, end) = match caps.name("t").or_else(|| caps.name("p")).or_else(|| caps.name("d")).or_else(|| caps.name("n")) {
         Some(g) if caps.name("n").is_some() => (g.start(), g.end()),
         Some(g) if caps.name("d").is_some() => (m.start(), g.end()),
         Some(g) => (g.start(), g.end()),
@@ -454,19 +458,20 @@ fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// [`judge_age_context`] uses to know the reading: `a` "aged 91", `b` "She is 83", `c` "room 108,
 /// is 96", `d` "Gordon Price, 71,", `e` "Grandma (97)", `g` "her husband, 95,", `t` "turned 93",
 /// `f` "98 s/p hip fx" at the start of a note.
-static AGE_CONTEXT: [LazyLock<Regex>; 8] = [
+static AGE_CONTEXT: [LazyLock<Regex>; 9] = [
     LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)(?:(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)|(?i:he|she)(?:'|’)s(?:\s+(?i:now|only))?)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+(?:\s+[A-Z](?:[a-z'\-]|’)+)*,\s+(?P<d>\d{1,3})[,)]").unwrap()),
-    LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+\s+\((?P<e>\d{1,3})[,)]").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+\s+\((?P<e>\d{1,3})!?[,)]").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:died|passed\s+away|passed\s+on|passed)(?:\s+[a-z]+){0,3}?\s+at\s+(?:the\s+age\s+of\s+)?)(?P<x>\d{2,3})(?-u:\b)").unwrap()),
 ];
 
 /// The keywords every match of each [`AGE_CONTEXT`] pattern contains (see [`Rule::gate`]).
-const AGE_CONTEXT_GATES: [&[&str]; 8] = [
+const AGE_CONTEXT_GATES: [&[&str]; 9] = [
     &["age"],
     &[],
     &[],
@@ -475,11 +480,12 @@ const AGE_CONTEXT_GATES: [&[&str]; 8] = [
     &[],
     &["turn"],
     &[],
+    &["died", "passed"],
 ];
 
 /// The checks of the [`AGE_CONTEXT`] patterns (see [`Rule::check`]): the digit run each needs and
 /// what must stand right before or after it.
-const AGE_CONTEXT_CHECKS: [Option<Check>; 8] = [
+const AGE_CONTEXT_CHECKS: [Option<Check>; 9] = [
     None,
     // "She is 83": 1-3 digits after spaces after is, was, turned, turns, now or only (also
     // after a contraction, "She's 97", for a pattern that reads one)
@@ -494,6 +500,8 @@ const AGE_CONTEXT_CHECKS: [Option<Check>; 8] = [
     None,
     // "98 s/p": 2-3 digits then a space, at a line start or after two spaces
     Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && b.get(s + n).is_some_and(|&c| is_space(c)) && (s == 0 || b[s - 1] == b'\n' || (s >= 2 && is_space(b[s - 1]) && is_space(b[s - 2]))))),
+    // "died yesterday at 98": 2-3 digits after "at "
+    Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && space_back(b, s) < s && ends_with_any(b, space_back(b, s), &["at", "of"]))),
 ];
 
 /// A run of 1-3 digits right before one of `closers`, after spaces after a comma (`, 71,`).
@@ -636,6 +644,8 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         (g, 0.75)
     } else if let Some(g) = caps.name("t") {
         (g, 0.7)
+    } else if let Some(g) = caps.name("x") {
+        (g, 0.75)
     } else {
         (caps.name("f").unwrap(), 0.6)
     };

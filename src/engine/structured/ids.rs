@@ -26,20 +26,20 @@ use crate::engine::Category;
 /// of the first group that matched is the category of the value.
 pub const LABELS: &[(&str, Category, &str)] = &[
     ("ssn", Category::Ssn, r"social\s+security(?:\s+(?:number|no\.?|num|#))?|ssn|ss\#|soc\.?\s*sec\.?(?:\s*\#)?"),
-    ("veh", Category::Vehicle, r"(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|\#))?|tags?(?:\s+(?:number|no\.?|\#))?|number\s+plate|numberplate|registration\s+plate|tag\s+(?:number|no\.?|\#)|vin(?:\s+(?:number|no\.?|\#))?|vehicle\s+(?:id|identification\s+number|number|registration)|rego"),
+    ("veh", Category::Vehicle, r"(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|\#|of\s+(?:the\s+)?(?:other\s+)?(?:vehicle|car|truck|van)))?|tags?(?:\s+(?:number|no\.?|\#))?|number\s+plate|numberplate|registration\s+plate|tag\s+(?:number|no\.?|\#)|vin(?:\s+(?:number|no\.?|\#))?|vehicle\s+(?:id|identification\s+number|number|registration)|rego"),
     ("mrn", Category::Mrn, r"mrn|mr\s*\#|mr\s+no\.?|m\.r\.n\.?|medical\s+record(?:\s+(?:number|no\.?|num|\#))?|chart\s*(?:number|no\.?|\#)|hospital\s+(?:number|no\.?|\#|id)|patient\s+(?:id|number|no\.?|\#)|pt\s+(?:id|\#)|unit\s+(?:number|no\.?|\#)|record\s+(?:number|no\.?|\#)|registration\s+(?:number|no\.?|\#)|hosp\.?\s*\#|mrn\#"),
     ("hp", Category::Healthplan, r"member(?:ship)?\s*(?:id|number|no\.?|\#)?\s*:|group\s*:|member\s+(?:id|number|no\.?|\#)|subscriber\s+(?:id|number|no\.?|\#)|policy\s+(?:id|number|no\.?|\#)|group\s+(?:number|no\.?|\#|id)|medicaid(?:\s+(?:id|number|no\.?|\#))?|medicare(?:\s+(?:card|id|number|no\.?|\#|beneficiary\s+identifier))?|mbi|nhs\s+(?:number|no\.?|\#)|health\s+(?:card|insurance|plan)(?:\s+(?:number|no\.?|\#|id))?|insurance\s+(?:id|number|no\.?|\#)|plan\s+(?:id|number|no\.?)|beneficiary\s+(?:id|number|no\.?)|ohip(?:\s+(?:number|no\.?))?|healthcare\s+number|phn|chi\s+(?:number|no\.?)|insurance\s+card|medical\s+card|ehic|carte\s+vitale"),
     ("acct", Category::Account, r"account(?:\s+(?:number|no\.?|\#|id))?|acct\.?(?:\s*(?:\#|no\.?|number))?|(?:credit|debit|payment|bank)\s+card(?:\s+(?:number|no\.?))?|card\s+(?:number|no\.?)|iban|routing\s+(?:number|no\.?)|(?:visa|mastercard|amex|discover)(?:\s+card)?\s+ending(?:\s+in)?|card\s+ending(?:\s+in)?|account\s+ending(?:\s+in)?|sort\s+code|bank\s+account|credit\s+union|invoice\s+(?:number|no\.?|\#)|billing\s+(?:number|id|account)|statement\s+(?:number|no\.?)"),
     ("lic", Category::License, r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|\#))?|cdl|licen[cs]e(?:\s+(?:number|no\.?|\#))?|lic\.?\s*(?:\#|no\.?)|dl|npi|dea(?:\s+(?:number|no\.?|\#))?|certificate\s+(?:number|no\.?|\#)|cert\.?\s*\#|permit\s+(?:number|no\.?|\#)|board\s+certification(?:\s+(?:number|no\.?))?|provider\s+(?:number|no\.?|id)"),
     ("dev", Category::Device, r"serial(?:\s+(?:number|no\.?|\#))?|s/n|sn|device\s+(?:id|serial|number|no\.?)|transmitter(?:\s+(?:id|serial|number))?|imei|udi|model\s+(?:number|no\.?|\#)|(?:pacemaker|implant|sensor|pump|monitor)\s+(?:id|serial|number)|mac\s+address"),
-    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|(?:encounter|visit|admission|episode)\s+(?:number|no\.?|\#|id)|rx\s*\#|prescription\s+(?:number|no\.?|\#)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|a-number|alien\s+(?:registration\s+)?number|uscis\s+(?:number|no\.?|\#)|aadhaar(?:\s+(?:number|no\.?))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|social\s+insurance\s+(?:number|no\.?)|sin|tax\s+(?:id|number|no\.?)|tin|ein|itin|id\s*[:\#]|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)"),
+    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|(?:encounter|visit|admission|episode)\s+(?:number|no\.?|\#|id)|rx\s*\#|prescription\s+(?:number|no\.?|\#)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|a-number|alien\s+(?:registration\s+)?number|uscis\s+(?:number|no\.?|\#)|aadhaar(?:\s+(?:number|no\.?))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|social\s+insurance\s+(?:number|no\.?)|sin|tax\s+(?:id|number|no\.?)|tin|ein|itin|id\s*[:\#]|id|slip\s*\#|receipt\s*\#|locker\s*\#|property\s*\#|bag\s*\#|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)"),
 ];
 
 /// A label, a short gap (`:`, `#`, `number`, `is`, a comma) and a value with a digit.
 pub static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<String> = LABELS.iter().map(|(g, _, re)| format!("(?P<{g}>{re})")).collect();
     ascii(&format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?:['\x22]|“)?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
+        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?:['\x22]|“)?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}(?:\ \d{{2,6}}){{2,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
         labels.join("|")
     ))
     .unwrap()
@@ -75,7 +75,12 @@ fn judge_labelled(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let label = label_m.as_str().to_ascii_lowercase();
     // "ID:" is also the infectious-disease heading of a nursing note ("ID: TMAX-99, WBC 12.1"):
     // a bare ID label needs a long value
-    if label.starts_with("id") && digits < 5 {
+    // (a code of letters and four digits counts: "UNOS ID RXK4402")
+    if label.starts_with("id") && digits < 5 && !(digits == 4 && alnum.len() >= 7 && !value.contains('-')) {
+        return;
+    }
+    // "ID=95.8-97.2": temperatures under the infectious-disease heading
+    if label.starts_with("id") && value.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit()) {
         return;
     }
     let vague = matches!(label.as_str(), "medicare" | "medicaid" | "reference" | "badge" | "dl" | "sn" | "transmitter" | "credit union" | "account" | "serial" | "passport" | "phn" | "sin" | "tin" | "ein");
@@ -226,6 +231,16 @@ fn judge_codes(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     }
 }
 
+/// A trauma alias: the name an emergency department gives a patient whose own is not known yet,
+/// a word of the spelling alphabet and a number ("registered as TRAUMA ZULU 4417").
+static TRAUMA_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    ascii(r"(?i)(?-u:\b)trauma[\s-]+(?P<id>(?:alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|x-?ray|yankee|zulu)[\s-]*\d{1,6})(?-u:\b)").unwrap()
+});
+
+fn judge_trauma_alias(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    out.push(Hit::of(caps, Category::Id, 0.85, "a trauma alias (the name given to an unidentified patient)"));
+}
+
 /// An unlabelled code: capitals and digits, in dash-separated groups or one long token.
 static CODE: LazyLock<Regex> =
     LazyLock::new(|| ascii(r"(?-u:\b)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?-u:\b)|(?-u:\b)[A-Z0-9]{6,}(?-u:\b)").unwrap());
@@ -314,6 +329,7 @@ pub fn rules() -> Vec<Rule> {
         Rule { within: None, name: "number", regex: &DIGIT_GROUPS, judge: judge_digit_groups, gate: &[], check: Some(|k, t| k.longest_digit_chain(t, b" -", usize::MAX) >= 9) },
         Rule { within: None, name: "code", regex: &CODES, judge: judge_codes, gate: &[], check: None },
         Rule { within: Some(code_ranges), name: "code", regex: &CODE, judge: judge_code, gate: &[], check: None },
+        Rule { within: None, name: "trauma-alias", regex: &TRAUMA_ALIAS, judge: judge_trauma_alias, gate: &["trauma"], check: None },
     ]
 }
 
