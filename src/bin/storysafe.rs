@@ -282,8 +282,8 @@ fn scan() -> io::Result<ExitCode> {
                 let result = parsed[d].get().expect("parsed").as_ref().map_err(Clone::clone).and_then(|doc| {
                     // candidates in registry order, as Engine::scan gathers them
                     let mut spans: Vec<Span> = Vec::new();
-                    for r in 0..recs.len() {
-                        let (t, k) = match task_of[r] {
+                    for task in &task_of {
+                        let (t, k) = match *task {
                             Some(t) => (t, d),
                             None => (d / names_size, d % names_size),
                         };
