@@ -346,8 +346,7 @@ impl Keywords {
                 i += 1;
             }
         }
-        // (a mixed-case text answers within its first words)
-        let upper_lower = bytes.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_lowercase());
+        let upper_lower = upper_then_lower(bytes);
         Keywords { found, runs, upper_lower }
     }
 
@@ -434,6 +433,19 @@ impl Keywords {
     pub fn any(&self, gate: &[&str]) -> bool {
         gate.iter().any(|g| self.found.contains(g))
     }
+}
+
+/// True when an ASCII capital is followed by a lowercase ASCII letter somewhere in `b`: 64 pairs
+/// at a time, without a branch inside (vectorized), so that an ALL CAPS note costs little; a
+/// mixed-case text answers within its first block.
+fn upper_then_lower(b: &[u8]) -> bool {
+    if b.len() < 2 {
+        return false;
+    }
+    let (first, second) = (&b[..b.len() - 1], &b[1..]);
+    first.chunks(64).zip(second.chunks(64)).any(|(p, q)| {
+        p.iter().zip(q).fold(false, |any, (&x, &y)| any | ((x.wrapping_sub(b'A') < 26) & (y.wrapping_sub(b'a') < 26)))
+    })
 }
 
 /// The structured recognizers, in registry order.
