@@ -520,6 +520,25 @@ pub(crate) mod tests_support {
 mod tests {
     use super::*;
 
+    /// The block-wise capital-then-lowercase test agrees with the plain pairwise one, at every
+    /// position of a block and across block edges.
+    #[test]
+    fn upper_then_lower_matches_pairwise() {
+        let plain = |b: &[u8]| b.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_lowercase());
+        let mut texts: Vec<Vec<u8>> = vec![b"".to_vec(), b"A".to_vec(), b"Ab".to_vec(), b"aB".to_vec(), "É é ÀB".as_bytes().to_vec()];
+        for pos in [0, 1, 62, 63, 64, 65, 127, 128, 200] {
+            let mut t = vec![b'X'; 210];
+            t[pos + 1] = b'q';
+            texts.push(t.clone());
+            t[pos] = b'7';
+            texts.push(t);
+        }
+        texts.push(vec![b'Z'; 300]);
+        for t in &texts {
+            assert_eq!(upper_then_lower(t), plain(t), "{:?}", String::from_utf8_lossy(t));
+        }
+    }
+
     /// A gate must be a necessary condition: every rule still finds, on a text holding its own
     /// examples, what it finds with the gate ignored; and a text without its keywords is skipped.
     #[test]
