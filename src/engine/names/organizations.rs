@@ -308,6 +308,11 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let cue = |k: usize| k > 0 && doc.joined(k - 1) && matches!(&*doc.key(k - 1), "at" | "from" | "to" | "for" | "into" | "called" | "attends" | "attend" | "attended");
     for i in 0..n {
         let t = doc.toks[i];
+        // cheap test first: only "holy", "children's", "high" and camel-cased words are looked at
+        let len = t.e - t.s;
+        if !(len == 4 || len == 10 || len == 12 || t.shape == Shape::Other) {
+            continue;
+        }
         let key = doc.key(i);
         match &*key {
             "holy" if i + 1 < n && doc.joined(i) => {
@@ -379,7 +384,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // head nouns: walk back
         // "Boston Medical", "Akron Children's": a shortened hospital name after a place or a word
         // no dictionary knows, and ending there
-        let truncated = truncated_head(doc, i) && !(i > 0 && (doc.is_place(i - 1, i) || !doc.is_common(i - 1)) && (ends_name(doc, i) || i + 1 < doc.toks.len() && doc.joined(i) && is_head(doc, i + 1)));
+        let truncated = doc.has(i, flag::ORG_HEAD) && truncated_head(doc, i) && !(i > 0 && (doc.is_place(i - 1, i) || !doc.is_common(i - 1)) && (ends_name(doc, i) || i + 1 < doc.toks.len() && doc.joined(i) && is_head(doc, i + 1)));
         if is_head(doc, i) && !truncated {
             let mut s = i;
             while s > 0 && org_linked(doc, s) && name_part(doc, s - 1) && i - s < 5 {

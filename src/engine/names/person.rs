@@ -1368,13 +1368,17 @@ fn glossed_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for i in 0..n.saturating_sub(1) {
         let t = doc.toks[i];
-        if t.shape != Shape::Title || t.e - t.s < 3 || doc.has(i, NEVER | flag::TRAP | flag::GREET) || doc.is_common(i) && !doc.is_first(i) || doc.is_place(i, i + 1) && !doc.is_first(i) {
+        // cheap tests first: a Title word, then " (" or ", " after it
+        let after = &doc.text[t.e..];
+        if t.shape != Shape::Title || t.e - t.s < 3 || !(after.starts_with(" (") || after.starts_with(", ")) || doc.has(i, NEVER | flag::TRAP | flag::GREET) {
             continue;
         }
         if i > 0 && doc.joined(i - 1) && doc.toks[i - 1].is_cap() || doc.joined(i) && doc.toks[i + 1].is_cap() {
             continue;
         }
-        let after = &doc.text[t.e..];
+        if doc.is_common(i) && !doc.is_first(i) || doc.is_place(i, i + 1) && !doc.is_first(i) {
+            continue;
+        }
         let j = i + 1;
         let gloss = if let Some(r) = after.strip_prefix(" (") {
             // "(pt)", "(pt's daughter)", "(her son)", "(8)"
