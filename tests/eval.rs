@@ -69,9 +69,9 @@ const FLOORS: &[Floor] = &[
 const HELDOUT_FLOORS: &[Floor] = &[
     Floor {
         corpus: "heldout-notes.jsonl",
-        recall: 0.9442,
-        precision: 0.9929,
-        caught: &[("AGE90", 5), ("DATE", 24), ("EMAIL", 1), ("ID", 1), ("LOCATION", 55), ("MRN", 3), ("NAME", 249), ("ORGANIZATION", 39), ("PHONE", 29)],
+        recall: 0.9628,
+        precision: 0.993,
+        caught: &[("AGE90", 5), ("DATE", 24), ("EMAIL", 1), ("ID", 1), ("LOCATION", 55), ("MRN", 3), ("NAME", 249), ("ORGANIZATION", 47), ("PHONE", 29)],
     },
     Floor {
         corpus: "heldout-stories.jsonl",
@@ -96,18 +96,34 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // written by an engineer who never read the rules, and scored once before any fix (recall
     // 0.846 notes, 0.780 stories; tests/corpora/make_unseen.py): the honest figure for text
     // nobody tuned on. Since then: a chat transcript's speaker labels, congregations named head-first,
-    // and more business head nouns (Trucking, Diner, Casino).
+    // and more business head nouns (Trucking, Diner, Casino); then kinds of misses the blind
+    // corpora showed (business heads in notes without case, shortened hospital and school names,
+    // "Holy ___" parishes, hashtags, quoted nicknames).
     Floor {
         corpus: "unseen-notes.jsonl",
-        recall: 0.8692,
-        precision: 0.985,
-        caught: &[("AGE90", 5), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 2), ("LOCATION", 20), ("MRN", 1), ("NAME", 109), ("ORGANIZATION", 19), ("PHONE", 14)],
+        recall: 0.8925,
+        precision: 0.9853,
+        caught: &[("AGE90", 5), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 2), ("LOCATION", 20), ("MRN", 1), ("NAME", 111), ("ORGANIZATION", 22), ("PHONE", 14)],
     },
     Floor {
         corpus: "unseen-stories.jsonl",
-        recall: 0.8898,
-        precision: 0.9743,
-        caught: &[("AGE90", 6), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 44), ("MRN", 1), ("NAME", 180), ("ORGANIZATION", 36), ("PHONE", 11), ("URL", 3)],
+        recall: 0.9086,
+        precision: 0.9748,
+        caught: &[("AGE90", 6), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 44), ("MRN", 1), ("NAME", 183), ("ORGANIZATION", 40), ("PHONE", 11), ("URL", 3)],
+    },
+    // the blind corpora (tests/corpora/make_blind.py), scored once before any fix: recall 0.818
+    // notes, 0.844 stories. The fixes since are rules for kinds of misses, never their strings.
+    Floor {
+        corpus: "blind-notes.jsonl",
+        recall: 0.925,
+        precision: 0.9924,
+        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 22), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 4), ("LOCATION", 30), ("NAME", 136), ("ORGANIZATION", 43), ("PHONE", 16), ("VEHICLE", 1)],
+    },
+    Floor {
+        corpus: "blind-stories.jsonl",
+        recall: 0.901,
+        precision: 0.9892,
+        caught: &[("AGE90", 7), ("DATE", 31), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 49), ("MRN", 1), ("NAME", 200), ("ORGANIZATION", 63), ("PHONE", 7), ("URL", 2)],
     },
 ];
 

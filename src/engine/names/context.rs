@@ -29,13 +29,14 @@ pub static TITLES: WordSet = LazyLock::new(|| {
 pub static KIN: WordSet = LazyLock::new(|| {
     set("son sons daughter daughters dtr dtrs wife husband spouse partner fiance fiancee boyfriend girlfriend \
          mother mom mum mommy mama father dad daddy papa parent parents brother brothers bro sister sisters sis \
-         sibling siblings niece nieces nephew nephews cousin cousins aunt uncle grandson granddaughter grandaughter \
+         sibling siblings niece nieces nephew nephews cousin cousins aunt aunts uncle uncles grandson granddaughter grandaughter \
          grandchild grandchildren grandmother grandfather grandma grandpa granny stepson stepdaughter stepmother \
          stepfather stepdad stepmom stepbrother stepsister aunty step-daughter step-son daughter-in-law son-in-law sister-in-law brother-in-law mother-in-law \
          father-in-law dtr-in-law friend friends neighbor neighbour roommate landlord boss coworker co-worker \
          colleague caregiver caretaker guardian proxy hcp spokesperson interpreter translator chaplain \
          guardian proxy hcp spokesperson named called nicknamed call calls sponsor mentor godmother godfather godson \
-         goddaughter baby infant twin twins kid kids child children boy girl")
+         goddaughter baby infant twin twins kid kids child children boy girl \
+         oma opa omi oupa ouma")
 });
 
 /// Roles a name often follows ("patient Rosa", "case manager Helen", "NP Carol"): weaker than
@@ -44,7 +45,7 @@ pub static ROLES: WordSet = LazyLock::new(|| {
     set("patient pt client resident caseworker worker manager coordinator advocate counselor counsellor therapist \
          nurse np pa rn lpn cna aide midwife doula intern fellow attending surgeon physician provider pcp \
          oncologist cardiologist neurologist psychiatrist psychologist pharmacist dietitian nutritionist \
-         teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney")
+         teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney sitter")
 });
 
 /// Greetings and sign-offs after which a name follows.

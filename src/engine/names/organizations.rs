@@ -48,8 +48,38 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          landscaping elementary orthodox congregational ledger gazette tribune herald transit \
          laboratories industries enterprises casino grill diner shipping trucking freight paratransit motors \
          airlines airways foods farms dairy mills salon studio studios fitness realty insurance technologies \
-         solutions consulting systems")
+         solutions consulting systems association commons lines tabernacle masonry terminal journal ambulance inn \
+         grocery bros brothers cab medicine children's medical")
 });
+
+/// Heads of a business, congregation or home that count in notes typed without case when a word
+/// before them is one no dictionary of common words knows ("kowloon roofing", "ANATOLIA BAKERY",
+/// "harborview commons"); the hospital-like heads of [`HEADS_CASELESS`] need no such word.
+static HEADS_CASELESS_STRICT: WordSet = LazyLock::new(|| {
+    set("roofing plumbing masonry bakery grocery restaurant cafe diner grill shipping trucking freight logistics \
+         construction landscaping inn tabernacle mosque masjid synagogue temple cathedral chapel association foundation \
+         ministries bank market pharmacy industries enterprises airlines motors laboratories casino salon bros commons \
+         orthodox elementary health healthcare medicine medical children's lodge manor")
+});
+
+/// Heads that shorten a hospital's name ("Boston Medical", "Akron Children's"): the name ends
+/// there, so the next word must not carry it on ("Durable Medical Equipment", "past medical hx").
+fn truncated_head(doc: &Doc<'_>, i: usize) -> bool {
+    matches!(&*doc.key(i), "medical" | "children")
+}
+
+/// True when a truncated head at `i` ends its name: nothing joined after it but a function word,
+/// another head or punctuation.
+fn ends_name(doc: &Doc<'_>, i: usize) -> bool {
+    i + 1 >= doc.toks.len() || !doc.joined(i) || doc.has(i + 1, flag::FUNC | flag::ORG_HEAD)
+}
+
+/// Words of care settings that stand inside a name before its head in notes without case
+/// ("CREEK NATION COMMUNITY HOSPITAL", "GOLDEN PINE NURSING HOME"): never its only word.
+static MID_UNITS: WordSet = LazyLock::new(|| set("community medical general home nursing university county city regional memorial"));
+
+/// Congregation heads, after which "service" is worship, not a hospital service.
+static CONGREGATIONS: WordSet = LazyLock::new(|| set("church chapel temple tabernacle mosque masjid synagogue cathedral parish congregational"));
 
 /// Heads trusted in notes typed without case.
 static HEADS_CASELESS: WordSet = LazyLock::new(|| {
@@ -69,7 +99,9 @@ fn is_head(doc: &Doc<'_>, i: usize) -> bool {
     match doc.mode {
         // "Calvert hospital": a lowercase hospital-like head after a capitalized word
         CaseMode::Mixed => doc.toks[i].is_cap() || (i > 0 && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && HEADS_CASELESS.contains(&*doc.key(i))),
-        _ => HEADS_CASELESS.contains(&*doc.key(i)),
+        _ => HEADS_CASELESS.contains(&*doc.key(i)) || HEADS_CASELESS_STRICT.contains(&*doc.key(i))
+            // "MAPLECREST NURSING HOME", not "DC HOME"
+            || i > 0 && matches!(&*doc.key(i), "home" | "homes") && matches!(&*doc.key(i - 1), "nursing" | "group" | "funeral" | "rest" | "retirement"),
     }
 }
 
@@ -80,12 +112,14 @@ fn name_part(doc: &Doc<'_>, k: usize) -> bool {
     if t.shape == Shape::Upper && t.e - t.s == 2 && doc.has(k, flag::STATE) && k + 1 < doc.toks.len() && doc.joined(k) && doc.has(k + 1, flag::ORG_HEAD) && doc.toks[k + 1].is_cap() {
         return true;
     }
-    if doc.has(k, flag::FUNC | flag::TRANSFER | flag::KIN | flag::ROLE | flag::TITLE | flag::CRED | flag::GREET) && !doc.has(k, flag::ORG_HEAD) {
+    // "First Reformed Church", "SECOND BAPTIST": an ordinal opens a congregation's name
+    let ordinal = matches!(&*doc.key(k), "first" | "second" | "third") && t.is_cap() && k + 1 < doc.toks.len() && doc.joined(k) && doc.toks[k + 1].is_cap();
+    if doc.has(k, flag::FUNC | flag::TRANSFER | flag::KIN | flag::ROLE | flag::TITLE | flag::CRED | flag::GREET) && !doc.has(k, flag::ORG_HEAD) && !ordinal {
         return false;
     }
     match doc.mode {
         CaseMode::Mixed => t.is_cap() && !(t.shape == Shape::Upper && doc.has(k, flag::UNIT)),
-        _ => !doc.has(k, flag::UNIT | flag::TRAP) && t.e - t.s >= 2,
+        _ => (!doc.has(k, flag::UNIT | flag::TRAP) || MID_UNITS.contains(&*doc.key(k)) && !doc.has(k, flag::MEDICAL)) && t.e - t.s >= 2,
     }
 }
 
@@ -98,7 +132,7 @@ fn org_linked(doc: &Doc<'_>, k: usize) -> bool {
 /// "house staff", "Regular House Diet").
 static NOT_AFTER: WordSet = LazyLock::new(|| {
     set("team teams service services fellow fellows surgeon surgeons rhythm diet staff site scale consult consults \
-         placement screening attending resident protocol officer officers doctor doctors md rn np call calls")
+         placement screening attending resident protocol officer officers doctor doctors md rn np call calls note notes")
 });
 
 fn followed_by_not_place(doc: &Doc<'_>, end: usize) -> bool {
@@ -108,7 +142,9 @@ fn followed_by_not_place(doc: &Doc<'_>, end: usize) -> bool {
 fn generic(doc: &Doc<'_>, k: usize) -> bool {
     doc.has(k, flag::ORG_HEAD | flag::UNIT) || doc.has(k, flag::SAINT)
         // "Assisted Living", "Skilled Nursing", "Senior Living": kinds of care, not names
-        || matches!(&*doc.key(k), "assisted" | "independent" | "senior" | "skilled" | "long-term" | "memory" | "home" | "elementary" | "middle" | "high")
+        || matches!(&*doc.key(k), "assisted" | "independent" | "senior" | "skilled" | "long-term" | "memory" | "home" | "elementary" | "middle" | "high"
+            // "Internal Medicine", "Family Practice": specialties
+            | "internal" | "family")
 }
 
 /// Facilities that shelter or house a person, written in lowercase after a name.
@@ -144,12 +180,21 @@ fn named_facilities(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// Extends forward over more heads and an "of ___" tail; returns one past the last token.
 fn tail(doc: &Doc<'_>, mut end: usize) -> usize {
     let n = doc.toks.len();
-    while end < n && org_linked(doc, end) && (is_head(doc, end) || doc.key(end - 1) == "nursing" && doc.key(end) == "home") {
-        end += 1;
+    loop {
+        if end < n && org_linked(doc, end) && (is_head(doc, end) || doc.key(end - 1) == "nursing" && doc.key(end) == "home" || matches!(&*doc.key(end - 1), "home" | "health") && doc.key(end) == "care") {
+            end += 1;
+        } else if end < n && doc.gap(end - 1) == " & " && is_head(doc, end) {
+            // "Holy Rosary Nursing & Rehab"
+            end += 1;
+        } else {
+            break;
+        }
     }
-    if doc.mode == CaseMode::Mixed && end + 1 < n && doc.key(end) == "of" && linked(doc, end) && linked(doc, end + 1) && doc.toks[end + 1].is_cap() && !doc.has(end + 1, flag::FUNC) {
+    // "of New England", "of New York": "New" opens a place name
+    let new_place = |k: usize| doc.key(k) == "new" && k + 1 < n && linked(doc, k + 1) && doc.toks[k + 1].is_cap();
+    if doc.mode == CaseMode::Mixed && end + 1 < n && doc.key(end) == "of" && linked(doc, end) && linked(doc, end + 1) && doc.toks[end + 1].is_cap() && (!doc.has(end + 1, flag::FUNC) || new_place(end + 1)) {
         let mut e = end + 1;
-        while e < n && (e == end + 1 || linked(doc, e)) && doc.toks[e].is_cap() && !doc.has(e, flag::FUNC | flag::STATE) && e - end < 4 {
+        while e < n && (e == end + 1 || linked(doc, e)) && doc.toks[e].is_cap() && (!doc.has(e, flag::FUNC | flag::STATE) || new_place(e)) && e - end < 4 {
             e += 1;
         }
         end = e;
@@ -171,6 +216,7 @@ const HEAD_FIRST_LINKS: &[&str] = &["of", "the", "de", "la", "du", "des", "do", 
 fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     if doc.mode == CaseMode::Lower {
+        head_first_lowercase(doc, out);
         return;
     }
     for i in 0..n.saturating_sub(1) {
@@ -200,6 +246,123 @@ fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
 }
 
+/// "imam from masjid al-hidayah", "iglesia pentecostal ebenezer": in a note typed in lowercase, a
+/// congregation head in a language other than English, then one to three words no dictionary
+/// of common words knows.
+fn head_first_lowercase(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        if !matches!(&*doc.key(i), "masjid" | "igreja" | "iglesia" | "eglise" | "église" | "chiesa" | "kirche" | "parroquia" | "ekalesia" | "gurdwara" | "mandir") || !doc.joined(i) {
+            continue;
+        }
+        let word = |k: usize| doc.toks[k].e - doc.toks[k].s >= 3 && !doc.is_common(k) && !doc.has(k, flag::FUNC | flag::UNIT | flag::TRAP | flag::CALENDAR);
+        let mut e = i + 1;
+        while e < n && e - i <= 3 && (e == i + 1 || doc.joined(e - 1)) && word(e) {
+            e += 1;
+        }
+        if e > i + 1 {
+            out.push(Span::new(doc.toks[i].s, doc.toks[e - 1].e, Category::Organization, 0.65, "organizations", "a congregation named after its head word, in lowercase (masjid ___)"));
+        }
+    }
+}
+
+/// Words after "Holy" that name a belief, a book or a season, not a parish.
+static HOLY_NOT: WordSet = LazyLock::new(|| {
+    set("spirit ghost week communion bible land father see scripture scriptures sacrament sacraments water grail cow \
+         war city quran koran book books day days orders order roller smoke moly mass matrimony hell crap")
+});
+
+/// True when token `i` is a camel-cased brand ("UMass", "SeniorLife", "FedEx"): a capital, then
+/// lowercase letters and another capital, letters only.
+fn camel(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    if t.shape != Shape::Other || !t.ascii || t.e - t.s < 4 {
+        return false;
+    }
+    let w = doc.word(i).as_bytes();
+    if !w.iter().all(u8::is_ascii_alphabetic) || !w[0].is_ascii_uppercase() {
+        return false;
+    }
+    // humps of a capital and two or more lowercase letters ("SeniorLife", "FedEx"), or a
+    // university's "U" before one ("UMass", "UConn"); not "CDiff", "EPstudy"
+    let (mut parts, mut k, mut ok) = (0, 0, true);
+    while k < w.len() {
+        let up = w[k..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let low = w[k + up..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let first_u = k == 0 && up == 2 && w[0] == b'U';
+        ok &= (up == 1 || first_u) && low >= 2;
+        parts += if first_u { 2 } else { 1 };
+        k += up + low;
+    }
+    ok && parts >= 2
+}
+
+/// Organizations known by the form of their name rather than a head noun:
+/// - "at Holy Rosary", "called HOLY TRINITY GREEK ORTHODOX": a parish named "Holy ___";
+/// - "at UMass", "from SeniorLife": a camel-cased brand after at/from/for/to;
+/// - "works at Children's": a children's hospital by its short name;
+/// - "Quincy High", "at kaiser high": a high school by its short name.
+fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let mixed = doc.mode == CaseMode::Mixed;
+    let cue = |k: usize| k > 0 && doc.joined(k - 1) && matches!(&*doc.key(k - 1), "at" | "from" | "to" | "for" | "into" | "called" | "attends" | "attend" | "attended");
+    for i in 0..n {
+        let t = doc.toks[i];
+        // cheap test first: only "holy", "children's", "high" and camel-cased words are looked at
+        let len = t.e - t.s;
+        if !(len == 4 || len == 10 || len == 12 || t.shape == Shape::Other) {
+            continue;
+        }
+        let key = doc.key(i);
+        match &*key {
+            "holy" if i + 1 < n && doc.joined(i) => {
+                let j = i + 1;
+                let ok = if mixed {
+                    t.shape == Shape::Title && doc.toks[j].shape == Shape::Title && !(i > 0 && doc.key(i - 1) == "the")
+                } else {
+                    cue(i) && doc.toks[j].e - doc.toks[j].s >= 4
+                };
+                if !ok || HOLY_NOT.contains(&*doc.key(j)) || doc.has(j, flag::FUNC | flag::CALENDAR | flag::UNIT) {
+                    continue;
+                }
+                let mut end = j + 1;
+                // "HOLY TRINITY GREEK ORTHODOX"
+                if end < n && linked(doc, end) && doc.has(end, flag::NOT_NAME) && end + 1 < n && linked(doc, end + 1) && doc.has(end + 1, flag::ORG_HEAD) {
+                    end += 1;
+                }
+                while end < n && linked(doc, end) && doc.has(end, flag::ORG_HEAD) && (!mixed || doc.toks[end].is_cap()) {
+                    end += 1;
+                }
+                let end = tail(doc, end);
+                out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.65, "organizations", "a parish named Holy ___"));
+            }
+            "children" if cue(i) && doc.word(i).len() > 8 && ends_name(doc, i) && (!mixed || t.is_cap()) => {
+                out.push(Span::new(t.s, t.e, Category::Organization, 0.6, "organizations", "a children's hospital by its short name (at Children's)"));
+            }
+            "high" if i > 0 && doc.joined(i - 1) && ends_name(doc, i) => {
+                let x = i - 1;
+                let xt = doc.toks[x];
+                if xt.e - xt.s < 3 || doc.has(x, flag::FUNC | flag::TRAP | flag::UNIT | flag::CALENDAR | flag::ORG_HEAD) {
+                    continue;
+                }
+                let ok = if mixed {
+                    t.shape == Shape::Title && xt.shape == Shape::Title && (!doc.is_common(x) || doc.is_place(x, x + 1))
+                } else {
+                    cue(x) && !doc.is_common(x)
+                };
+                if ok {
+                    out.push(Span::new(xt.s, t.e, Category::Organization, 0.6, "organizations", "a high school by its short name (___ High)"));
+                }
+            }
+            _ if mixed && cue(i) && camel(doc, i) && !doc.has(i, flag::TRAP) && !doc.text[..t.s].ends_with(['#', '@']) => {
+                let end = tail(doc, i + 1);
+                out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.55, "organizations", "a camel-cased brand after at/from (at UMass)"));
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Finds organizations in `doc`.
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
@@ -207,6 +370,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     head_first(doc, out);
     employers_and_senders(doc, out);
     named_facilities(doc, out);
+    named_by_form(doc, out);
     for i in 0..n {
         if i < covered {
             continue;
@@ -218,7 +382,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         // head nouns: walk back
-        if is_head(doc, i) {
+        // "Boston Medical", "Akron Children's": a shortened hospital name after a place or a word
+        // no dictionary knows, and ending there
+        let truncated = doc.has(i, flag::ORG_HEAD) && truncated_head(doc, i) && !(i > 0 && (doc.is_place(i - 1, i) || !doc.is_common(i - 1)) && (ends_name(doc, i) || i + 1 < doc.toks.len() && doc.joined(i) && is_head(doc, i + 1)));
+        if is_head(doc, i) && !truncated {
             let mut s = i;
             while s > 0 && org_linked(doc, s) && name_part(doc, s - 1) && i - s < 5 {
                 s -= 1;
@@ -227,7 +394,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 // a run in capitals (a header in a mixed-case note) needs a word no dictionary knows,
                 // unless its head is hospital-like
                 let caps_run = doc.mode != CaseMode::Mixed || (s..=i).all(|k| doc.toks[k].shape == Shape::Upper);
-                let strict = caps_run && !HEADS_CASELESS.contains(&*doc.key(i));
+                let strict = caps_run && !HEADS_CASELESS.contains(&*doc.key(i)) && !(truncated_head(doc, i) && doc.is_place(i - 1, i));
                 let state_abbrev = |k: usize| doc.has(k, flag::STATE) && doc.toks[k].shape == Shape::Upper && doc.toks[k].e - doc.toks[k].s == 2;
                 let distinctive = (s..i).any(|k| !generic(doc, k) && !(strict && (doc.is_common(k) || doc.has(k, flag::TRAP))) || state_abbrev(k) && !strict);
                 let namey = doc.mode != CaseMode::Lower && NAMEY_HEADS.contains(&*doc.key(s)) && doc.toks[s].is_cap();
@@ -239,7 +406,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 // a faith, not a congregation, unless a head like Church follows
                 let faith = end == i + 1 && (s..i).all(|k| doc.has(k, flag::NOT_NAME) || generic(doc, k))
                     && matches!(&*doc.key(i), "orthodox" | "baptist" | "methodist" | "presbyterian" | "lutheran" | "catholic" | "episcopal" | "adventist" | "apostolic" | "pentecostal" | "congregational");
-                if (distinctive || namey) && !faith && !followed_by_not_place(doc, i + 1) {
+                let worship = CONGREGATIONS.contains(&*doc.key(i)) && i + 1 < n && matches!(&*doc.key(i + 1), "service" | "services");
+                if (distinctive || namey) && !faith && (worship || !followed_by_not_place(doc, i + 1)) {
                     out.push(Span::new(doc.toks[s].s, doc.toks[end - 1].e, Category::Organization, 0.8, "organizations", "a name ending in Hospital, Clinic, School, Church ..."));
                     covered = end;
                     continue;
@@ -261,6 +429,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 let mut end = j + 1;
                 // "St. Nicholas Greek Orthodox", "St. Michael Ethiopian Orthodox"
                 if end + 1 < n && linked(doc, end) && linked(doc, end + 1) && doc.has(end, flag::NOT_NAME) && is_head(doc, end + 1) {
+                    end += 1;
+                }
+                // "St. Pius V", "St. John XXIII": a pope's or king's numeral
+                if end < n && linked(doc, end) && matches!(doc.toks[end].shape, Shape::Upper | Shape::Initial) && doc.toks[end].e - doc.toks[end].s <= 5 && doc.word(end).bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
                     end += 1;
                 }
                 while end < n && linked(doc, end) && is_head(doc, end) {
@@ -311,7 +483,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// Words before "of/at/for/by/from" that make the next capitalized words an employer.
 static EMPLOYER_CUES: WordSet = LazyLock::new(|| {
     set("ceo cfo coo president founder owner employee employees employed works worked working retired job \
-         manager director executive vp")
+         manager director executive vp student students teacher teaches taught cook chef clerk cashier driver drives \
+         drove janitor mechanic volunteer volunteers")
 });
 
 /// Staff and teams that come "from" a place of care ("Surgeon from Harbor in to talk").
@@ -331,7 +504,9 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if !doc.has(c + 1, flag::PREP) && doc.toks[c + 1].e - doc.toks[c + 1].s != 3 || doc.toks[c].e - doc.toks[c].s < 2 {
             continue;
         }
-        let employer = EMPLOYER_CUES.contains(&*doc.key(c));
+        // "works nights at ___": a time of work between the cue and the preposition
+        let shift = c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
+        let employer = shift || EMPLOYER_CUES.contains(&*doc.key(c));
         if !employer && !STAFF.contains(&*doc.key(c)) || !doc.joined(c) || !doc.joined(c + 1) {
             continue;
         }
@@ -359,6 +534,10 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         let mut e = k + 1;
         while e < n && e - k < 3 && linked(doc, e) && word(e) {
+            e += 1;
+        }
+        // "works at jakarta grocery": the employer's own head noun ends its name
+        while employer && e < n && e - k < 4 && linked(doc, e) && doc.has(e, flag::ORG_HEAD) && (doc.mode != CaseMode::Mixed || doc.toks[e].is_cap()) {
             e += 1;
         }
         if followed_by_not_place(doc, e) {
@@ -475,7 +654,7 @@ fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Opti
     if doc.mode != CaseMode::Mixed || i == 0 || doc.toks[i].shape != Shape::Lower {
         return None;
     }
-    let cue = (matches!(&*doc.key(i - 1), "to" | "at" | "from") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
+    let cue = (matches!(&*doc.key(i - 1), "to" | "at" | "from" | "for") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
     if !cue {
         return None;
     }
@@ -488,7 +667,10 @@ fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Opti
     }
     if h > i && h < n && doc.joined(h - 1) && pair_head(h) {
         h += 1;
-    } else if h == i || h >= n || !doc.joined(h - 1) || !HEADS_CASELESS.contains(&*doc.key(h)) || !matches!(doc.toks[h].shape, Shape::Lower | Shape::Title) {
+    } else if h == i || h >= n || !doc.joined(h - 1) || !matches!(doc.toks[h].shape, Shape::Lower | Shape::Title) {
+        return None;
+    } else if !HEADS_CASELESS.contains(&*doc.key(h)) && (!(matches!(&*doc.key(h), "general" | "elementary" | "commons") || HEADS_CASELESS_STRICT.contains(&*doc.key(h))) || (i..h).all(|k| doc.is_common(k))) {
+        // a business head ("at lakeshore general", "at jakarta grocery") needs a word no dictionary knows
         return None;
     }
     if h - i < 2 && doc.is_common(i) {

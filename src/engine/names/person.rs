@@ -26,6 +26,14 @@ use crate::engine::{Category, Span};
 const NAME: &str = "names";
 
 fn push(doc: &Doc<'_>, i: usize, end: usize, score: f32, reason: &'static str, out: &mut Vec<Span>) {
+    // "Li level 0.8", "Dig levels": a drug or a lab before "level", not a person
+    if end == i + 1 && end < doc.toks.len() && doc.joined(i) && matches!(&*doc.key(end), "level" | "levels" | "lvl") {
+        return;
+    }
+    // "every Christmas Eve", "on Easter Day": a holiday, not a given name and surname
+    if doc.has(i, flag::CALENDAR) && i + 1 < end && matches!(&*doc.key(i + 1), "eve" | "day" | "morning" | "night") {
+        return;
+    }
     out.push(Span::new(doc.toks[i].s, byte_end(doc, end), Category::Name, score, NAME, reason));
 }
 
@@ -106,7 +114,12 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
         // and doing a person's verb
         let named_word = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && !t.sent_start && doc.is_first(i) && !doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL)
             && i + 1 < doc.toks.len() && doc.joined(i) && person_verb(doc, i + 1);
-        return unknown || named_word || doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
+        // "1:1 sitter souksavanh overnight": in a note without case, a word no list holds after a
+        // bedside role
+        let caseless_unknown = doc.mode != CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "sitter" | "aide" | "interpreter" | "cna" | "tech" | "chaplain")
+            && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::MEDICAL | flag::UNIT | flag::CRED | flag::STATE)
+            && doc.word(i).chars().all(char::is_alphabetic);
+        return unknown || named_word || caseless_unknown || doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
     }
     match doc.mode {
         CaseMode::Mixed => {
@@ -362,6 +375,12 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         i += 1;
     }
     handles(doc, out);
+    hashtags(doc, out);
+    surname_first_labels(doc, out);
+    quoted_names(doc, out);
+    in_law_shorthand(doc, out);
+    glossed_names(doc, out);
+    patient_then_verb(doc, out);
     chat_speakers(doc, out);
     chat_labels(doc, out);
     staff_from_department(doc, out);
@@ -1238,6 +1257,203 @@ fn name_then_verb(doc: &Doc<'_>, i: usize) -> bool {
 pub(super) fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
     let rest = &doc.text.as_bytes()[doc.toks[k].e..];
     rest.len() >= 2 && rest[0] == b' ' && rest[1].is_ascii_digit()
+}
+
+/// Affixes of hashtags about a person ("#TeamSahra", "#SahraStrong", "#Pray4Sahra", "#DoñaChayo").
+const HASHTAG_PREFIXES: &[&str] = &["team", "prayersfor", "prayers4", "prayingfor", "praying4", "prayfor", "pray4", "justicefor", "justice4", "lovefor", "love4", "for", "love", "rip", "go", "doña", "dona", "don", "tia", "tio", "auntie", "aunty", "uncle", "nana", "abuela", "abuelo", "mama", "papa", "baba"];
+const HASHTAG_SUFFIXES: &[&str] = &["strong", "strength", "warrior", "warriors", "army", "nation", "forever", "fighter", "didi", "ji", "bhai", "love"];
+
+/// A name inside a hashtag: the hashtag split around a known affix ("#TeamSahra", "#SahraStrong",
+/// "#Pray4Sahra", "#kalanistrong", "#KamalaDidi"), the remainder a listed first name or surname
+/// that is no English word, or, typed with its own capital in camel case, a word no list holds.
+fn hashtags(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let mut from = 0;
+    while let Some(p) = doc.text[from..].find('#') {
+        let at = from + p;
+        from = at + 1;
+        if at > 0 && doc.text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let body_len: usize = doc.text[at + 1..].chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum();
+        if body_len < 5 {
+            continue;
+        }
+        let body = &doc.text[at + 1..at + 1 + body_len];
+        let lower = body.to_lowercase();
+        if lower.len() != body.len() {
+            continue;
+        }
+        let (mut a, mut b) = (0, body.len());
+        if let Some(pre) = HASHTAG_PREFIXES.iter().find(|p| lower.starts_with(*p) && lower.len() > p.len() + 2) {
+            a = pre.len();
+        }
+        if let Some(suf) = HASHTAG_SUFFIXES.iter().find(|s| lower.ends_with(*s) && lower.len() > s.len() + 2 + a) {
+            b = body.len() - suf.len();
+        }
+        if a == 0 && b == body.len() || !body.is_char_boundary(a) || !body.is_char_boundary(b) {
+            continue;
+        }
+        let rest = &body[a..b];
+        let key = &lower[a..b];
+        let camel = rest.starts_with(|c: char| c.is_uppercase()) && rest.chars().skip(1).all(char::is_lowercase) && (a > 0 || body[b..].starts_with(|c: char| c.is_uppercase()));
+        let listed = (FIRST_NAMES.contains(key) || SURNAMES.contains(key)) && !COMMON_WORDS.contains(key);
+        let word_ok = rest.chars().all(char::is_alphabetic) && rest.chars().count() >= 3 && super::word_flags(key) & (flag::FUNC | flag::TRAP | flag::UNIT | flag::CALENDAR | flag::NOT_NAME | flag::STATE) == 0;
+        if word_ok && (listed || camel && !COMMON_WORDS.contains(key)) {
+            let s = at + 1 + a;
+            out.push(Span::new(s, s + rest.len(), Category::Name, 0.7, NAME, "a name inside a hashtag (#Team___, #___Strong)"));
+        }
+    }
+}
+
+/// "S: Jang, 62 M", "Rm 22: Gonçalves, 45 F", "PT HARJO, WILSON (00928374)": a patient labelled
+/// surname first, a capitalized word then a comma and an age and sex, or a listed given name
+/// and a bracketed number.
+fn surname_first_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 0..n {
+        let t = doc.toks[i];
+        if !t.is_cap() || t.e - t.s < 2 || !doc.text[t.e..].starts_with(", ") || doc.has(i, NEVER | flag::TRAP | flag::GREET) {
+            continue;
+        }
+        let rest = &doc.text[t.e + 2..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&digits) {
+            // an age and a sex: "62 M", "45 F", "62M", "62 yo", "45 y/o"
+            let after = rest[digits..].trim_start_matches(' ');
+            let sex = after.strip_prefix(['M', 'F', 'm', 'f']).is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', '.', ';', '\n']))
+                || ["yo ", "y/o", "yo,", "y.o", "yr", "year"].iter().any(|p| after.starts_with(p));
+            if sex && (doc.mode == CaseMode::Mixed && t.shape == Shape::Title && (!doc.is_common(i) || doc.is_surname(i)) || doc.mode != CaseMode::Mixed && !doc.is_common(i)) {
+                push(doc, i, i + 1, 0.7, "a patient labelled surname first, then age and sex (___, 62 M)", out);
+            }
+            continue;
+        }
+        // "HARJO, WILSON (00928374)": a surname, a listed given name and a bracketed number, after "pt"
+        let j = i + 1;
+        if j < n && i > 0 && matches!(&*doc.key(i - 1), "pt" | "patient" | "name") && doc.toks[j].is_cap() && doc.is_first(j) && !doc.has(j, NEVER | flag::TRAP)
+            && (!doc.is_common(i) || doc.is_surname(i)) && doc.text[doc.toks[j].e..].trim_start_matches(' ').starts_with('(')
+        {
+            push(doc, i, j + 1, 0.7, "a patient labelled surname first (PT ___, ___ (number))", out);
+        }
+    }
+}
+
+/// "lives w/ son and dil phuong": in a note typed in lowercase, a listed first name or a word no
+/// list holds after "dil"/"sil" (daughter-, son-in-law), shorthand that is also a given name in
+/// text with case ("Dil Maya").
+fn in_law_shorthand(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Lower {
+        return;
+    }
+    let n = doc.toks.len();
+    for k in 0..n.saturating_sub(1) {
+        if !matches!(&*doc.key(k), "dil" | "sil") || !doc.joined(k) {
+            continue;
+        }
+        let i = k + 1;
+        let t = doc.toks[i];
+        if t.e - t.s >= 3 && !doc.has(i, NEVER | flag::TRAP) && (doc.is_first(i) || !doc.is_common(i)) && doc.word(i).chars().all(char::is_alphabetic) {
+            let end = extend(doc, i);
+            push(doc, i, end, 0.65, "a name after in-law shorthand in a lowercase note (dil ___)", out);
+        }
+    }
+}
+
+/// "Dewi (pt) says thanks", "Rojda (pt's daughter) will pick up", "Zanele (8) and Ayanda (5)",
+/// "Femke, her favourite aide,": a capitalized word glossed right after it as a patient, a
+/// relative or a role, or by a child's age in brackets.
+fn glossed_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        // cheap tests first: a Title word, then " (" or ", " after it
+        let after = &doc.text[t.e..];
+        if t.shape != Shape::Title || t.e - t.s < 3 || !(after.starts_with(" (") || after.starts_with(", ")) || doc.has(i, NEVER | flag::TRAP | flag::GREET) {
+            continue;
+        }
+        if i > 0 && doc.joined(i - 1) && doc.toks[i - 1].is_cap() || doc.joined(i) && doc.toks[i + 1].is_cap() {
+            continue;
+        }
+        if doc.is_common(i) && !doc.is_first(i) || doc.is_place(i, i + 1) && !doc.is_first(i) {
+            continue;
+        }
+        let j = i + 1;
+        let gloss = if let Some(r) = after.strip_prefix(" (") {
+            // "(pt)", "(pt's daughter)", "(her son)", "(8)"
+            let age = r.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=2).contains(&age) && r[age..].starts_with(')') && i > 0 && !doc.toks[i].sent_start
+                || doc.toks[j].s == t.e + 2 && (matches!(&*doc.key(j), "pt" | "patient") || doc.has(j, flag::KIN) && !doc.has(j, flag::FUNC))
+        } else if after.starts_with(", ") && j + 1 < n && matches!(&*doc.key(j), "her" | "his" | "my" | "our" | "their") {
+            // "Femke, her favourite aide,"
+            let k = if doc.has(j + 1, flag::KIN | flag::ROLE) { j + 1 } else { j + 2 };
+            k < n && doc.joined(j) && (k == j + 1 || doc.joined(j + 1)) && doc.has(k, flag::KIN | flag::ROLE) && doc.text[doc.toks[k].e..].starts_with([',', '.'])
+        } else {
+            false
+        };
+        if gloss {
+            push(doc, i, i + 1, 0.6, "a capitalized word glossed as a person (___ (pt), ___, her aide)", out);
+        }
+    }
+}
+
+/// Words right before a quoted nickname that introduce it ("called", "aka", "nickname is").
+fn nickname_cue(w: &str) -> bool {
+    matches!(w, "called" | "call" | "calls" | "nickname" | "nicknamed" | "aka" | "as" | "by" | "named")
+}
+
+/// `neighbor "Dougie" (Douglas McAlister)`, `WIFE BOGUSLAWA ("BOGA")`, `prefers to be called
+/// "Baby"`, `goes by "jun"`: a single quoted word after a nickname cue, a kinship or role word, or
+/// a name, capitalized where case carries meaning.
+fn quoted_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 1..n {
+        let t = doc.toks[i];
+        let before = &doc.text[..t.s];
+        let after = &doc.text[t.e..];
+        let open = before.ends_with(" \"") || before.ends_with("(\"") || before.ends_with(" “") || before.ends_with("(“");
+        if !open || !after.starts_with(['"', '”']) && !after.starts_with(",\"") && !after.starts_with(".\"") && !after.starts_with(",”") && !after.starts_with(".”") {
+            continue;
+        }
+        if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::CRED | flag::UNIT | flag::MEDICAL | flag::NOT_NAME) || !doc.word(i).chars().all(char::is_alphabetic) {
+            continue;
+        }
+        if doc.mode == CaseMode::Mixed && !t.is_cap() {
+            continue;
+        }
+        let p = i - 1;
+        let cue = nickname_cue(&doc.key(p)) || p > 0 && doc.key(p) == "is" && doc.key(p - 1) == "nickname";
+        let kin = doc.has(p, flag::KIN | flag::ROLE);
+        // a name right before: "BOGUSLAWA ("BOGA")", "Hendrika "Riek""
+        let name_before = doc.toks[p].is_cap() && (!doc.is_common(p) || doc.mode == CaseMode::Mixed && doc.is_first(p)) && !doc.has(p, NEVER | flag::TRAP | flag::GREET);
+        // "BOGUSLAWA ("BOGA")": in brackets right after a name, even a word a dictionary holds
+        let bracketed = name_before && before.ends_with("(\"") || before.ends_with("(“");
+        let ok = if cue { !doc.has(i, flag::TITLE | flag::ROLE) } else { (kin || name_before) && !doc.has(i, NEVER | flag::TRAP) && (bracketed || !doc.is_common(i) || doc.is_first(i)) };
+        if ok {
+            push(doc, i, i + 1, 0.65, "a quoted nickname (called \"___\", ___ (\"___\"))", out);
+        }
+    }
+}
+
+/// "NSG NOTE PT PHOMMACHANH REMAINS ON BIPAP": in a note typed in capitals, a word no list holds
+/// between "PT" and a verb of the patient's state.
+fn patient_then_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Upper {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 1..n.saturating_sub(1) {
+        if doc.key(i - 1) != "pt" || !doc.joined(i - 1) || !doc.joined(i) || doc.toks[i].e - doc.toks[i].s < 7 {
+            continue;
+        }
+        if matches!(&*doc.key(i + 1), "remains" | "is" | "was" | "has" | "had" | "states" | "denies" | "continues" | "tolerating" | "resting" | "arrived" | "admitted")
+            && (unlisted_word(doc, i) || doc.is_surname(i) && !doc.is_common(i) && !doc.has(i, NEVER))
+            && !doc.has(i, flag::TRAP)
+        {
+            push(doc, i, i + 1, 0.6, "a patient's name no list holds between PT and a verb", out);
+        }
+    }
 }
 
 /// `@handles` (not inside an email address).

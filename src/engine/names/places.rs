@@ -384,7 +384,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // "lives in ___", "out of ___": a capitalized word no list holds
         let home = i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || (i >= 3 && doc.has(i - 3, flag::HOME_VERB)));
         let t = doc.toks[i];
-        if mixed && ctx && t.shape == Shape::Title && !t.sent_start && !doc.is_common(i) && !doc.is_first(i)
+        if mixed && ctx && t.shape == Shape::Title && !t.sent_start && !doc.is_common(i) && !doc.is_first(i) && !language_like(doc, i)
             && (home
                 || (t.e - t.s >= 5 && !doc.is_surname(i) && matches!(&*doc.key(i - 1), "in" | "near" | "outside"))
                 || (i >= 2 && doc.key(i - 1) == "of" && doc.key(i - 2) == "out")
@@ -400,6 +400,25 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             }
         }
     }
+}
+
+/// True when the capitalized word at `i` is a people or a language rather than a place: a demonym
+/// in -ese ("Bhutanese"), or one of a list joined by commas, "and" or "&" with a listed language
+/// or nationality ("Kurmanji, Sorani and Turkish", "Bhutanese & Nepali").
+fn language_like(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.key(i).ends_with("ese") {
+        return true;
+    }
+    let n = doc.toks.len();
+    let link = |k: usize| matches!(doc.gap(k), ", " | " & " | " and " | ", and ") || doc.gap(k) == " " && doc.key(k + 1) == "and";
+    let mut k = i;
+    while k + 1 < n && k - i < 4 && (link(k) || doc.key(k) == "and" && doc.joined(k)) {
+        k += 1;
+        if doc.has(k, flag::NOT_NAME) {
+            return true;
+        }
+    }
+    i > 0 && matches!(doc.gap(i - 1), ", " | " & " | " and ") && doc.has(i - 1, flag::NOT_NAME)
 }
 
 /// Street abbreviations that end a street name in notes typed without case.

@@ -53,7 +53,7 @@ pub static EPONYMS: WordSet = LazyLock::new(|| {
          snellen ishihara mantoux heaf kveim schilling kleihauer betke  bayley wechsler  binet rorschach \
             folstein karnofsky lansky ecog nyha    apache glasgows  waterlow  \
               dubowitz  finnegan    caprini  chads chadsvasc \
-         hasbled framingham       nexus centor mcisaac alvarado mantrels rockall blatchford \
+         hasbled framingham parkland       nexus centor mcisaac alvarado mantrels rockall blatchford \
           child-pugh meld ranson ransons balthazar    sofa qsofa curb psi port")
 });
 
@@ -133,7 +133,8 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          chevy chevrolet toyota honda nissan hyundai kia subaru mazda volkswagen bmw mercedes audi lexus tesla jeep \
          dodge chrysler buick cadillac gmc volvo camry corolla civic accord altima malibu impala silverado tahoe \
          prius sentra elantra sonata outback explorer escape ranger wrangler cherokee \
-         para por con los las una uno en")
+         para por con los las una uno en \
+         oma opa omi oupa ouma")
 });
 
 /// Words that an English word list holds but that are, capitalized in a story, almost always a
@@ -149,7 +150,7 @@ pub static INSTITUTIONS: WordSet = LazyLock::new(|| {
     set("medicare medicaid cdc va nhs fda nih who cms ssa ssi ssdi hhs ems osha fema hud wic snap tanf chip aca hipaa \
          aarp aa na nami samhsa ihs tricare obamacare medi-cal ama aha ada acs \
          ymca ywca usps irs dmv ice uscis dhs cps aps dcf dss dfcs epic cerner mychart google facebook instagram twitter \
-         tiktok youtube whatsapp gofundme amazon uber lyft zoom")
+         tiktok youtube whatsapp gofundme amazon uber lyft zoom facetime skype")
 });
 
 /// Months and weekdays (full and abbreviated): names only with clear name context ("her
@@ -184,7 +185,7 @@ pub static UNITS: WordSet = LazyLock::new(|| {
          bed room us ob gyn l&d nursery clinic hospital hosp facility facilities center pcp md rn np pa ems er's icu's \
          outside local another other same community previous prior referring state general this that our your his her \
          their a an the any psychiatric psych medical surgical cardiac cardiology pulmonary pulm oncology onc \
-         nursing house hotel shelter jail prison work school church home's inpatient outpatient emergency main city county university ambulance medflight helicopter car bus taxi")
+         nursing house hotel shelter jail prison work school church home's inpatient outpatient behavioral behavioural spiritual pastoral emergency main city county university ambulance medflight helicopter car bus taxi")
 });
 
 /// Medical nouns that make the word before them an eponym: "Bell's palsy", "Foley catheter".

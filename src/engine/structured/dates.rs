@@ -238,7 +238,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let lung = {
         let head = before(text, a_start, 24).to_ascii_lowercase();
         let words: Vec<&str> = head.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-')).filter(|w| !w.is_empty()).collect();
-        const SETTING_WORDS: &[&str] = &["score", "scored", "scores", "apgar", "gcs", "phq-9", "rated", "crackles", "rales", "wheezes", "wheezing", "bs", "ls", "coarse", "diminished", "psv", "cpap", "peep", "ps", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem", "rhonchi", "cxs"];
+        const SETTING_WORDS: &[&str] = &["score", "scored", "scores", "apgar", "apgars", "gcs", "phq-9", "rated", "crackles", "rales", "wheezes", "wheezing", "bs", "ls", "coarse", "diminished", "psv", "cpap", "peep", "ps", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem", "rhonchi", "cxs"];
         words.iter().rev().take(3).any(|w| SETTING_WORDS.contains(w) || w.split('/').any(|p| ["cpap", "ps", "psv", "peep", "bipap", "imv", "simv"].contains(&p)))
     };
     // ventilator notes: "SIMV/PS, 40%, 600X4, & 5/10", "AC 500TV/50 / 5/10"
