@@ -250,8 +250,8 @@ fn flags_of(short: &ShortWords<u32>, w: &str, packed: Option<(u64, u64)>) -> u32
 /// integers by [`pack`]: a lookup is one multiplication and a comparison of two registers, with
 /// no hashing or comparing of bytes. Open addressing, linear probing, at most half full.
 struct ShortWords<V> {
-    keys: Vec<(u64, u64)>,
-    vals: Vec<V>,
+    /// Key and value side by side (one cache line per probe); an empty slot has key (0, 0).
+    slots: Vec<(u64, u64, V)>,
     len: usize,
     shift: u32,
 }
@@ -259,17 +259,17 @@ struct ShortWords<V> {
 impl<V: Copy + Default> ShortWords<V> {
     fn with_capacity(n: usize) -> ShortWords<V> {
         let slots = (n * 2).next_power_of_two().max(64);
-        ShortWords { keys: vec![(0, 0); slots], vals: vec![V::default(); slots], len: 0, shift: 64 - slots.trailing_zeros() }
+        ShortWords { slots: vec![(0, 0, V::default()); slots], len: 0, shift: 64 - slots.trailing_zeros() }
     }
 
     /// The slot holding `k`, or the empty slot where it would go.
     #[inline]
     fn find(&self, k: (u64, u64)) -> Result<usize, usize> {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = ((k.0 ^ k.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
         loop {
-            let e = self.keys[i];
-            if e == k {
+            let e = &self.slots[i];
+            if (e.0, e.1) == k {
                 return Ok(i);
             }
             if e.0 == 0 {
@@ -281,16 +281,16 @@ impl<V: Copy + Default> ShortWords<V> {
 
     #[inline]
     fn get(&self, k: (u64, u64)) -> Option<V> {
-        self.find(k).ok().map(|i| self.vals[i])
+        self.find(k).ok().map(|i| self.slots[i].2)
     }
 
     /// The value of `k`, inserted as `V::default()` when missing.
     fn entry(&mut self, k: (u64, u64)) -> &mut V {
-        if (self.len + 1) * 2 > self.keys.len() {
-            let mut bigger = ShortWords::with_capacity(self.keys.len());
-            for (i, &e) in self.keys.iter().enumerate() {
-                if e.0 != 0 {
-                    bigger.insert(e, self.vals[i]);
+        if (self.len + 1) * 2 > self.slots.len() {
+            let mut bigger = ShortWords::with_capacity(self.slots.len());
+            for &(lo, hi, v) in &self.slots {
+                if lo != 0 {
+                    bigger.insert((lo, hi), v);
                 }
             }
             *self = bigger;
@@ -298,12 +298,12 @@ impl<V: Copy + Default> ShortWords<V> {
         let i = match self.find(k) {
             Ok(i) => i,
             Err(i) => {
-                self.keys[i] = k;
+                (self.slots[i].0, self.slots[i].1) = k;
                 self.len += 1;
                 i
             }
         };
-        &mut self.vals[i]
+        &mut self.slots[i].2
     }
 
     fn insert(&mut self, k: (u64, u64), v: V) {
