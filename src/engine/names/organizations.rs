@@ -331,11 +331,14 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if !doc.has(c + 1, flag::PREP) && doc.toks[c + 1].e - doc.toks[c + 1].s != 3 || doc.toks[c].e - doc.toks[c].s < 2 {
             continue;
         }
-        let employer = EMPLOYER_CUES.contains(&*doc.key(c));
-        if !employer && !STAFF.contains(&*doc.key(c)) || !doc.joined(c) || !doc.joined(c + 1) {
+        let p = doc.key(c + 1);
+        if !matches!(&*p, "of" | "at" | "for" | "by" | "from") || !doc.joined(c) || !doc.joined(c + 1) {
             continue;
         }
-        let p = doc.key(c + 1);
+        let employer = EMPLOYER_CUES.contains(&*doc.key(c));
+        if !employer && !STAFF.contains(&*doc.key(c)) {
+            continue;
+        }
         let prep_ok = if employer { matches!(&*p, "of" | "at" | "for" | "by" | "from") } else { matches!(&*p, "from") };
         if !prep_ok {
             continue;
@@ -380,7 +383,7 @@ static NOT_WARD_AFTER: WordSet = LazyLock::new(|| {
 /// (not a dose "Lasix 40mg", a decimal or a date).
 fn ward(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
     let n = doc.toks.len();
-    if k == 0 {
+    if k == 0 || doc.toks[k].e - doc.toks[k].s < 5 {
         return None;
     }
     let cue = matches!(&*doc.key(k - 1), "to" | "from" | "at" | "per" | "on") || doc.has(k - 1, flag::TRANSFER);
@@ -441,13 +444,17 @@ fn short_name(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
         out.push(Span::new(t.s, doc.toks[k + 1].e, Category::Organization, 0.6, "organizations", "a university by U and a place (U ___)"));
         return Some(k + 2);
     }
-    // "found unresponsive-> GH EW": an arrow is a move too
-    let arrow = k > 0 && doc.text[..t.s].trim_end_matches(' ').ends_with("->");
-    if k == 0 || !arrow && (!matches!(&*doc.key(k - 1), "at" | "from" | "to" | "by") || !doc.joined(k - 1)) {
-        return None;
-    }
     let key = doc.key(k);
     let len = t.e - t.s;
+    // (the cheap tests of the initialism's shape first)
+    if k == 0 || !(2..=5).contains(&len) || !(key.ends_with('h') || key.ends_with("mc")) {
+        return None;
+    }
+    // "found unresponsive-> GH EW": an arrow is a move too
+    let arrow = doc.text[..t.s].trim_end_matches(' ').ends_with("->");
+    if !arrow && (!matches!(&*doc.key(k - 1), "at" | "from" | "to" | "by") || !doc.joined(k - 1)) {
+        return None;
+    }
     let shaped = match doc.mode {
         CaseMode::Mixed => t.shape == Shape::Upper || !arrow && t.shape == Shape::Lower && len == 2 && matches!(&*doc.key(k - 1), "at" | "from"),
         _ => true,

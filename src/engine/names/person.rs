@@ -472,8 +472,14 @@ fn nickname_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         let a = doc.key(j - 2);
-        let b = b.to_ascii_lowercase();
-        let cue = matches!((&*a, b.as_str()), ("goes" | "go" | "went", "by") | ("known" | "know", "as") | ("name" | "names", "is" | "was") | ("answers" | "answered", "to"));
+        let is = |w: &str| b.eq_ignore_ascii_case(w);
+        let cue = match &*a {
+            "goes" | "go" | "went" => is("by"),
+            "known" | "know" => is("as"),
+            "name" | "names" => is("is") || is("was"),
+            "answers" | "answered" => is("to"),
+            _ => false,
+        };
         if !cue || !doc.joined(j - 2) || !doc.joined(j - 1) || doc.has(j, NEVER | flag::TRAP) || doc.toks[j].e - doc.toks[j].s < 2 || followed_by_number(doc, j) {
             continue;
         }
@@ -623,7 +629,7 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
     for i in 0..n {
         let t = doc.toks[i];
         // "spoke w/ irena (niece)", "called DIANE (DTR)": a word then a kinship word in brackets
-        if i + 1 < n && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver"))
+        if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver"))
             && doc.text[doc.toks[i + 1].e..].starts_with(')')
             && (unknown_word(doc, i, 3) || doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE))
             && (!mixed || t.is_cap())
@@ -793,7 +799,7 @@ fn kin_hyphen_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         let w = &doc.text[t.s..t.e];
-        let Some(h) = w.find('-') else { continue };
+        let Some(h) = w.bytes().position(|c| c == b'-') else { continue };
         let (kin, name) = (&w[..h], &w[h + 1..]);
         if name.len() < 3 || !name.bytes().all(|c| c.is_ascii_alphabetic()) || kin.len() < 3 {
             continue;
