@@ -241,24 +241,52 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
 });
 
 /// [`FLAGS`] for the words of 16 bytes or fewer, in a [`ShortWords`] table (the lookup every
-/// token makes).
-static SHORT_FLAGS: LazyLock<ShortWords<u32>> = LazyLock::new(|| {
-    let mut t = ShortWords::with_capacity(FLAGS.len());
+/// token makes), behind a bit filter small enough to stay in the fastest cache: most words of a
+/// text have no flags, and the filter turns them away without touching the table.
+struct ShortFlags {
+    /// One bit per value of [`ShortWords::filter_bit`], set for the words in the table.
+    filter: Vec<u64>,
+    words: ShortWords<u32>,
+}
+
+static SHORT_FLAGS: LazyLock<ShortFlags> = LazyLock::new(|| {
+    let mut words = ShortWords::with_capacity(FLAGS.len());
+    let mut filter = vec![0u64; 1 << 10];
     for (w, &f) in FLAGS.iter() {
         if let Some(k) = pack(w.as_bytes()) {
-            t.insert(k, f);
+            words.insert(k, f);
+            let b = filter_bit(k);
+            filter[b >> 6] |= 1 << (b & 63);
         }
     }
-    t
+    ShortFlags { filter, words }
 });
 
 /// The flags of a lowercase, folded word, packed by [`pack_at`] when it has 16 bytes or fewer.
 #[inline]
-fn flags_of(short: &ShortWords<u32>, w: &str, packed: Option<(u64, u64)>) -> u32 {
+fn flags_of(short: &ShortFlags, w: &str, packed: Option<(u64, u64)>) -> u32 {
     match packed {
-        Some(k) => short.get(k).unwrap_or(0),
+        Some(k) => {
+            let b = filter_bit(k);
+            if short.filter[b >> 6] & (1 << (b & 63)) == 0 {
+                return 0;
+            }
+            short.words.get(k).unwrap_or(0)
+        }
         None => FLAGS.get(w).copied().unwrap_or(0),
     }
+}
+
+/// The hash of a packed word for [`ShortWords`]: its top bits choose the slot.
+#[inline]
+fn hash_packed(k: (u64, u64)) -> u64 {
+    (k.0 ^ k.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// A 16-bit index of a packed word for the filter of [`ShortFlags`].
+#[inline]
+fn filter_bit(k: (u64, u64)) -> usize {
+    (hash_packed(k) >> 48) as usize
 }
 
 /// An exact-match table of short words (1 to 16 bytes, never a NUL byte), each packed into two
@@ -281,7 +309,7 @@ impl<V: Copy + Default> ShortWords<V> {
     #[inline]
     fn find(&self, k: (u64, u64)) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
-        let mut i = ((k.0 ^ k.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        let mut i = (hash_packed(k) >> self.shift) as usize;
         loop {
             let e = &self.slots[i];
             if (e.0, e.1) == k {
