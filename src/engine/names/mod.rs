@@ -35,6 +35,16 @@ use std::sync::LazyLock;
 
 use super::{Input, Recognizer, Refiner, Span};
 
+/// `key_in!(doc, i, "of", "at", "from")`: true when token `i`'s [`Doc::key`] is one of the words
+/// (lowercase, one to eight bytes each), like `matches!(&*doc.key(i), "of" | "at" | "from")` but
+/// comparing integers packed at compile time: for the cue tests of loops over every token.
+macro_rules! key_in {
+    ($doc:expr, $i:expr, $($w:literal),+ $(,)?) => {{
+        const WORDS: &[u64] = &[$($crate::engine::names::word8($w)),+];
+        $doc.key_in8($i, WORDS)
+    }};
+}
+
 pub mod context;
 pub mod coreference;
 pub mod dictionaries;
@@ -358,6 +368,20 @@ impl<V: Copy + Default> ShortWords<V> {
     }
 }
 
+/// A word of one to eight bytes packed into an integer, as [`Doc::key_in8`] compares keys (a
+/// longer or empty word is a compile-time error in [`key_in!`]).
+pub const fn word8(w: &str) -> u64 {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && b.len() <= 8, "key_in! takes words of one to eight bytes");
+    let mut v = 0u64;
+    let mut k = 0;
+    while k < b.len() {
+        v |= (b[k] as u64) << (8 * k);
+        k += 1;
+    }
+    v
+}
+
 /// `w` packed for [`ShortWords`]: its bytes, zero-padded to 16, as two integers (none for an
 /// empty word or one of more than 16 bytes).
 fn pack(w: &[u8]) -> Option<(u64, u64)> {
@@ -417,6 +441,9 @@ pub struct Doc<'a> {
     memo: Vec<Cell<u8>>,
     /// Each token's [`Doc::key`], as a byte range of `lower`.
     keys: Vec<(u32, u32)>,
+    /// Each token's key of eight bytes or fewer packed into an integer ([`word8`]), 0 for a
+    /// longer one: compared in [`Doc::key_in8`].
+    key8: Vec<u64>,
     /// `text` with ASCII letters lowercased (same byte offsets), then the folded forms of the
     /// tokens that are not all ASCII, then 16 NUL bytes (so that [`pack_at`] may read past any
     /// key).
@@ -455,6 +482,7 @@ impl<'a> Doc<'a> {
         let short = &*SHORT_FLAGS;
         let bytes = lower.as_bytes();
         let mut keys = Vec::with_capacity(n);
+        let mut key8 = Vec::with_capacity(n);
         let mut flags = Vec::with_capacity(n);
         for (t, &(a, e)) in toks.iter().zip(&spans) {
             let (a, e) = (a as usize, e as usize);
@@ -462,6 +490,7 @@ impl<'a> Doc<'a> {
             let possessive = w.ends_with("'s");
             let base_len = if possessive { w.len() - 2 } else { w.len() };
             keys.push((a as u32, (a + base_len) as u32));
+            key8.push(if (1..=8).contains(&base_len) { pack_at(bytes, a, base_len).0 } else { 0 });
             if t.e - t.s > 16 {
                 flags.push(0);
                 continue;
@@ -484,7 +513,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         debug_assert_eq!(mode, case_mode_of(text));
-        Doc { text, toks, mode, flags, memo, keys, lower, joins }
+        Doc { text, toks, mode, flags, memo, keys, key8, lower, joins }
     }
 
     /// The token's text as written.
@@ -509,6 +538,13 @@ impl<'a> Doc<'a> {
         // which lowercasing ASCII letters keeps, less an ASCII "'s"; or a folded word appended
         // whole), as the debug assertion there checks.
         unsafe { self.lower.get_unchecked(a as usize..b as usize) }
+    }
+
+    /// True when token `i`'s [`Doc::key`] is one of `words`, packed by [`word8`]: see [`key_in!`].
+    #[inline]
+    pub fn key_in8(&self, i: usize, words: &[u64]) -> bool {
+        let k = self.key8[i];
+        words.contains(&k)
     }
 
     /// The small-set flags of token `i`.

@@ -332,7 +332,7 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         let p = doc.key(c + 1);
-        if !matches!(&*p, "of" | "at" | "for" | "by" | "from") || !doc.joined(c) || !doc.joined(c + 1) {
+        if !key_in!(doc, c + 1, "of", "at", "for", "by", "from") || !doc.joined(c) || !doc.joined(c + 1) {
             continue;
         }
         let employer = EMPLOYER_CUES.contains(&*doc.key(c));
@@ -386,7 +386,7 @@ fn ward(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
     if k == 0 || doc.toks[k].e - doc.toks[k].s < 5 {
         return None;
     }
-    let cue = matches!(&*doc.key(k - 1), "to" | "from" | "at" | "per" | "on") || doc.has(k - 1, flag::TRANSFER);
+    let cue = key_in!(doc, k - 1, "to", "from", "at", "per", "on") || doc.has(k - 1, flag::TRANSFER);
     if !cue || !(doc.joined(k - 1)) {
         return None;
     }
@@ -482,7 +482,7 @@ fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Opti
     if doc.mode != CaseMode::Mixed || i == 0 || doc.toks[i].shape != Shape::Lower {
         return None;
     }
-    let cue = (matches!(&*doc.key(i - 1), "to" | "at" | "from") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
+    let cue = (key_in!(doc, i - 1, "to", "at", "from") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
     if !cue {
         return None;
     }

@@ -838,7 +838,7 @@ fn contact_pairs(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::MEDICAL | flag::KIN | flag::ROLE | flag::TITLE | flag::CALENDAR | flag::STATE | flag::ORG_HEAD;
     for w in 0..n.saturating_sub(2) {
-        if !matches!(&*doc.key(w), "with" | "per") || !doc.joined(w) || !doc.joined(w + 1) {
+        if !key_in!(doc, w, "with", "per") || !doc.joined(w) || !doc.joined(w + 1) {
             continue;
         }
         let (a, b) = (w + 1, w + 2);
@@ -997,7 +997,7 @@ fn staff_from_department(doc: &Doc<'_>, out: &mut Vec<Span>) {
 fn social_callers(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for h in 0..n.saturating_sub(2) {
-        if !matches!(&*doc.key(h), "social" | "family" | "dispo") || !doc.gap(h).starts_with(':') || doc.gap(h).contains('\n') {
+        if !key_in!(doc, h, "social", "family", "dispo") || !doc.gap(h).starts_with(':') || doc.gap(h).contains('\n') {
             continue;
         }
         let k = h + 1;
