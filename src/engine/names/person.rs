@@ -1098,6 +1098,10 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
     if calendar_name {
         return Some((extend(doc, i + 1), 0.6, "a given name and a surname"));
     }
+    // (in text with case only a capitalized word goes on: the cheap test first)
+    if doc.mode == CaseMode::Mixed && t.shape != Shape::Title {
+        return None;
+    }
     if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX) {
         return None;
     }
