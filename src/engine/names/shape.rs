@@ -159,7 +159,7 @@ fn letter_run(x: u64) -> (usize, usize) {
     let low7 = x & !HIGH;
     // per byte, the high bit set when the byte (7 bits) is at least `n`: no carry crosses bytes
     let at_least = |v: u64, n: u8| (v + ONES * (0x80 - n as u64)) & HIGH;
-    let folded = low7 | ONES * 0x20;
+    let folded = low7 | (ONES * 0x20);
     let letters = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & ascii;
     let capitals = at_least(low7, b'A') & !at_least(low7, b'Z' + 1) & ascii;
     let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
@@ -181,8 +181,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 // fast path: a plain ASCII word followed by a separator
                 let (mut j, mut upper) = (i, 0);
                 // eight bytes at a time while they are all letters
-                loop {
-                    let Some(chunk) = b.get(j..j + 8) else { break };
+                while let Some(chunk) = b.get(j..j + 8) {
                     let (run, up) = letter_run(u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]));
                     j += run;
                     upper += up;
