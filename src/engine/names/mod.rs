@@ -35,6 +35,16 @@ use std::sync::LazyLock;
 
 use super::{Input, Recognizer, Refiner, Span};
 
+/// `key_in!(doc, i, "of", "at", "from")`: true when token `i`'s [`Doc::key`] is one of the words
+/// (lowercase, one to eight bytes each), like `matches!(&*doc.key(i), "of" | "at" | "from")` but
+/// comparing integers packed at compile time: for the cue tests of loops over every token.
+macro_rules! key_in {
+    ($doc:expr, $i:expr, $($w:literal),+ $(,)?) => {{
+        const WORDS: &[u64] = &[$($crate::engine::names::word8($w)),+];
+        $doc.key_in8($i, WORDS)
+    }};
+}
+
 pub mod context;
 pub mod coreference;
 pub mod dictionaries;
@@ -96,12 +106,11 @@ fn case_blocks_with_modes(text: &str) -> Vec<(usize, usize, CaseMode)> {
     // (start, end, mode, capitals, lowercase letters)
     let mut blocks: Vec<(usize, usize, CaseMode, usize, usize)> = Vec::new();
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let (mut up, mut low) = (0usize, 0usize);
-        for &c in line.as_bytes() {
-            up += c.is_ascii_uppercase() as usize;
-            low += c.is_ascii_lowercase() as usize;
-        }
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let line = &bytes[at..];
+        let line = &line[..line.iter().position(|&b| b == b'\n').map_or(line.len(), |p| p + 1)];
+        let (up, low) = count_cases(line);
         // (the ASCII letters are the capitals and the lowercase letters)
         let mode = if up + low >= 16 { Some(shape::case_mode_of_counts(up, low)) } else { None };
         let end = at + line.len();
@@ -119,6 +128,22 @@ fn case_blocks_with_modes(text: &str) -> Vec<(usize, usize, CaseMode)> {
         at = end;
     }
     blocks.into_iter().map(|(s, e, _, up, low)| (s, e, shape::case_mode_of_counts(up, low))).collect()
+}
+
+/// The numbers of ASCII capitals and lowercase letters in `b` (counted in small blocks, which
+/// the compiler turns into vector code).
+fn count_cases(b: &[u8]) -> (usize, usize) {
+    let (mut up, mut low) = (0usize, 0usize);
+    for block in b.chunks(128) {
+        let (mut u, mut l) = (0u8, 0u8);
+        for &c in block {
+            u += (c.wrapping_sub(b'A') < 26) as u8;
+            l += (c.wrapping_sub(b'a') < 26) as u8;
+        }
+        up += u as usize;
+        low += l as usize;
+    }
+    (up, low)
 }
 
 /// Word-class flags of a token, from the small built-in word sets (one hash lookup per token).
@@ -225,41 +250,207 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     m
 });
 
+/// [`FLAGS`] for the words of 16 bytes or fewer, in a [`ShortWords`] table (the lookup every
+/// token makes), behind a bit filter small enough to stay in the fastest cache: most words of a
+/// text have no flags, and the filter turns them away without touching the table.
+struct ShortFlags {
+    /// One bit per value of [`ShortWords::filter_bit`], set for the words in the table.
+    filter: Vec<u64>,
+    words: ShortWords<u32>,
+}
+
+static SHORT_FLAGS: LazyLock<ShortFlags> = LazyLock::new(|| {
+    let mut words = ShortWords::with_capacity(FLAGS.len());
+    let mut filter = vec![0u64; 1 << 10];
+    for (w, &f) in FLAGS.iter() {
+        if let Some(k) = pack(w.as_bytes()) {
+            words.insert(k, f);
+            let b = filter_bit(k);
+            filter[b >> 6] |= 1 << (b & 63);
+        }
+    }
+    ShortFlags { filter, words }
+});
+
+/// The flags of a lowercase, folded word, packed by [`pack_at`] when it has 16 bytes or fewer.
+#[inline]
+fn flags_of(short: &ShortFlags, w: &str, packed: Option<(u64, u64)>) -> u32 {
+    match packed {
+        Some(k) => {
+            let b = filter_bit(k);
+            if short.filter[b >> 6] & (1 << (b & 63)) == 0 {
+                return 0;
+            }
+            short.words.get(k).unwrap_or(0)
+        }
+        None => FLAGS.get(w).copied().unwrap_or(0),
+    }
+}
+
+/// The hash of a packed word for [`ShortWords`]: its top bits choose the slot.
+#[inline]
+fn hash_packed(k: (u64, u64)) -> u64 {
+    (k.0 ^ k.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// A 16-bit index of a packed word for the filter of [`ShortFlags`].
+#[inline]
+fn filter_bit(k: (u64, u64)) -> usize {
+    (hash_packed(k) >> 48) as usize
+}
+
+/// An exact-match table of short words (1 to 16 bytes, never a NUL byte), each packed into two
+/// integers by [`pack`]: a lookup is one multiplication and a comparison of two registers, with
+/// no hashing or comparing of bytes. Open addressing, linear probing, at most half full.
+struct ShortWords<V> {
+    /// Key and value side by side (one cache line per probe); an empty slot has key (0, 0).
+    slots: Vec<(u64, u64, V)>,
+    len: usize,
+    shift: u32,
+}
+
+impl<V: Copy + Default> ShortWords<V> {
+    fn with_capacity(n: usize) -> ShortWords<V> {
+        let slots = (n * 2).next_power_of_two().max(64);
+        ShortWords { slots: vec![(0, 0, V::default()); slots], len: 0, shift: 64 - slots.trailing_zeros() }
+    }
+
+    /// The slot holding `k`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, k: (u64, u64)) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash_packed(k) >> self.shift) as usize;
+        loop {
+            let e = &self.slots[i];
+            if (e.0, e.1) == k {
+                return Ok(i);
+            }
+            if e.0 == 0 {
+                return Err(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, k: (u64, u64)) -> Option<V> {
+        self.find(k).ok().map(|i| self.slots[i].2)
+    }
+
+    /// The value of `k`, inserted as `V::default()` when missing.
+    fn entry(&mut self, k: (u64, u64)) -> &mut V {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let mut bigger = ShortWords::with_capacity(self.slots.len());
+            for &(lo, hi, v) in &self.slots {
+                if lo != 0 {
+                    bigger.insert((lo, hi), v);
+                }
+            }
+            *self = bigger;
+        }
+        let i = match self.find(k) {
+            Ok(i) => i,
+            Err(i) => {
+                (self.slots[i].0, self.slots[i].1) = k;
+                self.len += 1;
+                i
+            }
+        };
+        &mut self.slots[i].2
+    }
+
+    fn insert(&mut self, k: (u64, u64), v: V) {
+        *self.entry(k) = v;
+    }
+
+    fn clear(&mut self) {
+        *self = ShortWords::with_capacity(0);
+    }
+}
+
+/// A word of one to eight bytes packed into an integer, as [`Doc::key_in8`] compares keys (a
+/// longer or empty word is a compile-time error in [`key_in!`]).
+pub const fn word8(w: &str) -> u64 {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && b.len() <= 8, "key_in! takes words of one to eight bytes");
+    let mut v = 0u64;
+    let mut k = 0;
+    while k < b.len() {
+        v |= (b[k] as u64) << (8 * k);
+        k += 1;
+    }
+    v
+}
+
+/// `w` packed for [`ShortWords`]: its bytes, zero-padded to 16, as two integers (none for an
+/// empty word or one of more than 16 bytes).
+fn pack(w: &[u8]) -> Option<(u64, u64)> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 32];
+    b[..w.len()].copy_from_slice(w);
+    Some(pack_at(&b, 0, w.len()))
+}
+
+/// [`pack`] of `buf[a..a + len]` (`1 <= len <= 16`), reading 16 bytes from `a`: `buf` must hold
+/// at least 16 bytes from `a` on.
+#[inline]
+fn pack_at(buf: &[u8], a: usize, len: usize) -> (u64, u64) {
+    let b: &[u8; 16] = buf[a..a + 16].try_into().expect("16 bytes");
+    let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    let hi = u64::from_le_bytes([b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]]);
+    let (ml, mh) = if len >= 16 {
+        (!0, !0)
+    } else if len >= 8 {
+        (!0, (1u64 << (8 * (len - 8))) - 1)
+    } else {
+        ((1u64 << (8 * len)) - 1, 0)
+    };
+    (lo & ml, hi & mh)
+}
+
 /// Prefixes of English hyphenated compounds ("Re-do", "Co-op", "Post-op"): never a given name's
 /// first syllable in [`Doc::is_hyphen_name`]'s shape rule.
 const HYPHEN_PREFIXES: &[&str] = &["re", "co", "pre", "non", "post", "self", "anti", "ex", "mid", "semi", "bi", "tri", "pro", "sub", "un", "de", "dis", "mis", "out", "over", "up", "off", "on", "in", "all", "well", "ill", "half", "step", "wi", "hi", "lo", "uh", "oh", "ah", "mm", "hmm", "ha", "ho", "la", "da", "ta", "yo"];
 
 const STRONG_TITLES: &[&str] = &["dr", "drs", "dr's", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor"];
 
+/// Results of list lookups by folded word: the same bits as `Doc::memo` (words of 16 bytes or
+/// fewer in the [`ShortWords`] table, longer ones in the map).
+struct Lookups {
+    short: ShortWords<u8>,
+    long: HashMap<String, u8, FastHash>,
+}
+
 thread_local! {
-    /// Results of list lookups by folded word: the same bits as `Doc::memo`.
-    static LOOKUPS: std::cell::RefCell<HashMap<String, u8, FastHash>> = std::cell::RefCell::new(HashMap::default());
+    static LOOKUPS: std::cell::RefCell<Lookups> = std::cell::RefCell::new(Lookups { short: ShortWords::with_capacity(0), long: HashMap::default() });
 }
 
 /// A text prepared for the name rules: its tokens, case mode and lazily computed word facts.
 pub struct Doc<'a> {
     /// The (normalized) text.
     pub text: &'a str,
-    /// `text` with ASCII letters lowercased (same byte offsets).
-    lower: String,
     /// The word tokens.
     pub toks: Vec<Tok>,
     /// The case convention of the whole text.
     pub mode: CaseMode,
     flags: Vec<u32>,
-    /// Memoized list lookups per token: bit 0/1 first name known/true, 2/3 surname, 4/5 common.
+    /// Memoized list lookups per token: bit 0/1 first name known/true, 2/3 surname, 4/5 common,
+    /// 6/7 place.
     memo: Vec<Cell<u8>>,
-    /// Each token's [`Doc::key`], as a byte range of `lower` (ASCII tokens) or, with the top bit
-    /// of the start set, of `folded` (the others, folded once here).
+    /// Each token's [`Doc::key`], as a byte range of `lower`.
     keys: Vec<(u32, u32)>,
-    /// The folded keys of the non-ASCII tokens, one after another.
-    folded: String,
+    /// Each token's key of eight bytes or fewer packed into an integer ([`word8`]), 0 for a
+    /// longer one: compared in [`Doc::key_in8`].
+    key8: Vec<u64>,
+    /// `text` with ASCII letters lowercased (same byte offsets), then the folded forms of the
+    /// tokens that are not all ASCII, then 16 NUL bytes (so that [`pack_at`] may read past any
+    /// key).
+    lower: String,
     /// [`Doc::joined`] of each token, computed once.
     joins: Vec<bool>,
 }
-
-/// Marks a key range in [`Doc::folded`] rather than in the lowercased text.
-const FOLDED: u32 = 1 << 31;
 
 impl<'a> Doc<'a> {
     /// Tokenizes `text` and looks up the small-set flags of every token.
@@ -269,37 +460,51 @@ impl<'a> Doc<'a> {
 
     /// [`Doc::new`] for a text whose case mode is known (`mode` must be `shape::case_mode(text)`).
     fn with_mode(text: &'a str, mode: CaseMode) -> Doc<'a> {
-        let lower = text.to_ascii_lowercase();
         let toks = shape::tokenize(text);
+        let n = toks.len();
+        let mut lower = String::with_capacity(text.len() + 16);
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        // each token's lowercase, folded word (possessive kept): a range of `lower`
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(n);
         let mut buf = String::new();
-        let mut folded = String::new();
-        let mut keys = Vec::with_capacity(toks.len());
-        let flags = toks
-            .iter()
-            .map(|t| {
-                let w = &lower[t.s..t.e];
-                let w = if t.ascii {
-                    w
-                } else {
-                    fold_into(w, &mut buf);
-                    buf.as_str()
-                };
-                let base = w.strip_suffix("'s").unwrap_or(w);
-                if t.ascii {
-                    keys.push((t.s as u32, (t.s + base.len()) as u32));
-                } else {
-                    let a = folded.len();
-                    folded.push_str(base);
-                    keys.push((a as u32 | FOLDED, folded.len() as u32));
-                }
-                if t.e - t.s > 16 {
-                    return 0;
-                }
-                FLAGS.get(w).copied().unwrap_or(0) | if base.len() < w.len() { FLAGS.get(base).copied().unwrap_or(0) & !flag::FUNC } else { 0 }
-            })
-            .collect();
-        let memo = vec![Cell::new(0); toks.len()];
-        let joins = (0..toks.len())
+        for t in &toks {
+            if t.ascii {
+                spans.push((t.s as u32, t.e as u32));
+            } else {
+                fold_into(&lower[t.s..t.e], &mut buf);
+                let a = lower.len();
+                lower.push_str(&buf);
+                spans.push((a as u32, lower.len() as u32));
+            }
+        }
+        lower.push_str("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0");
+        let short = &*SHORT_FLAGS;
+        let bytes = lower.as_bytes();
+        let mut keys = Vec::with_capacity(n);
+        let mut key8 = Vec::with_capacity(n);
+        let mut flags = Vec::with_capacity(n);
+        for (t, &(a, e)) in toks.iter().zip(&spans) {
+            let (a, e) = (a as usize, e as usize);
+            let w = &lower[a..e];
+            let possessive = w.ends_with("'s");
+            let base_len = if possessive { w.len() - 2 } else { w.len() };
+            keys.push((a as u32, (a + base_len) as u32));
+            key8.push(if (1..=8).contains(&base_len) { pack_at(bytes, a, base_len).0 } else { 0 });
+            if t.e - t.s > 16 {
+                flags.push(0);
+                continue;
+            }
+            let packed = |len: usize| if (1..=16).contains(&len) { Some(pack_at(bytes, a, len)) } else { None };
+            let mut f = flags_of(short, w, packed(w.len()));
+            if possessive {
+                f |= flags_of(short, &w[..base_len], packed(base_len)) & !flag::FUNC;
+            }
+            flags.push(f);
+        }
+        debug_assert!(keys.iter().all(|&(a, b)| a <= b && lower.get(a as usize..b as usize).is_some()));
+        let memo = vec![Cell::new(0); n];
+        let joins = (0..n)
             .map(|i| {
                 toks.get(i + 1).is_some_and(|next| {
                     let g = &text.as_bytes()[toks[i].e..next.s];
@@ -308,7 +513,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         debug_assert_eq!(mode, case_mode_of(text));
-        Doc { text, lower, toks, mode, flags, memo, keys, folded, joins }
+        Doc { text, toks, mode, flags, memo, keys, key8, lower, joins }
     }
 
     /// The token's text as written.
@@ -326,11 +531,20 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn key_str(&self, i: usize) -> &str {
         let (a, b) = self.keys[i];
-        if a & FOLDED == 0 {
-            &self.lower[a as usize..b as usize]
-        } else {
-            &self.folded[(a & !FOLDED) as usize..b as usize]
-        }
+        // The rules slice keys several times per token, and checking the two char boundaries of
+        // every slice cost about a tenth of the whole pass.
+        // SAFETY: `keys` is built once in `with_mode` and `lower` never changes after: each range
+        // lies inside `lower` and starts and ends on char boundaries (a token's bounds in `text`,
+        // which lowercasing ASCII letters keeps, less an ASCII "'s"; or a folded word appended
+        // whole), as the debug assertion there checks.
+        unsafe { self.lower.get_unchecked(a as usize..b as usize) }
+    }
+
+    /// True when token `i`'s [`Doc::key`] is one of `words`, packed by [`word8`]: see [`key_in!`].
+    #[inline]
+    pub fn key_in8(&self, i: usize, words: &[u64]) -> bool {
+        let k = self.key8[i];
+        words.contains(&k)
     }
 
     /// The small-set flags of token `i`.
@@ -349,9 +563,17 @@ impl<'a> Doc<'a> {
             return m & (2 << bit) != 0;
         }
         // the per-thread cache of earlier lookups of the same word, in any text
-        let key = self.key(i);
-        let cached = LOOKUPS.with(|c| c.borrow().get(&*key).copied()).unwrap_or(0);
-        let m = m | cached;
+        let key = self.key_str(i);
+        let (a, b) = self.keys[i];
+        let packed = if (1..=16).contains(&key.len()) { Some(pack_at(self.lower.as_bytes(), a as usize, (b - a) as usize)) } else { None };
+        let cached = LOOKUPS.with(|c| {
+            let c = c.borrow();
+            match packed {
+                Some(k) => c.short.get(k),
+                None => c.long.get(key).copied(),
+            }
+        });
+        let m = m | cached.unwrap_or(0);
         if m & (1 << bit) != 0 {
             self.memo[i].set(m);
             return m & (2 << bit) != 0;
@@ -361,10 +583,14 @@ impl<'a> Doc<'a> {
         self.memo[i].set(m);
         LOOKUPS.with(|c| {
             let mut c = c.borrow_mut();
-            if c.len() > 200_000 {
-                c.clear();
+            if c.short.len + c.long.len() > 200_000 {
+                c.short.clear();
+                c.long.clear();
             }
-            *c.entry(key.into_owned()).or_insert(0) |= m;
+            match packed {
+                Some(k) => *c.short.entry(k) |= m,
+                None => *c.long.entry(key.to_owned()).or_insert(0) |= m,
+            }
         });
         v
     }
@@ -423,7 +649,7 @@ impl<'a> Doc<'a> {
     /// True when tokens `i..j` (joined by single spaces) name a place in the gazetteer.
     pub fn is_place(&self, i: usize, j: usize) -> bool {
         if j == i + 1 {
-            return PLACES.contains(&self.key(i));
+            return self.memo(i, 6, || PLACES.contains(&self.key(i)));
         }
         let mut s = String::new();
         for k in i..j {

@@ -504,13 +504,16 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if !doc.has(c + 1, flag::PREP) && doc.toks[c + 1].e - doc.toks[c + 1].s != 3 || doc.toks[c].e - doc.toks[c].s < 2 {
             continue;
         }
+        let p = doc.key(c + 1);
+        if !key_in!(doc, c + 1, "of", "at", "for", "by", "from") || !doc.joined(c) || !doc.joined(c + 1) {
+            continue;
+        }
         // "works nights at ___": a time of work between the cue and the preposition
         let shift = c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
         let employer = shift || EMPLOYER_CUES.contains(&*doc.key(c));
-        if !employer && !STAFF.contains(&*doc.key(c)) || !doc.joined(c) || !doc.joined(c + 1) {
+        if !employer && !STAFF.contains(&*doc.key(c)) {
             continue;
         }
-        let p = doc.key(c + 1);
         let prep_ok = if employer { matches!(&*p, "of" | "at" | "for" | "by" | "from") } else { matches!(&*p, "from") };
         if !prep_ok {
             continue;
@@ -559,10 +562,10 @@ static NOT_WARD_AFTER: WordSet = LazyLock::new(|| {
 /// (not a dose "Lasix 40mg", a decimal or a date).
 fn ward(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
     let n = doc.toks.len();
-    if k == 0 {
+    if k == 0 || doc.toks[k].e - doc.toks[k].s < 5 {
         return None;
     }
-    let cue = matches!(&*doc.key(k - 1), "to" | "from" | "at" | "per" | "on") || doc.has(k - 1, flag::TRANSFER);
+    let cue = key_in!(doc, k - 1, "to", "from", "at", "per", "on") || doc.has(k - 1, flag::TRANSFER);
     if !cue || !(doc.joined(k - 1)) {
         return None;
     }
@@ -620,13 +623,17 @@ fn short_name(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
         out.push(Span::new(t.s, doc.toks[k + 1].e, Category::Organization, 0.6, "organizations", "a university by U and a place (U ___)"));
         return Some(k + 2);
     }
-    // "found unresponsive-> GH EW": an arrow is a move too
-    let arrow = k > 0 && doc.text[..t.s].trim_end_matches(' ').ends_with("->");
-    if k == 0 || !arrow && (!matches!(&*doc.key(k - 1), "at" | "from" | "to" | "by") || !doc.joined(k - 1)) {
-        return None;
-    }
     let key = doc.key(k);
     let len = t.e - t.s;
+    // (the cheap tests of the initialism's shape first)
+    if k == 0 || !(2..=5).contains(&len) || !(key.ends_with('h') || key.ends_with("mc")) {
+        return None;
+    }
+    // "found unresponsive-> GH EW": an arrow is a move too
+    let arrow = doc.text[..t.s].trim_end_matches(' ').ends_with("->");
+    if !arrow && (!matches!(&*doc.key(k - 1), "at" | "from" | "to" | "by") || !doc.joined(k - 1)) {
+        return None;
+    }
     let shaped = match doc.mode {
         CaseMode::Mixed => t.shape == Shape::Upper || !arrow && t.shape == Shape::Lower && len == 2 && matches!(&*doc.key(k - 1), "at" | "from"),
         _ => true,
@@ -654,7 +661,7 @@ fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Opti
     if doc.mode != CaseMode::Mixed || i == 0 || doc.toks[i].shape != Shape::Lower {
         return None;
     }
-    let cue = (matches!(&*doc.key(i - 1), "to" | "at" | "from" | "for") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
+    let cue = (key_in!(doc, i - 1, "to", "at", "from", "for") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
     if !cue {
         return None;
     }

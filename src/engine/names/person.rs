@@ -491,8 +491,14 @@ fn nickname_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         let a = doc.key(j - 2);
-        let b = b.to_ascii_lowercase();
-        let cue = matches!((&*a, b.as_str()), ("goes" | "go" | "went", "by") | ("known" | "know", "as") | ("name" | "names", "is" | "was") | ("answers" | "answered", "to"));
+        let is = |w: &str| b.eq_ignore_ascii_case(w);
+        let cue = match &*a {
+            "goes" | "go" | "went" => is("by"),
+            "known" | "know" => is("as"),
+            "name" | "names" => is("is") || is("was"),
+            "answers" | "answered" => is("to"),
+            _ => false,
+        };
         if !cue || !doc.joined(j - 2) || !doc.joined(j - 1) || doc.has(j, NEVER | flag::TRAP) || doc.toks[j].e - doc.toks[j].s < 2 || followed_by_number(doc, j) {
             continue;
         }
@@ -642,7 +648,7 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
     for i in 0..n {
         let t = doc.toks[i];
         // "spoke w/ irena (niece)", "called DIANE (DTR)": a word then a kinship word in brackets
-        if i + 1 < n && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver"))
+        if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver"))
             && doc.text[doc.toks[i + 1].e..].starts_with(')')
             && (unknown_word(doc, i, 3) || doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE))
             && (!mixed || t.is_cap())
@@ -812,7 +818,7 @@ fn kin_hyphen_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         let w = &doc.text[t.s..t.e];
-        let Some(h) = w.find('-') else { continue };
+        let Some(h) = w.bytes().position(|c| c == b'-') else { continue };
         let (kin, name) = (&w[..h], &w[h + 1..]);
         if name.len() < 3 || !name.bytes().all(|c| c.is_ascii_alphabetic()) || kin.len() < 3 {
             continue;
@@ -851,7 +857,7 @@ fn contact_pairs(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::MEDICAL | flag::KIN | flag::ROLE | flag::TITLE | flag::CALENDAR | flag::STATE | flag::ORG_HEAD;
     for w in 0..n.saturating_sub(2) {
-        if !matches!(&*doc.key(w), "with" | "per") || !doc.joined(w) || !doc.joined(w + 1) {
+        if !key_in!(doc, w, "with", "per") || !doc.joined(w) || !doc.joined(w + 1) {
             continue;
         }
         let (a, b) = (w + 1, w + 2);
@@ -1010,7 +1016,7 @@ fn staff_from_department(doc: &Doc<'_>, out: &mut Vec<Span>) {
 fn social_callers(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for h in 0..n.saturating_sub(2) {
-        if !matches!(&*doc.key(h), "social" | "family" | "dispo") || !doc.gap(h).starts_with(':') || doc.gap(h).contains('\n') {
+        if !key_in!(doc, h, "social", "family", "dispo") || !doc.gap(h).starts_with(':') || doc.gap(h).contains('\n') {
             continue;
         }
         let k = h + 1;
@@ -1110,6 +1116,10 @@ fn dictionary_name(doc: &Doc<'_>, i: usize) -> Option<(usize, f32, &'static str)
         && doc.toks[i + 1].shape == Shape::Title && !doc.has(i + 1, flag::CALENDAR | flag::FUNC) && doc.is_surname(i + 1) && !followed_by_number(doc, i + 1);
     if calendar_name {
         return Some((extend(doc, i + 1), 0.6, "a given name and a surname"));
+    }
+    // (in text with case only a capitalized word goes on: the cheap test first)
+    if doc.mode == CaseMode::Mixed && t.shape != Shape::Title {
+        return None;
     }
     if t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE | flag::PLACE_SUFFIX | flag::STREET | flag::PARTICLE | flag::SAINT | flag::PLACE_PREFIX) {
         return None;

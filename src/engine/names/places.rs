@@ -155,7 +155,7 @@ fn rooms(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// True when token `i` follows a preposition that opens a place ("in", "from", "near", "of").
 fn after_prep(doc: &Doc<'_>, i: usize) -> bool {
-    i > 0 && linked(doc, i) && matches!(&*doc.key(i - 1), "in" | "from" | "near" | "of" | "outside" | "around" | "to")
+    i > 0 && linked(doc, i) && key_in!(doc, i - 1, "in", "from", "near", "of", "outside", "around", "to")
 }
 
 /// Compass words that open the name of a region ("the Eastern Shore", "the Western Slope").

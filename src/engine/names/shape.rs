@@ -126,6 +126,47 @@ fn title_capitals_ok(w: &str) -> bool {
     true
 }
 
+/// What an ASCII byte that is no letter does to [`Tok::sent_start`] in [`tokenize`] (letters and
+/// non-ASCII bytes are [`SEP_NONE`]).
+const SEP_NONE: u8 = 0;
+const SEP_STARTS: u8 = 1;
+const SEP_KEEPS: u8 = 2;
+const SEP_ENDS: u8 = 3;
+
+static SEPARATORS: [u8; 256] = {
+    let mut t = [SEP_NONE; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        let b = c as u8;
+        t[c] = match b {
+            b'.' | b'!' | b'?' | b'\n' | b':' | b';' | b'*' | b'|' => SEP_STARTS,
+            b' ' | b'\t' | b'\r' | b'"' | b'(' | b'[' | b'\'' | b'-' => SEP_KEEPS,
+            _ if b.is_ascii_alphabetic() => SEP_NONE,
+            _ => SEP_ENDS,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// For eight bytes read little-endian: how many of the first ones are ASCII letters, and how many
+/// of those are capitals (eight bytes at a time, with no branch per byte).
+#[inline]
+fn letter_run(x: u64) -> (usize, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ascii = !x & HIGH;
+    let low7 = x & !HIGH;
+    // per byte, the high bit set when the byte (7 bits) is at least `n`: no carry crosses bytes
+    let at_least = |v: u64, n: u8| (v + ONES * (0x80 - n as u64)) & HIGH;
+    let folded = low7 | (ONES * 0x20);
+    let letters = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & ascii;
+    let capitals = at_least(low7, b'A') & !at_least(low7, b'Z' + 1) & ascii;
+    let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
+    let in_run = if run == 8 { !0 } else { (1u64 << (8 * run)) - 1 };
+    (run, (capitals & in_run).count_ones() as usize)
+}
+
 /// Splits `text` into word tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let b = text.as_bytes();
@@ -138,8 +179,16 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             if c.is_ascii_alphabetic() {
                 let s = i;
                 // fast path: a plain ASCII word followed by a separator
-                let mut j = i + 1;
-                let mut upper = c.is_ascii_uppercase() as usize;
+                let (mut j, mut upper) = (i, 0);
+                // eight bytes at a time while they are all letters
+                while let Some(chunk) = b.get(j..j + 8) {
+                    let (run, up) = letter_run(u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]));
+                    j += run;
+                    upper += up;
+                    if run < 8 {
+                        break;
+                    }
+                }
                 while j < b.len() && b[j].is_ascii_alphabetic() {
                     upper += b[j].is_ascii_uppercase() as usize;
                     j += 1;
@@ -189,12 +238,16 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 i = j;
                 continue;
             }
-            match c {
-                b'.' | b'!' | b'?' | b'\n' | b':' | b';' | b'*' | b'|' => sent_start = true,
-                b' ' | b'\t' | b'\r' | b'"' | b'(' | b'[' | b'\'' | b'-' => {}
-                _ => sent_start = false,
+            // a run of ASCII separators: each starts a sentence, leaves it as it is, or ends it
+            while i < b.len() {
+                match SEPARATORS[b[i] as usize] {
+                    SEP_STARTS => sent_start = true,
+                    SEP_KEEPS => {}
+                    SEP_ENDS => sent_start = false,
+                    _ => break,
+                }
+                i += 1;
             }
-            i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap();
             if ch.is_alphabetic() {
@@ -234,9 +287,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 /// The case convention of `text`, from its share of uppercase letters.
 pub fn case_mode(text: &str) -> CaseMode {
     let (mut up, mut low) = (0usize, 0usize);
-    for &c in text.as_bytes() {
-        up += c.is_ascii_uppercase() as usize;
-        low += c.is_ascii_lowercase() as usize;
+    // counted in blocks of small counters, which the compiler turns into vector code
+    for block in text.as_bytes().chunks(128) {
+        let (mut u, mut l) = (0u8, 0u8);
+        for &c in block {
+            u += c.is_ascii_uppercase() as u8;
+            l += c.is_ascii_lowercase() as u8;
+        }
+        up += u as usize;
+        low += l as usize;
     }
     case_mode_of_counts(up, low)
 }
