@@ -502,7 +502,8 @@ impl<'a> Doc<'a> {
             }
             flags.push(f);
         }
-        debug_assert!(keys.iter().all(|&(a, b)| a <= b && lower.get(a as usize..b as usize).is_some()));
+        // checked once per token here (cheap), so that `key_str` can slice without checking
+        assert!(keys.iter().all(|&(a, b)| a <= b && lower.get(a as usize..b as usize).is_some()), "name keys must lie on char boundaries");
         let memo = vec![Cell::new(0); n];
         let joins = (0..n)
             .map(|i| {
@@ -536,7 +537,7 @@ impl<'a> Doc<'a> {
         // SAFETY: `keys` is built once in `with_mode` and `lower` never changes after: each range
         // lies inside `lower` and starts and ends on char boundaries (a token's bounds in `text`,
         // which lowercasing ASCII letters keeps, less an ASCII "'s"; or a folded word appended
-        // whole), as the debug assertion there checks.
+        // whole), as the assertion there checks for every key before any is sliced.
         unsafe { self.lower.get_unchecked(a as usize..b as usize) }
     }
 
