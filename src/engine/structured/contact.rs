@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{after, before, char_at, char_before, is_space, Hit, Keywords, Rule};
+use super::{after, before, char_at, char_before, ends_with_any, is_space, Hit, Keywords, Rule};
 use crate::engine::pattern::ascii;
 use crate::engine::Category;
 
@@ -232,8 +232,30 @@ fn judge_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PAGER: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep|(?P<ext>ext|extension))\s*(?:number|no\.?|#|:|\.)?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
+    ascii(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
 });
+
+/// An internal extension alone, after "ext" ("via phone (ext 4-6630)"); one after a full number
+/// belongs to [`PHONE`].
+static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
+    ascii(r"(?i)(?-u:\b)(?:ext|extension)\.?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
+});
+
+/// Check of [`EXTENSION`]: a digit run right after "ext" or "extension" and at most a few of
+/// ` .:#` (the keyword gate alone would pass every text with "next" or "text" in it).
+fn extension_check(k: &Keywords, t: &str) -> bool {
+    k.any_run(t, |b, s, _| {
+        let mut j = s;
+        while j > 0 && s - j < 4 && matches!(b[j - 1], b' ' | b'.' | b':' | b'#') {
+            j -= 1;
+        }
+        ends_with_any(b, j, &["ext", "extension"])
+    })
+}
+
+fn judge_extension(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    out.push(Hit::of(caps, Category::Phone, 0.85, "a phone extension"));
+}
 
 fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let id = caps.name("id").unwrap();
@@ -242,9 +264,7 @@ fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if ["mg", "ml", "cc", "mcg", "kg", "%"].iter().any(|u| tail.starts_with(u)) {
         return;
     }
-    // an internal extension alone ("via phone (ext 4-6630)") reaches a person too
-    let reason = if caps.name("ext").is_some() { "a phone extension" } else { "a pager number" };
-    out.push(Hit::of(caps, Category::Phone, 0.85, reason));
+    out.push(Hit::of(caps, Category::Phone, 0.85, "a pager number"));
 }
 
 /// A seven-digit local number (`555-0142`) only counts with a phone word right before it.
@@ -352,7 +372,8 @@ pub fn rules() -> Vec<Rule> {
         Rule { within: None, name: "ipv4", regex: &IPV4, judge: judge_ipv4, gate: &[], check: Some(|k, t| k.dotted_runs(t, 4, b'.', 3)) },
         Rule { within: None, name: "ipv6", regex: &IPV6, judge: judge_ipv6, gate: &[], check: Some(|_, t| ipv6_possible(t)) },
         Rule { within: None, name: "phone", regex: &PHONE, judge: judge_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=usize::MAX, b" \t\n\r\x0b\x0c.-", 4..=5) || k.plus_digit(t) || k.digit_runs().any(|(s, n)| (2..=5).contains(&n) && t.as_bytes()[s] == b'0')) },
-        Rule { within: None, name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg", "ext"], check: None },
+        Rule { within: None, name: "pager", regex: &PAGER, judge: judge_pager, gate: &["pag", "beep", "bpr", "pg"], check: None },
+        Rule { within: None, name: "phone", regex: &EXTENSION, judge: judge_extension, gate: &[], check: Some(extension_check) },
         Rule { within: None, name: "phone", regex: &LOCAL_PHONE, judge: judge_local_phone, gate: &[], check: Some(|k, t| k.digit_run_pair(t, 3..=3, b"-. ", 4..=4)) },
         Rule { within: None, name: "phone", regex: &PLAIN_PHONE, judge: judge_plain_phone, gate: &[], check: Some(|k, t| k.longest_digit_run() >= 5 || k.digit_runs().any(|(s, n)| n == 2 && t.as_bytes()[s] == b'0')) },
         Rule { within: None, name: "handle", regex: &REDDIT, judge: judge_reddit, gate: &["u/"], check: None },
