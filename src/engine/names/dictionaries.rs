@@ -3,11 +3,12 @@
 //! Each list is a sorted text file in `data/` (one lowercase, diacritic-folded entry per line;
 //! sources and licences in `data/README.md`), embedded with `include_str!` (front-coded by the
 //! build script in the browser build, and expanded once on first use: see [`front_decode`]). Nothing is parsed at
-//! start-up: on first use, a binary search finds where each two-letter prefix begins (785
-//! searches, well under a millisecond), and a lookup is then a binary search over the lines of
-//! one prefix bucket, straight on the embedded bytes. Results are cached per word and thread
-//! (see [`super::Doc`]), since the same words recur from text to text. Results are cached per word and thread (see [`super::Doc`]), since
-//! the same words recur from text to text.
+//! start-up. Natively, the build script also lays out a hash table over each list (about 3 MB
+//! in all, never in the browser build), and a lookup is a few probes of it. In the browser, on
+//! first use, a binary search finds where each two-letter prefix begins (785 searches, well
+//! under a millisecond), and a lookup is then a binary search over the lines of one prefix
+//! bucket, straight on the embedded bytes. Results are cached per word and thread (see
+//! [`super::Doc`]), since the same words recur from text to text.
 //!
 //! ```
 //! use storysafe::engine::names::dictionaries::{FIRST_NAMES, SURNAMES};
@@ -21,6 +22,9 @@ use std::sync::LazyLock;
 /// A sorted list of lowercase entries, searchable in place.
 pub struct Lexicon {
     text: &'static str,
+    /// Native builds: the hash table `build.rs` made over `text` (little-endian u32 slots, each
+    /// empty or a line's byte offset plus one; see [`table_contains`]).
+    table: Option<&'static [u8]>,
     /// For each two-letter prefix bucket: the byte offset of its first line (and one past the end).
     buckets: LazyLock<Vec<u32>, Box<dyn FnOnce() -> Vec<u32> + Send>>,
 }
@@ -82,7 +86,13 @@ impl Lexicon {
             buckets.push(b.len() as u32);
             buckets
         };
-        Lexicon { text, buckets: LazyLock::new(Box::new(build)) }
+        Lexicon { text, table: None, buckets: LazyLock::new(Box::new(build)) }
+    }
+
+    /// A lexicon over `text` that answers through `table`, the hash table `build.rs` made over
+    /// the same text (native builds: a few probes instead of a binary search over lines).
+    pub fn with_table(text: &'static str, table: &'static [u8]) -> Lexicon {
+        Lexicon { table: Some(table), ..Lexicon::new(text) }
     }
 
     /// True when `word` (already lowercase and folded, see [`fold_into`]) is an entry.
@@ -90,6 +100,9 @@ impl Lexicon {
         let w = word.as_bytes();
         if w.is_empty() {
             return false;
+        }
+        if let Some(table) = self.table {
+            return table_contains(self.text.as_bytes(), table, w);
         }
         let k = key(w);
         let (lo, hi) = (self.buckets[k] as usize, self.buckets[k + 1] as usize);
@@ -127,6 +140,45 @@ pub fn front_decode(coded: &[u8]) -> String {
     String::from_utf8(out).expect("the word lists are UTF-8")
 }
 
+/// The hash of a list entry, the same as `build.rs`'s (FNV-1a, 64 bits).
+fn word_hash(w: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^ (h >> 29)
+}
+
+/// True when `w` is a line of `text`, looked up in `table` (see [`Lexicon::with_table`]): the
+/// slots from the word's hash on, until an empty one.
+fn table_contains(text: &[u8], table: &[u8], w: &[u8]) -> bool {
+    let size = table.len() / 4;
+    let mut i = word_hash(w) as usize & (size - 1);
+    loop {
+        let slot = u32::from_le_bytes([table[4 * i], table[4 * i + 1], table[4 * i + 2], table[4 * i + 3]]) as usize;
+        if slot == 0 {
+            return false;
+        }
+        let s = slot - 1;
+        if text.get(s..s + w.len()) == Some(w) && text.get(s + w.len()).is_none_or(|&b| b == b'\n') {
+            return true;
+        }
+        i = (i + 1) & (size - 1);
+    }
+}
+
+/// A list in `data/` as a [`Lexicon`]: natively the plain text and its hash table, in the
+/// browser the front-coded text, expanded once.
+macro_rules! lexicon {
+    ($name:literal) => {{
+        #[cfg(target_arch = "wasm32")]
+        let lexicon = Lexicon::new(list_text!($name));
+        #[cfg(not(target_arch = "wasm32"))]
+        let lexicon = Lexicon::with_table(list_text!($name), include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".hash")));
+        lexicon
+    }};
+}
+
 /// The text of a list in `data/`: embedded as is natively, front-coded in the browser build.
 macro_rules! list_text {
     ($name:literal) => {{
@@ -139,13 +191,13 @@ macro_rules! list_text {
 }
 
 /// First names given to 20 or more US babies 1880-2017 (SSA), every origin.
-pub static FIRST_NAMES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(list_text!("first_names")));
+pub static FIRST_NAMES: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("first_names"));
 /// Surnames held by 100 or more people in the 2010 US Census.
-pub static SURNAMES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(list_text!("surnames")));
+pub static SURNAMES: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("surnames"));
 /// US places of 1,000+ people, US counties (without "County"), world cities of 100,000+.
-pub static PLACES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(list_text!("places")));
+pub static PLACES: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("places"));
 /// Common English words (SCOWL size 50, lowercase entries).
-pub static COMMON_WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(list_text!("common_words")));
+pub static COMMON_WORDS: LazyLock<Lexicon> = LazyLock::new(|| lexicon!("common_words"));
 
 /// Writes `word` lowercased with Latin diacritics removed (`Zielińska` -> `zielinska`,
 /// `Nuñez` -> `nunez`, curly apostrophes straightened) into `out`, replacing its contents.
@@ -201,6 +253,27 @@ mod tests {
             for w in [lines[0], lines[lines.len() / 2], lines[lines.len() - 1]] {
                 assert!(lex.contains(w), "{name} lacks its own entry {w:?}");
             }
+        }
+    }
+
+    /// The native hash tables answer exactly as the binary search over the sorted lines: every
+    /// entry is found, and so is nothing else (prefixes, extensions and near misses of entries).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn hash_tables_agree_with_the_sorted_lists() {
+        for (name, lex) in [("first", &FIRST_NAMES), ("surnames", &SURNAMES), ("places", &PLACES), ("common", &COMMON_WORDS)] {
+            assert!(lex.table.is_some(), "{name} has no table natively");
+            let plain = Lexicon::new(lex.text);
+            for (k, line) in lex.text.lines().enumerate() {
+                assert!(lex.contains(line), "{name} lacks its own entry {line:?}");
+                if k % 7 == 0 {
+                    let half = (0..=line.len() / 2).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+                    for probe in [&line[..half], &format!("{line}s"), &format!("{line}\n"), &line.replacen(|c: char| c.is_ascii_lowercase(), "q", 1)] {
+                        assert_eq!(lex.contains(probe), plain.contains(probe), "{name}: {probe:?}");
+                    }
+                }
+            }
+            assert!(!lex.contains("zzzzqqqq") && !lex.contains("\n"));
         }
     }
 
