@@ -281,6 +281,9 @@ fn regressions() {
         ("cousin drove up from poughkeepsie this morning, so glad", &["poughkeepsie"]),
         ("My mother spent two weeks on Ward 31 last spring.", &["31"]),
         ("Hall bed K7: pt asleep, sitter at bedside.", &["K7"]),
+        // a clinic of the VA or the Indian Health Service named by its place
+        ("Old films requested from Cedar Bluff VA today.", &["Cedar Bluff VA"]),
+        ("The nurse at Owl Creek IHS called back.", &["Owl Creek IHS"]),
         ("[night chat]\nrae: who has 15 tonight\nbo: i have 15. and 16\nrae: 16 is the new admit from ed\nbo: pharmacy sent the heparin for 12 is it hung\nrae: the lady in 14 is asking for you\nbo: ok", &["15", "16", "12", "14"]),
     ];
     for (text, names) in leaks {
