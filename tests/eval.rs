@@ -69,14 +69,14 @@ const FLOORS: &[Floor] = &[
 const HELDOUT_FLOORS: &[Floor] = &[
     Floor {
         corpus: "heldout-notes.jsonl",
-        recall: 0.9628,
+        recall: 0.9744,
         precision: 0.993,
-        caught: &[("AGE90", 5), ("DATE", 24), ("EMAIL", 1), ("ID", 1), ("LOCATION", 55), ("MRN", 3), ("NAME", 249), ("ORGANIZATION", 47), ("PHONE", 29)],
+        caught: &[("AGE90", 5), ("DATE", 24), ("EMAIL", 1), ("ID", 1), ("LOCATION", 59), ("MRN", 3), ("NAME", 249), ("ORGANIZATION", 48), ("PHONE", 29)],
     },
     Floor {
         corpus: "heldout-stories.jsonl",
-        recall: 0.9328,
-        precision: 0.9713,
+        recall: 0.9457,
+        precision: 0.9715,
         caught: &[
             ("ACCOUNT", 1),
             ("AGE90", 12),
@@ -85,10 +85,10 @@ const HELDOUT_FLOORS: &[Floor] = &[
             ("EMAIL", 8),
             ("FAX", 1),
             ("ID", 1),
-            ("LOCATION", 52),
+            ("LOCATION", 55),
             ("MRN", 1),
             ("NAME", 194),
-            ("ORGANIZATION", 66),
+            ("ORGANIZATION", 68),
             ("PHONE", 6),
             ("URL", 4),
         ],
@@ -102,29 +102,29 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // dates after admission words, spelled ages over 89, extensions, trauma aliases, bare "id").
     Floor {
         corpus: "unseen-notes.jsonl",
-        recall: 0.9159,
-        precision: 0.9856,
-        caught: &[("AGE90", 6), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 20), ("MRN", 1), ("NAME", 111), ("ORGANIZATION", 22), ("PHONE", 14), ("VEHICLE", 1)],
+        recall: 0.9393,
+        precision: 0.986,
+        caught: &[("AGE90", 6), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 25), ("MRN", 1), ("NAME", 111), ("ORGANIZATION", 22), ("PHONE", 14), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "unseen-stories.jsonl",
-        recall: 0.9194,
-        precision: 0.975,
-        caught: &[("AGE90", 9), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 44), ("MRN", 2), ("NAME", 183), ("ORGANIZATION", 40), ("PHONE", 11), ("URL", 3)],
+        recall: 0.9409,
+        precision: 0.9755,
+        caught: &[("AGE90", 9), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 52), ("MRN", 2), ("NAME", 183), ("ORGANIZATION", 40), ("PHONE", 11), ("URL", 3)],
     },
     // the blind corpora (tests/corpora/make_blind.py), scored once before any fix: recall 0.818
     // notes, 0.844 stories. The fixes since are rules for kinds of misses, never their strings.
     Floor {
         corpus: "blind-notes.jsonl",
-        recall: 0.9393,
-        precision: 0.9925,
-        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 30), ("NAME", 136), ("ORGANIZATION", 43), ("PHONE", 17), ("VEHICLE", 1)],
+        recall: 0.9536,
+        precision: 0.9926,
+        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 34), ("NAME", 136), ("ORGANIZATION", 43), ("PHONE", 17), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "blind-stories.jsonl",
-        recall: 0.9059,
-        precision: 0.9893,
-        caught: &[("AGE90", 8), ("DATE", 32), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 49), ("MRN", 1), ("NAME", 200), ("ORGANIZATION", 63), ("PHONE", 7), ("URL", 2)],
+        recall: 0.9431,
+        precision: 0.9897,
+        caught: &[("AGE90", 8), ("DATE", 32), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 64), ("MRN", 1), ("NAME", 200), ("ORGANIZATION", 63), ("PHONE", 7), ("URL", 2)],
     },
 ];
 

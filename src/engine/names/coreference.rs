@@ -104,7 +104,7 @@ impl Refiner for Coreference {
                     }
                     let part = &phrase[doc.toks[start].s..doc.toks[end - 1].e];
                     let all_common = (start..end).all(|k| doc.is_common(k) || doc.has(k, flag::ORG_HEAD));
-                    if part.len() < 3 || (all_common && mode != CaseMode::Mixed) || (start..end).any(|k| doc.has(k, flag::TRAP | flag::UNIT)) {
+                    if part.len() < 3 || (all_common && mode != CaseMode::Mixed) || (start..end).any(|k| doc.has(k, flag::TRAP | flag::UNIT | flag::NOT_NAME)) {
                         continue;
                     }
                     if seen.insert((part.to_ascii_lowercase(), s.category)) {

@@ -49,7 +49,7 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          laboratories industries enterprises casino grill diner shipping trucking freight paratransit motors \
          airlines airways foods farms dairy mills salon studio studios fitness realty insurance technologies \
          solutions consulting systems association commons lines tabernacle masonry terminal journal ambulance inn \
-         grocery bros brothers cab medicine children's medical")
+         grocery bros brothers cab medicine children's medical ihs va")
 });
 
 /// Heads of a business, congregation or home that count in notes typed without case when a word

@@ -381,8 +381,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     in_law_shorthand(doc, out);
     glossed_names(doc, out);
     patient_then_verb(doc, out);
-    chat_speakers(doc, out);
-    chat_labels(doc, out);
+    // in a chat among staff, bare bed numbers ("who has 12 tonight")
+    if chat_speakers(doc, out) | chat_labels(doc, out) {
+        super::places::chat_beds(doc, out);
+    }
     staff_from_department(doc, out);
     social_callers(doc, out);
     quoted_nicknames(doc, out);
@@ -1035,7 +1037,7 @@ fn social_callers(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "ayan: yea"): when two or more labels open two lines each, every label that is a name (a word
 /// no list holds, or a listed first name; never a heading such as "Plan:" or "Neuro:", a kinship
 /// word such as "mom:", or "me:") is the speaker's name.
-fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) -> bool {
     let labels: Vec<usize> = (0..doc.toks.len())
         .filter(|&i| {
             let t = doc.toks[i];
@@ -1051,7 +1053,7 @@ fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let speakers: Vec<usize> = labels.iter().copied().filter(|&i| counts[&doc.key(i)] >= 2).collect();
     let distinct = counts.values().filter(|&&c| c >= 2).count();
     if distinct < 2 {
-        return;
+        return false;
     }
     for i in speakers {
         let bad = flag::FUNC | flag::MEDICAL | flag::UNIT | flag::KIN | flag::ROLE | flag::CRED | flag::TITLE | flag::TRAP | flag::GREET | flag::CALENDAR;
@@ -1059,9 +1061,11 @@ fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
             push(doc, i, i + 1, 0.7, "the speaker of a chat message (___: ...)", out);
         }
     }
+    true
 }
 
-fn chat_speakers(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn chat_speakers(doc: &Doc<'_>, out: &mut Vec<Span>) -> bool {
+    let mut any = false;
     for (i, t) in doc.toks.iter().enumerate() {
         let before = &doc.text[..t.s];
         if !before.ends_with("] ") || !doc.text[t.e..].starts_with(':') || t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::MEDICAL) {
@@ -1070,8 +1074,10 @@ fn chat_speakers(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let open = before.rfind('[').unwrap_or(0);
         if before[open..].bytes().any(|b| b.is_ascii_digit()) && before[open..].contains(':') {
             out.push(Span::new(t.s, t.e, Category::Name, 0.7, NAME, "the speaker of a chat message"));
+            any = true;
         }
     }
+    any
 }
 
 fn credential_shaped(doc: &Doc<'_>, i: usize) -> bool {

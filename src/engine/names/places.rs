@@ -27,7 +27,7 @@ fn set(words: &'static str) -> HashSet<&'static str, FastHash> {
 /// Suffixes that end a place name ("Kettle Falls Township", "Sutter's Hollow").
 pub static SUFFIXES: WordSet = LazyLock::new(|| {
     set("county township parish borough heights falls springs hollow ferry gap downs flats terrace village valley \
-         hills creek lake beach bay crossing junction ridge grove mills landing estates gardens hamlet shores bluffs \
+         hills hill creek lake beach bay crossing junction ridge grove mills mill landing estates gardens hamlet shores bluffs \
          meadows woods forest glen acres point harbor harbour city town neighborhood neighbourhood district commons \
          plains prairie station corners fork forks bottom bottoms notch pines oaks lakes park")
 });
@@ -153,6 +153,72 @@ fn rooms(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
 }
 
+/// Words of a staff chat that make it clinical (beds, not ages or minutes, are numbered there).
+static CLINICAL_CHAT: WordSet = LazyLock::new(|| {
+    set("pt pts patient patients bed beds room charge shift nights days unit floor icu ed er tele cath ct mri \
+         heparin foley meds med pharmacy transport admit admits triage pca vent drip labs")
+});
+
+/// "who has 12 tonight", "14 is mr nguyen", "the dude in 9 is asking", "take 11 to cath": in a chat
+/// among staff (called only for a text with chat speakers), a bare bed number of one or two digits
+/// in a message, between words that make it a bed (who has it, who takes it, what it needs) and
+/// not a count or a time ("i have 2 admits", "back in 5", "take 10").
+pub fn chat_beds(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let b = doc.text.as_bytes();
+    let mut clinical: Option<bool> = None;
+    let mut last_bed_line = usize::MAX;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let e = i;
+        if e - s > 2 || s == 0 || b[s - 1] != b' ' || b.get(e).is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'/' | b'%' | b'-' | b'x') || c == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_digit)) {
+            continue;
+        }
+        // the word before (within the line) and what the message says after
+        let line_start = b[..s].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+        let head = doc.text[line_start..s].trim_end_matches(' ');
+        let prev_start = head.rfind(|c: char| !c.is_ascii_alphanumeric() && c != '\'').map_or(0, |p| p + 1);
+        let prev = &head[prev_start..];
+        let msg_start = prev.is_empty() && head.ends_with(':');
+        let tail = &doc.text[e..];
+        let possessive = tail.starts_with("'s ");
+        let rest = tail.strip_prefix("'s").unwrap_or(tail).trim_start_matches(' ');
+        let next_end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+        let next = &rest[..next_end];
+        let end_of_clause = next.is_empty() && (rest.is_empty() || rest.starts_with(['\n', '.', '?', '!', ',', ')']));
+        let next_is = |ws: &[&str]| ws.iter().any(|w| next.eq_ignore_ascii_case(w));
+        let prev_is = |ws: &[&str]| ws.iter().any(|w| prev.eq_ignore_ascii_case(w));
+        const STATE: &[&str] = &["is", "was", "needs", "wants", "keeps", "has", "still", "just"];
+        let bed = possessive && prev_is(&["in", "for", "from", "to", "with"])
+            || msg_start && next_is(STATE)
+            || prev_is(&["has", "have", "got"]) && (end_of_clause || next_is(&["tonight", "overnight", "today", "lol", "and"]))
+            || prev_is(&["take", "took", "taking", "wants", "send"]) && next_is(&["to"])
+            || prev_is(&["from"]) && end_of_clause
+            || prev_is(&["for"]) && next_is(&["is", "was", "needs", "still"])
+            || prev_is(&["in"]) && (next_is(STATE) || next_is(&["overnight", "tonight"]) || end_of_clause && {
+                // "the kid in 14": a person right before "in"
+                let h = head[..prev_start].trim_end_matches(' ');
+                let w = &h[h.rfind(|c: char| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1)..];
+                ["kid", "pt", "patient", "guy", "dude", "lady", "man", "woman", "gentleman", "girl", "boy", "one", "family"].iter().any(|x| w.eq_ignore_ascii_case(x))
+            })
+            || prev_is(&["and"]) && last_bed_line == line_start && end_of_clause;
+        if !bed {
+            continue;
+        }
+        if *clinical.get_or_insert_with(|| (0..doc.toks.len()).any(|k| CLINICAL_CHAT.contains(doc.key_str(k)))) {
+            last_bed_line = line_start;
+            out.push(Span::new(s, e, Category::Location, 0.6, "places", "a bed number in a staff chat"));
+        }
+    }
+}
+
 /// True when token `i` follows a preposition that opens a place ("in", "from", "near", "of").
 fn after_prep(doc: &Doc<'_>, i: usize) -> bool {
     i > 0 && linked(doc, i) && key_in!(doc, i - 1, "in", "from", "near", "of", "outside", "around", "to")
@@ -272,7 +338,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     place_of_institution(doc, out);
     capitalized_in_lowercase(doc, out);
     caseless_streets(doc, out);
+    caseless_neighbourhoods(doc, out);
     eponym_towns(doc, out);
+    let first = out.len();
     for i in 0..n {
         if i < covered {
             continue;
@@ -283,6 +351,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if suffix && i > 0 {
             let mut s = i;
             while s > 0 && linked(doc, s) && place_word(doc, s - 1) && i - s < 3 {
+                s -= 1;
+            }
+            // "Ukrainian Village", "Spanish Town": a people's name before a kind of settlement
+            if s == i && mixed && i > 0 && linked(doc, i) && matches!(&*doc.key(i), "village" | "town" | "quarter") && doc.has(i - 1, flag::NOT_NAME) && doc.toks[i - 1].shape == Shape::Title {
                 s -= 1;
             }
             let distinctive = (s..i).any(|k| (mixed && doc.toks[k].shape == Shape::Title) || !doc.is_common(k));
@@ -318,8 +390,16 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 continue;
             }
         }
-        // cheap tests before any list lookup
+        // "drove up from annandale": a town typed in lowercase in a mixed-case chat, after a word of
+        // residence or travel and a preposition
         let t = doc.toks[i];
+        if mixed && t.shape == Shape::Lower && t.e - t.s >= 5 && after_prep(doc, i) && i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB) && doc.joined(i - 2))
+            && !doc.has(i, NOT_PLACE | flag::CALENDAR | flag::MEDICAL) && !doc.is_common(i) && !doc.is_first(i) && doc.is_place(i, i + 1)
+        {
+            push(doc, i, i + 1, 0.6, "a town typed in lowercase where someone lives or comes from", out);
+            continue;
+        }
+        // cheap tests before any list lookup
         if doc.has(i, NOT_PLACE) || t.e - t.s < 2 || mixed && !(t.shape == Shape::Title || t.shape == Shape::Upper && t.e - t.s > 3) {
             continue;
         }
@@ -328,7 +408,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if !mixed && !ctx && !(i..(i + 3).min(n)).any(|k| doc.gap(k).contains(',')) {
             continue;
         }
-        let multi = !mixed && ctx && i + 1 < n && (doc.has(i + 1, flag::PLACE_SUFFIX) || doc.has(i, flag::PLACE_PREFIX)) && linked(doc, i + 1) && !doc.has(i + 1, NOT_PLACE) && doc.is_place(i, i + 2);
+        let multi = !mixed && ctx && i + 1 < n && (doc.has(i + 1, flag::PLACE_SUFFIX) || doc.has(i, flag::PLACE_PREFIX)) && linked(doc, i + 1) && !doc.has(i + 1, suffix_mask(doc, i + 1)) && doc.is_place(i, i + 2);
         if !place_word(doc, i) && !multi {
             continue;
         }
@@ -356,7 +436,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             let e = i + len;
             // "from jersey city", "IN CAPE TOWN": in notes without case, a place of several words
             // (common ones too) after a preposition
-            let loose = |k: usize| !mixed && ctx && len > 1 && (doc.has(k, flag::PLACE_SUFFIX) || doc.has(i, flag::PLACE_PREFIX)) && !doc.has(k, NOT_PLACE) && doc.toks[k].e - doc.toks[k].s >= 2;
+            let loose = |k: usize| !mixed && ctx && len > 1 && (doc.has(k, flag::PLACE_SUFFIX) || doc.has(i, flag::PLACE_PREFIX)) && !doc.has(k, suffix_mask(doc, k)) && doc.toks[k].e - doc.toks[k].s >= 2;
             if e > n || (i + 1..e).any(|k| !linked(doc, k) || !(place_word(doc, k) || loose(k))) {
                 continue;
             }
@@ -384,8 +464,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // "lives in ___", "out of ___": a capitalized word no list holds
         let home = i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || (i >= 3 && doc.has(i - 3, flag::HOME_VERB)));
         let t = doc.toks[i];
-        if mixed && ctx && t.shape == Shape::Title && !t.sent_start && !doc.is_common(i) && !doc.is_first(i) && !language_like(doc, i)
+        if mixed && ctx && t.shape == Shape::Title && !t.sent_start && (!doc.is_common(i) || capitalized_compound(doc, i)) && !doc.is_first(i) && !language_like(doc, i)
             && (home
+                || (i >= 2 && doc.key(i - 1) == "to" && matches!(&*doc.key(i - 2), "road" | "drive" | "ride" | "highway" | "bus" | "flight" | "train"))
                 || (t.e - t.s >= 5 && !doc.is_surname(i) && matches!(&*doc.key(i - 1), "in" | "near" | "outside"))
                 || (i >= 2 && doc.key(i - 1) == "of" && doc.key(i - 2) == "out")
                 || (i + 1 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "village" | "town" | "city" | "district" | "province" | "area" | "neighborhood" | "neighbourhood" | "region")))
@@ -398,6 +479,136 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 push(doc, i, e, 0.6, "where someone lives or comes from", out);
                 covered = e;
             }
+        }
+    }
+    if mixed {
+        towns_after_places(doc, first, out);
+    }
+}
+
+/// The flags that keep token `k` out of a place name: a generic setting ("city", "county") may
+/// close one ("from jersey city") when the gazetteer holds the whole.
+fn suffix_mask(doc: &Doc<'_>, k: usize) -> u32 {
+    if doc.has(k, flag::PLACE_SUFFIX) {
+        NOT_PLACE & !flag::UNIT
+    } else {
+        NOT_PLACE
+    }
+}
+
+/// True when the Title word at `i` is a compound of capitalized words ("Cedar-Riverside",
+/// "Pico-Union"): a proper name even when each part is an English word.
+fn capitalized_compound(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    w.contains('-') && w.split('-').all(|p| p.len() >= 3 && p.starts_with(|c: char| c.is_uppercase()) && p[1..].chars().any(char::is_lowercase))
+}
+
+/// "lives on Hollis Ave, Revere.", "in Sunnyside, Queens.": a capitalized word after a street or
+/// a place just found and a comma, closing the phrase: the town it lies in (common words too).
+/// Also "Kayseri-born" and "the Rothsay exit": a capitalized word that only a place can be.
+fn towns_after_places(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let found = out.len();
+    for f in first..found {
+        if out[f].category != Category::Location {
+            continue;
+        }
+        let end = out[f].end;
+        let Ok(k) = doc.toks.binary_search_by(|t| t.s.cmp(&(end + 2))) else { continue };
+        let t = doc.toks[k];
+        if &doc.text[end..t.s] != ", " || t.shape != Shape::Title || t.e - t.s < 4 || doc.has(k, NOT_PLACE | flag::CALENDAR | flag::MEDICAL | flag::NAME_LIKE) || doc.is_first(k) && !doc.is_place(k, k + 1) {
+            continue;
+        }
+        let rest = &doc.text[t.e..];
+        let closes = rest.is_empty() || rest.starts_with(['.', ';', ')', '\n']) || rest.starts_with(", ") && k + 1 < n && state_at(doc, k + 1).is_some();
+        if closes && !(k + 1 < n && doc.joined(k) && doc.has(k + 1, flag::ORG_HEAD)) {
+            push(doc, k, k + 1, 0.6, "a town after a street or place and a comma (___ Ave, Revere)", out);
+        }
+    }
+    for i in 0..n {
+        let t = doc.toks[i];
+        if t.shape != Shape::Title || t.e - t.s < 8 {
+            continue;
+        }
+        let key = doc.key_str(i);
+        // "Kayseri-born", "Lagos-raised"
+        if let Some(head) = key.strip_suffix("-born").or_else(|| key.strip_suffix("-raised")).or_else(|| key.strip_suffix("-bred")) {
+            let flags = super::word_flags(head);
+            if head.len() >= 4 && !head.contains('-') && flags & (NOT_PLACE | flag::CALENDAR) == 0 && !super::dictionaries::COMMON_WORDS.contains(head) {
+                let w = doc.word(i);
+                let cut = w.find('-').unwrap_or(w.len());
+                out.push(Span::new(t.s, t.s + cut, Category::Location, 0.6, "places", "where someone was born or raised (___-born)"));
+            }
+        }
+    }
+    for i in 1..n.saturating_sub(1) {
+        // "the Rothsay exit": a highway exit named by its town
+        let t = doc.toks[i];
+        if t.shape == Shape::Title && t.e - t.s >= 4 && doc.joined(i) && doc.joined(i - 1) && doc.key_str(i + 1) == "exit" && doc.key_str(i - 1) == "the" && !doc.has(i, NOT_PLACE | flag::CALENDAR) && !doc.is_common(i) {
+            push(doc, i, i + 1, 0.6, "a highway exit named by its town (the ___ exit)", out);
+        }
+    }
+}
+
+/// Kinds of settlement that close a place name in a note without case after "in", "from" or
+/// "near" ("in mission flats", "FROM OAK HOLLOW", "IN RIVERSIDE PARK").
+static CASELESS_SETTLEMENTS: WordSet = LazyLock::new(|| {
+    set("heights falls springs hollow ferry flats terrace village valley hills hill creek crossing junction ridge \
+         grove mills mill landing estates gardens shores bluffs meadows woods glen acres harbor harbour corners \
+         plains pines oaks lakes park")
+});
+
+/// Words of housing and care that are no neighbourhood ("lives in senior housing").
+static HOUSING: WordSet = LazyLock::new(|| {
+    set("home homes housing apartment apartments apt apts house building facility shelter living assisted senior \
+         elderly group nursing rehab town city area community state country basement condo complex unit public \
+         independent own same different various usa us room bed hospital icu house car street streets van truck \
+         rural suburban downtown good bad poor nice pain distress")
+});
+
+/// In a note without case: "pt lives in fields corner.", "THEY LIVE IN PORT RICHMOND.", "her
+/// sister's house in cedar riverside.": one or two words after a word of residence and "in" that
+/// close the phrase; and "in mission flats", "FROM OAK HOLLOW": one or two words and a kind of
+/// settlement after "in", "from" or "near".
+fn caseless_neighbourhoods(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode == CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    // a word of a place name: an institution or trap word ("mission", "port") only before a kind
+    // of settlement or as a place prefix ("port richmond")
+    let loose = |k: usize| {
+        let t = doc.toks[k];
+        t.e - t.s >= 3 && !doc.has(k, (NOT_PLACE & !(flag::TRAP | flag::ORG_HEAD)) | flag::CALENDAR | flag::MEDICAL | flag::HOME_VERB | flag::PREP) && !HOUSING.contains(doc.key_str(k)) && doc.word(k).bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
+    };
+    let word = |k: usize| loose(k) && (!doc.has(k, flag::TRAP | flag::ORG_HEAD) || doc.has(k, flag::PLACE_PREFIX));
+    for i in 1..n.saturating_sub(1) {
+        if !doc.has(i, flag::PREP) || !doc.joined(i) || !matches!(doc.key_str(i), "in" | "from" | "near") || !loose(i + 1) {
+            continue;
+        }
+        // one or two words, then maybe a kind of settlement
+        let mut e = i + 2;
+        while e < n && e - i <= 2 && doc.joined(e - 1) && loose(e) {
+            e += 1;
+        }
+        let settle = (i + 2..(e + 1).min(n)).rfind(|&k| k > i + 1 && doc.joined(k - 1) && CASELESS_SETTLEMENTS.contains(doc.key_str(k)) && k - i <= 3);
+        if let Some(k) = settle {
+            let next_head = k + 1 < n && doc.joined(k) && doc.has(k + 1, flag::ORG_HEAD);
+            if !next_head && !doc.has(i + 1, flag::PLACE_SUFFIX | flag::STREET) {
+                push(doc, i + 1, k + 1, 0.6, "a neighbourhood in a note without case (in ___ flats)", out);
+            }
+            continue;
+        }
+        // after a word of residence: "lives in ___.", "LIVES ON ALVARADO ST IN ___."
+        let home = doc.has(i - 1, flag::HOME_VERB) && doc.joined(i - 1) || i >= 2 && doc.has(i - 1, flag::STREET) && (i.saturating_sub(5)..i).any(|k| doc.has(k, flag::HOME_VERB));
+        if !home || doc.key_str(i) != "in" || (i + 1..e).any(|k| !word(k)) {
+            continue;
+        }
+        let rest = doc.text[doc.toks[e - 1].e..].trim_start_matches(' ');
+        let closes = rest.is_empty() || rest.starts_with(['.', ',', ';', ')', '\n']);
+        let all_common = (i + 1..e).all(|k| doc.is_common(k) && !doc.word(k).contains('-'));
+        if closes && !(all_common && e == i + 2) && !(e == i + 2 && doc.is_first(i + 1)) {
+            push(doc, i + 1, e, 0.6, "where someone lives, in a note without case (lives in ___)", out);
         }
     }
 }
@@ -422,7 +633,7 @@ fn language_like(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// Street abbreviations that end a street name in notes typed without case.
-static SHORT_STREETS: WordSet = LazyLock::new(|| set("st ave av rd blvd ln hwy pkwy street avenue road boulevard lane drive highway"));
+static SHORT_STREETS: WordSet = LazyLock::new(|| set("st ave av rd blvd ln hwy pkwy street avenue road boulevard lane drive highway ct pl ter cir way court place terrace circle"));
 
 /// "LIVES ON ALVARADO ST", "pt's address 22 chestnut hill rd", "works on mass ave": in notes
 /// without case (where "st" is also sinus tachycardia), one to three words and a street word after
@@ -438,7 +649,7 @@ fn caseless_streets(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         let word = |k: usize| {
             let t = doc.toks[k];
-            t.e - t.s >= 2 && !doc.has(k, flag::FUNC | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STREET | flag::MEDICAL | flag::CALENDAR) && doc.word(k).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            t.e - t.s >= 2 && !doc.has(k, flag::FUNC | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::MEDICAL | flag::CALENDAR) && !(doc.has(k, flag::STREET) && SHORT_STREETS.contains(doc.key_str(k))) && doc.word(k).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         };
         let mut s = i;
         while s > 0 && i - s < 3 && doc.joined(s - 1) && word(s - 1) {
@@ -454,16 +665,20 @@ fn caseless_streets(doc: &Doc<'_>, out: &mut Vec<Span>) {
             digits <= 5 && before[..before.len() - digits].ends_with([' ', '\n', ',', ':']) || before.len() == digits
         };
         let cue = s > 0 && matches!(&*doc.key(s - 1), "on" | "at" | "off" | "lives" | "address");
-        let short = matches!(&*doc.key(i), "st" | "ln");
+        let short = matches!(&*doc.key(i), "st" | "ln" | "ct" | "pl" | "ter" | "cir" | "way");
+        // "CT", "PL", "WAY" are also words of notes ("2 CHEST CT"): after a number, a word of place first
+        let weak = short && !matches!(&*doc.key(i), "st" | "ln");
         let distinctive = (s..i).any(|k| !doc.is_common(k));
         // "PT HAD 3 EPSIODES ST IN 130'S": before "st", the number itself needs a word of place
         let number_cue = {
             let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
             let head = before[..before.len() - digits].trim_end();
             let w = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
-            head.is_empty() || head.ends_with([':', '\n', ',']) || matches!(w.as_str(), "at" | "on" | "lives" | "address" | "to" | "from" | "of")
+            !weak && (head.is_empty() || head.ends_with([':', '\n', ','])) || matches!(w.as_str(), "at" | "on" | "lives" | "address" | "to" | "from" | "of")
         };
-        if number && (!short || number_cue) || cue && (distinctive || !short) {
+        // "works at the grocery on broad st)": a common word and "st" closing an aside after "on"
+        let on_common = doc.key_str(i) == "st" && s + 1 == i && s > 0 && doc.key_str(s - 1) == "on" && doc.toks[s].e - doc.toks[s].s >= 4 && !doc.has(s, flag::TRAP) && doc.text[doc.toks[i].e..].starts_with([')', ',']);
+        if number && (!short || number_cue) || cue && (distinctive && !weak || !short) || on_common {
             let start = if number { doc.toks[s].s - (doc.text[..doc.toks[s].s].len() - before.len()) - before.bytes().rev().take_while(u8::is_ascii_digit).count() } else { doc.toks[s].s };
             out.push(Span::new(start, doc.toks[i].e, Category::Location, 0.65, "places", "a street in a note without case (___ ST, ___ AVE)"));
         }

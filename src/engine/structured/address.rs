@@ -91,6 +91,31 @@ fn judge_street(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit { start: m.start(), end: m.end(), category: Category::Location, score, reason: "a street name" });
 }
 
+/// A street named by an ordinal number, without a house number: "East 21st Street", "on 31st
+/// Street", "W 4th Ave", "NEAR THE 149TH ST ENTRANCE". The street word is written out or a short
+/// form other than `Dr` ("the 2nd Dr"); capitalized (or ALL CAPS) as a name.
+static STREET_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    ascii(r"(?-u:\b)(?:(?:N|S|E|W|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)\s+(?:Street|Avenue|Road|Place|Boulevard|Lane|Terrace|Court|Parkway|Drive|STREET|AVENUE|ROAD|PLACE|BOULEVARD|LANE|TERRACE|COURT|DRIVE|St|Ave|Rd|Pl|Blvd|Ln|Ter|ST|AVE|RD|PL|BLVD)(?-u:\b)\.?").unwrap()
+});
+
+/// Words after "3RD ST" that make "ST" the ECG segment ("2ND ST ELEVATION"), not a street.
+const ST_SEGMENT: &[&str] = &["elevation", "elevations", "elev", "depression", "depressions", "dep", "changes", "segment", "segments", "abnl", "abnormalities", "wave", "waves"];
+
+fn judge_street_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let s = m.as_str().trim_end_matches('.');
+    let short_st = s.ends_with(" ST") || s.ends_with(" St");
+    // "3RD ST 110s", "2nd St elevation": the ECG segment or a rate, not a street
+    if short_st && (ST_SEGMENT.contains(&next_word(text, m.end()).as_str()) || text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit())) {
+        return;
+    }
+    // "the 1st ST" glued to a number or a word before ("x3rd St")
+    if matches!(char_before(text, m.start()), Some(c) if c.is_alphanumeric() || c == '/' || c == '-') {
+        return;
+    }
+    out.push(Hit { start: m.start(), end: m.start() + s.len(), category: Category::Location, score: 0.75, reason: "a street named by an ordinal number" });
+}
+
 /// An apartment or suite on its own: "in Apt 4B", "Flat 12".
 static UNIT_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     ascii(r"(?-u:\b)(?:Apt|Apartment|Suite|Ste|Flat|Unit)\.?\s*\#?\s*(?P<id>\d{1,5}[A-Z]?|[A-Z]\d{0,4})(?-u:\b)").unwrap()
@@ -169,13 +194,13 @@ fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?)(?-u:\b)").unwrap()
+    ascii(r"(?i)(?-u:\b)(?:(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*|(?-i:Ward)\s+)(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?|(?-i:[A-Z])\d{1,3})(?-u:\b)").unwrap()
 });
 
 /// Check of [`ROOM`]: a room word before `pos`, maybe with `#`, `no.` or `number` between
 /// (`room 822`, `Rm. #4`, `bed no. 2`).
 fn room_before(b: &[u8], pos: usize) -> bool {
-    const WORDS: &[&str] = &["room", "rm", "rm.", "bed", "bay", "cubicle", "bedspace"];
+    const WORDS: &[&str] = &["room", "rm", "rm.", "bed", "bay", "cubicle", "bedspace", "ward"];
     let j = space_back(b, pos);
     ends_with_any(b, j, WORDS) || ["#", "no.", "no", "number"].iter().any(|l| ends_with_any(b, j, &[l]) && ends_with_any(b, space_back(b, j - l.len()), WORDS))
 }
@@ -213,6 +238,8 @@ pub fn rules() -> Vec<Rule> {
         // a house number (at most six digits, then a capital, a dash or a space) and a
         // capitalized street word (`Street`, `St`)
         Rule { within: None, name: "address", regex: &STREET_NUMBERED, judge: judge_street, gate: &[], check: Some(|k, t| k.has_upper_lower() && k.any_run(t, |b, s, n| n <= 6 && b.get(s + n).is_some_and(|&c| is_space(c) || c == b'-' || c.is_ascii_uppercase()))) },
+        // a run of one to three digits, an ordinal suffix and a space (`21st `, `149TH `)
+        Rule { within: None, name: "street", regex: &STREET_ORDINAL, judge: judge_street_ordinal, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 3 && b.len() > s + n + 2 && matches!(&[b[s + n].to_ascii_lowercase(), b[s + n + 1].to_ascii_lowercase()], b"st" | b"nd" | b"rd" | b"th") && is_space(b[s + n + 2]))) },
         Rule { within: None, name: "po-box", regex: &PO_BOX, judge: judge_po_box, gate: &["box"], check: None },
         Rule { within: None, name: "coordinates", regex: &COORDS, judge: judge_coords, gate: &[], check: Some(|k, t| k.decimals(t, 2) >= 2) },
         Rule { within: None, name: "unit", regex: &UNIT_ALONE, judge: judge_unit_alone, gate: &["apt", "apartment", "suite", "ste", "flat", "unit"], check: None },
@@ -226,7 +253,7 @@ pub fn rules() -> Vec<Rule> {
             (b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_digit))
                 || (n == 1 && s > 0 && is_space(b[s - 1]) && b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_uppercase))
         })) },
-        Rule { within: None, name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle"], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 5 && room_before(b, s))) },
+        Rule { within: None, name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle", "ward"], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 5 && (room_before(b, s) || s > 0 && b[s - 1].is_ascii_uppercase() && room_before(b, s - 1)))) },
         Rule { within: None, name: "ward", regex: &WARD, judge: judge_ward, gate: &["north", "south", "east", "west"], check: None },
     ]
     .into_iter()
@@ -267,6 +294,10 @@ mod tests {
             ("TRANSFERRED TO 7 NORTH AT 1400", "7 NORTH", Location),
             ("found at 40.7128° N, 74.0060° W by", "40.7128° N, 74.0060° W", Location),
             ("pin -33.8688, 151.2093 sent", "-33.8688, 151.2093", Location),
+            ("a bakery on East 9th Street closed", "East 9th Street", Location),
+            ("past the W 52nd Ave bridge", "W 52nd Ave", Location),
+            ("her stay on Ward 18 in May", "18", Location),
+            ("Hall bed J2: quiet", "J2", Location),
         ];
         assert_finds(rows);
     }
@@ -281,6 +312,8 @@ mod tests {
             ("Dr Smith saw her", "Dr"),
             ("pH 7.35, 7.41 later", "7.35"),
             ("drove north on Route 9 North past the exit", "9 North"),
+            ("RHYTHM: 1ST ST ELEVATION NOTED", "1ST ST"),
+            ("back to Ward3 later", "3"),
         ];
         assert_ignores(rows);
     }
