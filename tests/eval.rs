@@ -38,7 +38,7 @@ const FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "stories-dev.jsonl",
-        recall: 0.9904,
+        recall: 0.9928,
         precision: 0.9838,
         caught: &[
             ("ACCOUNT", 3),
@@ -51,7 +51,7 @@ const FLOORS: &[Floor] = &[
             ("ID", 9),
             ("IP", 2),
             ("LICENSE", 5),
-            ("LOCATION", 41),
+            ("LOCATION", 42),
             ("ORGANIZATION", 37),
             ("MRN", 4),
             ("NAME", 236),
