@@ -393,7 +393,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // "drove up from annandale": a town typed in lowercase in a mixed-case chat, after a word of
         // residence or travel and a preposition
         let t = doc.toks[i];
-        if mixed && t.shape == Shape::Lower && t.e - t.s >= 5 && after_prep(doc, i) && i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB) && doc.joined(i - 2))
+        if mixed && t.shape == Shape::Lower && t.e - t.s >= 5 && i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB) && doc.joined(i - 2)) && after_prep(doc, i)
             && !doc.has(i, NOT_PLACE | flag::CALENDAR | flag::MEDICAL) && !doc.is_common(i) && !doc.is_first(i) && doc.is_place(i, i + 1)
         {
             push(doc, i, i + 1, 0.6, "a town typed in lowercase where someone lives or comes from", out);
