@@ -23,14 +23,7 @@ fn front_code(text: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The hash of a list entry, shared with `src/engine/names/dictionaries.rs` (FNV-1a, 64 bits).
-fn word_hash(w: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w {
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h ^ (h >> 29)
-}
+include!("src/engine/names/word_hash.rs");
 
 /// An open-addressing table over a sorted list's lines for the native build: a power of two of
 /// little-endian u32 slots, at least twice the entries, each empty (0) or the byte offset of a
@@ -62,6 +55,7 @@ fn main() {
     println!("cargo:rerun-if-changed=.git/HEAD");
     println!("cargo:rerun-if-changed=.git/refs/heads");
 
+    println!("cargo:rerun-if-changed=src/engine/names/word_hash.rs");
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     for list in ["first_names", "surnames", "places", "common_words"] {
         let src = format!("data/{list}.txt");

@@ -156,6 +156,16 @@ impl Phase {
     }
 }
 
+/// Runs `work` on `workers` threads at once, this one included, and returns when all are done.
+fn on_threads(workers: usize, work: impl Fn() + Sync) {
+    std::thread::scope(|sc| {
+        for _ in 1..workers {
+            sc.spawn(&work);
+        }
+        work();
+    });
+}
+
 /// Compiles the engine's patterns (each recognizer compiles its own on first use) on two threads
 /// at once, one from each end of the registry, so that start-up overlaps with reading the input
 /// and with the first phases of the scan.
@@ -213,12 +223,7 @@ fn scan() -> io::Result<ExitCode> {
             }
         })
     };
-    std::thread::scope(|sc| {
-        for _ in 1..workers {
-            sc.spawn(parse_work);
-        }
-        parse_work();
-    });
+    on_threads(workers, parse_work);
     let linenos: Vec<usize> = lines.iter().map(|&(lineno, _)| lineno).collect();
     drop(lines);
     drop(input);
@@ -297,12 +302,7 @@ fn scan() -> io::Result<ExitCode> {
             }
         });
     };
-    std::thread::scope(|sc| {
-        for _ in 1..workers {
-            sc.spawn(work);
-        }
-        work();
-    });
+    on_threads(workers, work);
 
     for w in warming {
         w.join().expect("engine warm-up panicked");

@@ -140,14 +140,7 @@ pub fn front_decode(coded: &[u8]) -> String {
     String::from_utf8(out).expect("the word lists are UTF-8")
 }
 
-/// The hash of a list entry, the same as `build.rs`'s (FNV-1a, 64 bits).
-fn word_hash(w: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w {
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h ^ (h >> 29)
-}
+include!("word_hash.rs");
 
 /// True when `w` is a line of `text`, looked up in `table` (see [`Lexicon::with_table`]): the
 /// slots from the word's hash on, until an empty one.
