@@ -33,7 +33,7 @@ const FLOORS: &[Floor] = &[
     Floor {
         corpus: "physionet-dev.jsonl",
         recall: 0.9907,
-        precision: 0.9803,
+        precision: 0.9792,
         caught: &[("AGE90", 4), ("DATE", 279), ("ID", 2), ("LOCATION", 196), ("NAME", 455), ("PHONE", 25)],
     },
     Floor {
@@ -75,8 +75,8 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "heldout-stories.jsonl",
-        recall: 0.9457,
-        precision: 0.9715,
+        recall: 0.9483,
+        precision: 0.9716,
         caught: &[
             ("ACCOUNT", 1),
             ("AGE90", 12),
@@ -85,7 +85,7 @@ const HELDOUT_FLOORS: &[Floor] = &[
             ("EMAIL", 8),
             ("FAX", 1),
             ("ID", 1),
-            ("LOCATION", 55),
+            ("LOCATION", 56),
             ("MRN", 1),
             ("NAME", 194),
             ("ORGANIZATION", 68),
@@ -108,9 +108,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "unseen-stories.jsonl",
-        recall: 0.9409,
-        precision: 0.9755,
-        caught: &[("AGE90", 9), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 52), ("MRN", 2), ("NAME", 183), ("ORGANIZATION", 40), ("PHONE", 11), ("URL", 3)],
+        recall: 0.9462,
+        precision: 0.981,
+        caught: &[("AGE90", 9), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 52), ("MRN", 2), ("NAME", 185), ("ORGANIZATION", 40), ("PHONE", 11), ("URL", 3)],
     },
     // the blind corpora (tests/corpora/make_blind.py), scored once before any fix: recall 0.818
     // notes, 0.844 stories. The fixes since are rules for kinds of misses, never their strings.
@@ -125,6 +125,20 @@ const HELDOUT_FLOORS: &[Floor] = &[
         recall: 0.9431,
         precision: 0.9897,
         caught: &[("AGE90", 8), ("DATE", 32), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 64), ("MRN", 1), ("NAME", 200), ("ORGANIZATION", 63), ("PHONE", 7), ("URL", 2)],
+    },
+    // the second blind round (tests/corpora/make_blind2.py, a different writer, new settings),
+    // scored once before any fix: recall 0.883 notes, 0.840 stories.
+    Floor {
+        corpus: "blind2-notes.jsonl",
+        recall: 0.883,
+        precision: 0.982,
+        caught: &[("ACCOUNT", 1), ("AGE90", 6), ("DATE", 34), ("EMAIL", 1), ("FAX", 4), ("HEALTHPLAN", 1), ("ID", 2), ("LOCATION", 40), ("MRN", 4), ("NAME", 161), ("ORGANIZATION", 46), ("PHONE", 17)],
+    },
+    Floor {
+        corpus: "blind2-stories.jsonl",
+        recall: 0.8473,
+        precision: 0.9565,
+        caught: &[("ACCOUNT", 1), ("AGE90", 6), ("DATE", 31), ("EMAIL", 3), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LICENSE", 1), ("LOCATION", 60), ("NAME", 178), ("ORGANIZATION", 53), ("PHONE", 3), ("URL", 1)],
     },
 ];
 

@@ -207,6 +207,10 @@ pub mod flag {
     pub const MEDICAL: u32 = 1 << 27;
     /// Listed as an English word but almost always a name when capitalized ("Maria").
     pub const NAME_LIKE: u32 = 1 << 28;
+    /// A grammatical word of running prose (article, pronoun, auxiliary, preposition,
+    /// conjunction), counted by [`Doc::is_prose`](super::Doc::is_prose): narrower than [`FUNC`],
+    /// which also holds the note verbs ("notified", "aware").
+    pub const GRAMMAR: u32 = 1 << 29;
 }
 
 static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| {
@@ -217,6 +221,7 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
         }
     };
     add(&mut traps::FUNCTION.iter().copied(), flag::FUNC);
+    add(&mut traps::GRAMMAR.split(' '), flag::GRAMMAR);
     add(&mut context::TITLES.iter().copied().filter(|w| STRONG_TITLES.contains(w)), flag::TITLE);
     add(&mut context::TITLES.iter().copied().filter(|w| !STRONG_TITLES.contains(w)), flag::TITLE_WEAK);
     add(&mut context::KIN.iter().copied(), flag::KIN);
@@ -450,6 +455,8 @@ pub struct Doc<'a> {
     lower: String,
     /// [`Doc::joined`] of each token, computed once.
     joins: Vec<bool>,
+    /// [`Doc::is_prose`], computed on first use: 0 not yet, 1 no, 2 yes.
+    prose: Cell<u8>,
 }
 
 impl<'a> Doc<'a> {
@@ -514,7 +521,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         debug_assert_eq!(mode, case_mode_of(text));
-        Doc { text, toks, mode, flags, memo, keys, key8, lower, joins }
+        Doc { text, toks, mode, flags, memo, keys, key8, lower, joins, prose: Cell::new(0) }
     }
 
     /// The token's text as written.
@@ -546,6 +553,23 @@ impl<'a> Doc<'a> {
     pub fn key_in8(&self, i: usize, words: &[u64]) -> bool {
         let k = self.key8[i];
         words.contains(&k)
+    }
+
+    /// True when the text reads as running prose (a story, a letter, a narrative note) rather than
+    /// clinical shorthand: at least 30% of its words are grammatical words ([`flag::GRAMMAR`]:
+    /// articles, pronouns, auxiliaries, prepositions), 40% in a text of fewer than 40 words, and
+    /// it has six words or more. Telegraphic notes ("Pt afebrile, Lasix 40 IV given") drop most of
+    /// them: on the dev corpora the median ICU note has 24%, the median story 43%; 18% of the
+    /// notes and 93% of the stories pass.
+    pub fn is_prose(&self) -> bool {
+        if self.prose.get() == 0 {
+            let words = self.toks.iter().filter(|t| t.shape != Shape::Other).count();
+            let func = self.flags.iter().filter(|&&f| f & flag::GRAMMAR != 0).count();
+            // a short text needs a higher share: one telegraphic line may hold three function words
+            let share = if words >= 40 { 30 } else { 40 };
+            self.prose.set(if words >= 6 && func * 100 >= words * share { 2 } else { 1 });
+        }
+        self.prose.get() == 2
     }
 
     /// The small-set flags of token `i`.

@@ -606,7 +606,7 @@ fn unknown_word(doc: &Doc<'_>, i: usize, min: usize) -> bool {
 /// Endings of generic drug names (INN stems: metopro-lol, labeta-lol, lisino-pril, atorva-statin, pembroli-
 /// zumab) and of lab and clinical words: such a word is no name even when no list holds it.
 fn drug_shaped(k: &str) -> bool {
-    const STEMS: &[&str] = &["lol", "pril", "sartan", "statin", "mab", "tinib", "zole", "cillin", "mycin", "cycline", "floxacin", "azepam", "azolam", "oxone", "tidine", "parin", "xaban", "gliptin", "glitazone", "semide", "thiazide", "ciclovir", "cyclovir", "navir", "dronate", "tropin", "profen", "oxacin", "orphine", "odone", "azine", "idine", "amine", "ase", "itis", "emia", "osis", "ectomy", "otomy", "ostomy", "plasty", "scopy", "gram", "graphy", "pathy", "algia", "plegia", "lytes"];
+    const STEMS: &[&str] = &["lol", "pril", "sartan", "statin", "mab", "tinib", "zole", "cillin", "mycin", "cycline", "floxacin", "azepam", "azolam", "oxone", "tidine", "parin", "xaban", "gliptin", "glitazone", "semide", "thiazide", "ciclovir", "cyclovir", "navir", "dronate", "tropin", "profen", "oxacin", "orphine", "odone", "adone", "azine", "idine", "amine", "ase", "itis", "emia", "osis", "ectomy", "otomy", "ostomy", "plasty", "scopy", "gram", "graphy", "pathy", "algia", "plegia", "lytes"];
     STEMS.iter().any(|s| k.len() > s.len() + 2 && k.ends_with(s))
 }
 
@@ -711,6 +711,8 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         } else if !t.sent_start && doc.word(i).ends_with("'s") && i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && !drug_shaped(&doc.key(i + 1)) && !doc.has(i + 1, flag::EPONYM_HEAD | flag::MEDICAL) {
             // "that ___'s story be told", "I keep ___'s card": a possessive mid-sentence
             "a name, in the possessive mid-sentence (___'s story)"
+        } else if prose_slot(doc, i) {
+            "a capitalized word no list holds, mid-sentence in running prose"
         } else {
             continue;
         };
@@ -722,6 +724,44 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         push(doc, i, extend(doc, i), 0.6, reason, out);
     }
+}
+
+/// "Nobody had asked Fruzsina what", "We named the fund after Dainius.", "Neither Hang nor her
+/// doctors": in running prose ([`Doc::is_prose`]), a capitalized word no list holds in the middle
+/// of a sentence, between a lowercase word and a function word, a verb or punctuation. Names of
+/// many origins are in no list and often come with no title or kinship word; in a story nearly
+/// every such word names someone or somewhere. Clinical shorthand is kept out by the prose test and
+/// by what follows: a drug or a device is followed by a noun or a number ("Yankaur suctioning",
+/// "Hcts 27.7"), a person by a verb, a function word or a stop.
+fn prose_slot(doc: &Doc<'_>, i: usize) -> bool {
+    let n = doc.toks.len();
+    let t = doc.toks[i];
+    if t.sent_start || i == 0 || !doc.joined(i - 1) {
+        return false;
+    }
+    // after a lowercase word, or a function word opening the sentence ("Neither ___ nor"), not an
+    // article or a possessive (a thing's name: "The Yankaur", "His Medtronic")
+    let p = doc.toks[i - 1];
+    if !(p.shape == Shape::Lower || p.sent_start && p.shape == Shape::Title && doc.has(i - 1, flag::FUNC) && !key_in!(doc, i - 1, "the", "a", "an", "this", "that", "these", "those", "his", "her", "my", "our", "their", "its", "your")) {
+        return false;
+    }
+    let closes = i + 1 == n && t.e == doc.text.len()
+        || doc.text[t.e..].starts_with([',', '.', ';', ':', '!', '?', ')', '"', '”'])
+        || i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && (doc.has(i + 1, flag::FUNC) || person_verb(doc, i + 1));
+    if !closes || !unknown_word(doc, i, 4) || !doc.is_prose() {
+        return false;
+    }
+    // "Vietnamese-American", "Lebanese-born": a compound of a nationality or a common word
+    let w = doc.word(i);
+    if w.contains('-') && w.split('-').any(|p| {
+        let p = p.to_lowercase();
+        COMMON_WORDS.contains(&p) || super::traps::NOT_NAMES.contains(p.as_str())
+    }) {
+        return false;
+    }
+    // a nationality or a language no list holds ("Bhutanese", "Javanese"); "Tuesdays"
+    let k = doc.key(i);
+    !(k.ends_with("ese") && !doc.is_first(i) || k.strip_suffix('s').is_some_and(|b| super::traps::CALENDAR.contains(b)))
 }
 
 /// `... NOT 1400U/HR. SUSAN`, `Pt resting.\nKaren`: a listed first name alone as the last word

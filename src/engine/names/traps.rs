@@ -115,7 +115,13 @@ pub static MEDICAL: WordSet = LazyLock::new(|| {
          tcu carevue careview code fe sa na ca mg ceo overnoc noc occ freq bka aka cordis lumen lis introducer weiss mallory fib flutter aureus epidermidis pneumoniae coli difficile faecalis \
          faecium pyogenes agalactiae aeruginosa marcescens cloacae viridans albicans glabrata maltophilia \
          baumannii influenzae mirabilis cepacia \
-         ted teds scd scds venodyne flexiseal rectal tube xeroform xerofoam aquacel mepilex allevyn duoderm")
+         ted teds scd scds venodyne flexiseal rectal tube xeroform xerofoam aquacel mepilex allevyn duoderm \
+         staphylococcus streptococcus enterococcus pseudomonas klebsiella escherichia enterobacter serratia \
+         acinetobacter stenotrophomonas proteus candida aspergillus clostridium clostridioides listeria \
+         burkholderia haemophilus neisseria legionella mycoplasma chlamydia salmonella shigella campylobacter \
+         helicobacter bacteroides citrobacter morganella moraxella nocardia cryptococcus pneumocystis \
+         creatinine creatine hematocrit hemoglobin platelets albumin potassium sodium magnesium calcium \
+         phos phosphorus chloride troponin maalox mylanta tums")
 });
 
 /// Languages, nationalities and vehicle makes: capitalized, sometimes listed as names, never a
@@ -134,7 +140,23 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          dodge chrysler buick cadillac gmc volvo camry corolla civic accord altima malibu impala silverado tahoe \
          prius sentra elantra sonata outback explorer escape ranger wrangler cherokee \
          para por con los las una uno en \
-         oma opa omi oupa ouma")
+         oma opa omi oupa ouma \
+         gaelic ilocano ilokano cebuano visayan bisaya hiligaynon ilonggo kapampangan chavacano sorani kurmanji \
+         balochi sindhi sinhala sinhalese dzongkha tajik uzbek kazakh kyrgyz turkmen azeri azerbaijani georgian \
+         chechen tatar mongolian yiddish ladino aramaic assyrian chaldean coptic berber tamazight kabyle wolof \
+         fula fulani pulaar mandinka bambara lingala kikongo kinyarwanda kirundi luganda acholi dinka nuer shona \
+         ndebele sesotho setswana afrikaans malagasy chamorro marshallese chuukese palauan fijian maori tahitian \
+         quechua aymara guarani mixtec zapotec nahuatl kiche qanjobal garifuna hopi yupik inupiaq \
+         yemeni saudi omani emirati qatari kuwaiti jordanian palestinian israeli libyan tunisian algerian \
+         djiboutian rwandan burundian ugandan tanzanian zambian zimbabwean malawian mozambican angolan namibian \
+         senegalese gambian liberian ivorian togolese beninese malian chadian cameroonian bhutanese nepalese \
+         bangladeshi pakistani lankan maldivian belarusian moldovan lithuanian latvian estonian finnish swedish \
+         norwegian danish icelandic czech slovak slovenian croatian serbian montenegrin macedonian bulgarian \
+         hungarian austrian swiss belgian maltese cypriot chilean argentine argentinian uruguayan paraguayan \
+         bolivian ecuadorian panamanian nicaraguan belizean bahamian barbadian trinidadian guyanese surinamese \
+         taiwanese singaporean malaysian \
+         god jesus christ allah buddha krishna vishnu shiva shabbat sabbath ramadan eid diwali passover hanukkah \
+         chanukah kippur torah quran koran bible hajj nowruz norouz navruz vaisakhi frisian")
 });
 
 /// Words that an English word list holds but that are, capitalized in a story, almost always a
@@ -150,7 +172,8 @@ pub static INSTITUTIONS: WordSet = LazyLock::new(|| {
     set("medicare medicaid cdc va nhs fda nih who cms ssa ssi ssdi hhs ems osha fema hud wic snap tanf chip aca hipaa \
          aarp aa na nami samhsa ihs tricare obamacare medi-cal ama aha ada acs \
          ymca ywca usps irs dmv ice uscis dhs cps aps dcf dss dfcs epic cerner mychart google facebook instagram twitter \
-         tiktok youtube whatsapp gofundme amazon uber lyft zoom facetime skype")
+         tiktok youtube whatsapp gofundme amazon uber lyft zoom facetime skype \
+         bluesky mastodon reddit linkedin snapchat tumblr pinterest substack venmo cashapp paypal zelle")
 });
 
 /// Months and weekdays (full and abbreviated): names only with clear name context ("her
@@ -177,6 +200,13 @@ pub static FUNCTION: WordSet = LazyLock::new(|| {
          given gave see seen able early late free leave need needs needed begin began awaiting prev poss \
          re email per")
 });
+
+/// The grammatical words of running prose: articles, pronouns, auxiliaries, prepositions and
+/// conjunctions (what a story has and telegraphic notes drop).
+pub const GRAMMAR: &str = "a an the and or but nor so if that this these those of in on at to from by with about into \
+    after before for as than then when while because although though until since who whom whose which what \
+    it its he she they them their his her him we us our you your i me my is are was were be been being am has \
+    have had do does did will would could should can might must not no never there";
 
 /// Hospital units, services and generic care settings: not the name of a place.
 pub static UNITS: WordSet = LazyLock::new(|| {
