@@ -143,9 +143,9 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          oma opa omi oupa ouma \
          gaelic ilocano ilokano cebuano visayan bisaya hiligaynon ilonggo kapampangan chavacano sorani kurmanji \
          balochi sindhi sinhala sinhalese dzongkha tajik uzbek kazakh kyrgyz turkmen azeri azerbaijani georgian \
-         chechen tatar mongolian yiddish ladino aramaic assyrian chaldean coptic berber tamazight kabyle wolof \
-         fula fulani pulaar mandinka bambara lingala kikongo kinyarwanda kirundi luganda acholi dinka nuer shona \
-         ndebele sesotho setswana afrikaans malagasy chamorro marshallese chuukese palauan fijian maori tahitian \
+         chechen tatar mongolian yiddish aramaic assyrian chaldean coptic tamazight kabyle wolof \
+         fula fulani pulaar mandinka bambara lingala kikongo kinyarwanda kirundi luganda acholi dinka nuer \
+         ndebele sesotho setswana afrikaans malagasy marshallese chuukese palauan fijian maori tahitian \
          quechua aymara guarani mixtec zapotec nahuatl kiche qanjobal garifuna hopi yupik inupiaq \
          yemeni saudi omani emirati qatari kuwaiti jordanian palestinian israeli libyan tunisian algerian \
          djiboutian rwandan burundian ugandan tanzanian zambian zimbabwean malawian mozambican angolan namibian \
@@ -155,8 +155,8 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          hungarian austrian swiss belgian maltese cypriot chilean argentine argentinian uruguayan paraguayan \
          bolivian ecuadorian panamanian nicaraguan belizean bahamian barbadian trinidadian guyanese surinamese \
          taiwanese singaporean malaysian \
-         god jesus christ allah buddha krishna vishnu shiva shabbat sabbath ramadan eid diwali passover hanukkah \
-         chanukah kippur torah quran koran bible hajj nowruz norouz navruz vaisakhi frisian")
+         god allah buddha shabbat sabbath ramadan eid diwali passover hanukkah \
+         chanukah kippur torah quran koran bible hajj nowruz norouz vaisakhi frisian")
 });
 
 /// Words that an English word list holds but that are, capitalized in a story, almost always a
