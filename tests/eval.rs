@@ -116,29 +116,29 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // notes, 0.844 stories. The fixes since are rules for kinds of misses, never their strings.
     Floor {
         corpus: "blind-notes.jsonl",
-        recall: 0.9536,
-        precision: 0.9926,
-        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 34), ("NAME", 136), ("ORGANIZATION", 43), ("PHONE", 17), ("VEHICLE", 1)],
+        recall: 0.9571,
+        precision: 0.9927,
+        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 34), ("NAME", 137), ("ORGANIZATION", 43), ("PHONE", 17), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "blind-stories.jsonl",
-        recall: 0.9431,
-        precision: 0.9897,
-        caught: &[("AGE90", 8), ("DATE", 32), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 64), ("MRN", 1), ("NAME", 200), ("ORGANIZATION", 63), ("PHONE", 7), ("URL", 2)],
+        recall: 0.9505,
+        precision: 0.9898,
+        caught: &[("AGE90", 8), ("DATE", 32), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 65), ("MRN", 1), ("NAME", 202), ("ORGANIZATION", 63), ("PHONE", 7), ("URL", 2)],
     },
     // the second blind round (tests/corpora/make_blind2.py, a different writer, new settings),
     // scored once before any fix: recall 0.883 notes, 0.840 stories.
     Floor {
         corpus: "blind2-notes.jsonl",
-        recall: 0.883,
-        precision: 0.982,
-        caught: &[("ACCOUNT", 1), ("AGE90", 6), ("DATE", 34), ("EMAIL", 1), ("FAX", 4), ("HEALTHPLAN", 1), ("ID", 2), ("LOCATION", 40), ("MRN", 4), ("NAME", 161), ("ORGANIZATION", 46), ("PHONE", 17)],
+        recall: 0.9136,
+        precision: 0.9854,
+        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 34), ("EMAIL", 1), ("FAX", 4), ("HEALTHPLAN", 2), ("ID", 3), ("LOCATION", 40), ("MRN", 4), ("NAME", 168), ("ORGANIZATION", 46), ("PHONE", 18)],
     },
     Floor {
         corpus: "blind2-stories.jsonl",
-        recall: 0.8473,
-        precision: 0.9565,
-        caught: &[("ACCOUNT", 1), ("AGE90", 6), ("DATE", 31), ("EMAIL", 3), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LICENSE", 1), ("LOCATION", 60), ("NAME", 178), ("ORGANIZATION", 53), ("PHONE", 3), ("URL", 1)],
+        recall: 0.9015,
+        precision: 0.9614,
+        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 34), ("EMAIL", 3), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LICENSE", 1), ("LOCATION", 60), ("NAME", 196), ("ORGANIZATION", 53), ("PHONE", 3), ("URL", 1)],
     },
 ];
 

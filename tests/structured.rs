@@ -204,3 +204,28 @@ fn blind_corpus_structured_leaks() {
         assert_clean(text, bad);
     }
 }
+
+#[test]
+fn blind2_structured_leaks() {
+    for (text, want, category) in [
+        ("she was born 11.4 and came home 2.9, three months later", "11.4", Category::Date),
+        ("she was born 11.4 and came home 2.9, three months later", "2.9", Category::Date),
+        ("The hardest shift was New Year's Eve, years ago, in the old ER.", "New Year's Eve", Category::Date),
+        ("CC: weakness. 97F from home, lives with son.", "97", Category::Age90),
+        ("My great-aunt (101M) and my dad (58M) share a room.", "101", Category::Age90),
+        ("Marta Lind, LICSW, x4-7718", "4-7718", Category::Phone),
+        ("Pt has MH; ID # MH 0049372615. Family asks for PCA hours.", "MH 0049372615", Category::Healthplan),
+        ("report filed 3/2, intake # 22B-2023-66018, screener aware", "22B-2023-66018", Category::Id),
+    ] {
+        assert_found(text, want, category);
+    }
+    for (text, bad) in [
+        ("Tmax 102F overnight, febrile to 101F, T 103F at 0400", "102"),
+        ("febrile to 101F, T 103F at 0400", "103"),
+        ("home 2.5 hrs after the dose; born 3.2 kg", "2.5"),
+        ("born 3.2 kg at term", "3.2"),
+        ("pt x4 extremities, x10 min, walked x2", "x4"),
+    ] {
+        assert_clean(text, bad);
+    }
+}

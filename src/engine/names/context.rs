@@ -22,7 +22,8 @@ pub static TITLES: WordSet = LazyLock::new(|| {
     set("dr drs dr's doctor mr mrs ms miss mx mister madam madame prof professor rev reverend fr father pastor \
          imam rabbi sr sister nurse mme mlle sra sr señora señor senora senor dona doña don sgt officer judge \
          attorney councilman councilwoman senator rep hon capt captain lt col gen major mayor coach auntie uncle \
-         aunt grandma grandpa nana abuela abuelo tia tio baba mama mzee")
+         aunt grandma grandpa nana abuela abuelo tia tio baba mama mzee tita tito kuya lolo lola manang manong \
+         ninang ninong")
 });
 
 /// Kinship and role words that a name often follows ("son Bill", "patient Rosa").
@@ -35,7 +36,7 @@ pub static KIN: WordSet = LazyLock::new(|| {
          father-in-law dtr-in-law friend friends neighbor neighbour roommate landlord boss coworker co-worker \
          colleague caregiver caretaker guardian proxy hcp spokesperson interpreter translator chaplain \
          guardian proxy hcp spokesperson named called nicknamed call calls sponsor mentor godmother godfather godson \
-         goddaughter baby infant twin twins kid kids child children boy girl \
+         goddaughter baby infant twin twins kid kids child children boy girl ex preceptor \
          oma opa omi oupa ouma")
 });
 

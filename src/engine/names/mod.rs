@@ -79,8 +79,14 @@ impl Recognizer for NamesPlacesOrgs {
 
     fn recognize(&self, input: &Input<'_>, out: &mut Vec<Span>) {
         let text = input.text();
-        for (start, end, mode) in case_blocks_with_modes(text) {
-            let doc = Doc::with_mode(&text[start..end], mode);
+        let blocks = case_blocks_with_modes(text);
+        // a chat whose lines fall into blocks of different case: its speakers counted on the whole text
+        let labels = if blocks.len() > 1 { person::chat_label_counts(text) } else { Vec::new() };
+        for (start, end, mode) in blocks {
+            let mut doc = Doc::with_mode(&text[start..end], mode);
+            if !labels.is_empty() {
+                doc.chat_labels = Some(labels.clone());
+            }
             let first = out.len();
             person::find(&doc, out);
             organizations::find(&doc, out);
@@ -457,6 +463,9 @@ pub struct Doc<'a> {
     joins: Vec<bool>,
     /// [`Doc::is_prose`], computed on first use: 0 not yet, 1 no, 2 yes.
     prose: Cell<u8>,
+    /// The chat speaker labels of the whole text and how many lines each opens, when the text was
+    /// split into blocks of different case (none: count them in this block).
+    pub chat_labels: Option<Vec<(String, usize)>>,
 }
 
 impl<'a> Doc<'a> {
@@ -521,7 +530,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         debug_assert_eq!(mode, case_mode_of(text));
-        Doc { text, toks, mode, flags, memo, keys, key8, lower, joins, prose: Cell::new(0) }
+        Doc { text, toks, mode, flags, memo, keys, key8, lower, joins, prose: Cell::new(0), chat_labels: None }
     }
 
     /// The token's text as written.

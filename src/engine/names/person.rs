@@ -76,7 +76,8 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
 
 /// Family nouns: after them, even a word no list holds is taken as a name in notes without case.
 const FAMILY: &[&str] = &["son", "sons", "daughter", "daughters", "dtr", "dtrs", "wife", "husband", "brother", "sister", "mother", "father", "niece", "nephew", "aunt", "aunty", "uncle", "cousin", "grandson", "granddaughter", "grandaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "stepdad", "stepmom", "stepbrother", "stepsister", "fiance", "fiancee", "boyfriend", "girlfriend", "partner",
-    "son-in-law", "daughter-in-law", "dtr-in-law", "brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "friend", "neighbor", "neighbour", "roommate"];
+    "son-in-law", "daughter-in-law", "dtr-in-law", "brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "friend", "neighbor", "neighbour", "roommate",
+    "mom", "mum", "dad", "coworker", "co-worker", "colleague", "mentor", "preceptor"];
 
 /// True when token `i` may begin a name after a kinship or role word.
 fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
@@ -95,6 +96,22 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     // "daughter jun called", "SON THU PHAM": after a family noun in a note without case, a month
     // or weekday abbreviation that is no English word and no date
     if family && doc.mode != CaseMode::Mixed && calendar_given_name(doc, i) {
+        return true;
+    }
+    // "son min is in ohio", "brother bong calling from": in a note without case, a short word right
+    // after a family noun and before a verb of the note, even one that is also a word or shorthand
+    if family && doc.mode != CaseMode::Mixed && short_kin_subject(doc, i) {
+        return true;
+    }
+    // "calls daily", "called back": after a verb of naming, a word in a note without case is no name
+    if doc.mode != CaseMode::Mixed && i > 0 && key_in!(doc, i - 1, "call", "calls", "called") && doc.is_common(i) {
+        return false;
+    }
+    // "his wife Ada died", "Mom Ama Owusu in": a capitalized given name that is also an
+    // institution's acronym, right after a family noun, before a verb or a surname
+    if family && doc.mode == CaseMode::Mixed && t.shape == Shape::Title && i > 0 && doc.is_first(i) && doc.has(i, flag::TRAP) && doc.has(i - 1, flag::KIN) && doc.gap(i - 1) == " " && i + 1 < doc.toks.len() && doc.joined(i)
+        && (person_verb(doc, i + 1) || doc.toks[i + 1].shape == Shape::Title && (doc.is_surname(i + 1) || !doc.is_common(i + 1)) && !doc.has(i + 1, NEVER | flag::TRAP))
+    {
         return true;
     }
     if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) || followed_by_number(doc, i) {
@@ -127,7 +144,7 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
                 Shape::Title => {}
                 Shape::Upper => return doc.is_first(i) && !doc.is_common(i),
                 // "social: son bill called" typed in lowercase inside a mixed-case note
-                Shape::Lower => return i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.is_first(i) && !doc.has(i, flag::FUNC),
+                Shape::Lower => return i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.is_first(i) && !doc.has(i, flag::FUNC) && t.e - t.s >= 3,
                 _ => return false,
             }
             // "her daughter Hope sat", "her son Bong called": after a kinship word, a capitalized
@@ -148,12 +165,32 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             }
             // after a family noun, a word no list holds is a name too ("son sipho called"), also as
             // the second of two names ("dtrs thandiwe and lindiwe")
-            let after_family = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) || family && i > 1 && doc.key(i - 1) == "and";
+            // (not after a possessive: "mom's molst", "wife's car" are her things)
+            let after_family = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && !doc.word(i - 1).ends_with("'s") || family && i > 1 && doc.key(i - 1) == "and";
             ((doc.is_first(i) || doc.is_hyphen_name(i)) && (family || !doc.is_common(i)))
                 || (after_family && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::MEDICAL | flag::UNIT | flag::CRED)
                     && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
         }
     }
+}
+
+/// "son min is", "brother bong calling": token `i`, right after a family noun in a note without
+/// case, is a short word (three to six letters) before a verb of the note, and no function word,
+/// adverb, unit, credential, date word, place or verb itself.
+fn short_kin_subject(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    let n = doc.toks.len();
+    // "wife's number is": a thing of the relative's, not a name
+    if !(3..=6).contains(&(t.e - t.s)) || i + 1 >= n || !doc.joined(i) || doc.gap(i - 1) != " " || !FAMILY.contains(&&*doc.key(i - 1)) || doc.word(i - 1).ends_with("'s") {
+        return false;
+    }
+    if !(doc.has(i + 1, flag::NOTE_VERB) || key_in!(doc, i + 1, "calling", "visiting", "texted", "texting", "phoning", "flying", "driving")) || doc.has(i + 1, flag::FUNC) && !key_in!(doc, i + 1, "is", "was", "will", "has") {
+        return false;
+    }
+    !doc.has(i, flag::FUNC | flag::GRAMMAR | flag::UNIT | flag::CRED | flag::CALENDAR | flag::NOTE_VERB | flag::TALK_VERB | flag::STATE | flag::KIN | flag::ROLE | flag::TITLE | flag::NOT_NAME)
+        && !adverb(doc, i) && !key_in!(doc, i, "today", "tonight", "now", "here", "there", "also", "still", "just", "again", "already", "who", "present", "home", "who's", "never")
+        && !doc.is_place(i, i + 1) && doc.word(i).chars().all(char::is_alphabetic)
+        && !doc.key(i).ends_with("ed") && !doc.key(i).ends_with("ly") && !(doc.key(i).ends_with('s') && doc.is_common(i))
 }
 
 /// True when token `i` is a three-letter month or weekday abbreviation that is also a given name
@@ -384,6 +421,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     // in a chat among staff, bare bed numbers ("who has 12 tonight")
     if chat_speakers(doc, out) | chat_labels(doc, out) {
         super::places::chat_beds(doc, out);
+        chat_mentions(doc, out);
     }
     staff_from_department(doc, out);
     social_callers(doc, out);
@@ -562,7 +600,7 @@ fn person_verb(doc: &Doc<'_>, i: usize) -> bool {
     let k = doc.key(i);
     doc.has(i, flag::NOTE_VERB | flag::TALK_VERB)
         || (k.len() >= 5 && k.ends_with("ed") && !k.ends_with("eed"))
-        || matches!(&*k, "came" | "went" | "left" | "took" | "brought" | "drove" | "sat" | "held" | "kept" | "told" | "knew" | "gave" | "wrote" | "stood" | "ran" | "ate" | "slept" | "sang" | "laughed" | "cried" | "lost" | "found" | "made" | "began" | "became" | "spent" | "paid" | "bought" | "fought" | "grew" | "thought" | "wore" | "sent" | "fell" | "broke" | "woke" | "spoke" | "won" | "met" | "saw" | "heard" | "had" | "did" | "does" | "goes" | "gets" | "got" | "lives" | "works" | "feels" | "felt" | "needs" | "loves" | "loved" | "never" | "always" | "still" | "just" | "could" | "can" | "might" | "should" | "must")
+        || matches!(&*k, "came" | "went" | "left" | "took" | "brought" | "drove" | "sat" | "held" | "kept" | "told" | "knew" | "gave" | "wrote" | "stood" | "ran" | "ate" | "slept" | "sang" | "laughed" | "cried" | "lost" | "found" | "made" | "began" | "became" | "spent" | "paid" | "bought" | "fought" | "grew" | "thought" | "wore" | "sent" | "fell" | "died" | "dies" | "broke" | "woke" | "spoke" | "won" | "met" | "saw" | "heard" | "had" | "did" | "does" | "goes" | "gets" | "got" | "lives" | "works" | "feels" | "felt" | "needs" | "loves" | "loved" | "never" | "always" | "still" | "just" | "could" | "can" | "might" | "should" | "must")
 }
 
 /// "grateful that Funmilayo stayed", "and Jun drove her home": a capitalized word no list holds
@@ -1072,32 +1110,115 @@ fn social_callers(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
 }
 
+/// In a chat transcript, a lone given name typed in lowercase with no title or kinship word,
+/// found by the slot of a message about a person: "tell ___ to", "ask ___ and ___ too", "did ___
+/// give report", "is ___ still". The word must be a listed first name that is no English word, a
+/// word no list holds, or a month or weekday abbreviation that is also a given name ("jun").
+fn chat_mentions(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let name_like = |k: usize| {
+        let t = doc.toks[k];
+        t.e - t.s >= 3 && (doc.mode != CaseMode::Mixed || t.shape != Shape::Upper)
+            && (doc.is_first(k) && !doc.is_common(k) && !doc.has(k, NEVER | flag::TRAP) || unlisted_word(doc, k) || calendar_given_name(doc, k))
+    };
+    for (i, t) in doc.toks.iter().enumerate() {
+        // "also @vy remind them": a mention too short for a handle elsewhere
+        if t.e - t.s == 2 && t.s > 0 && doc.text.as_bytes()[t.s - 1] == b'@' && (t.s == 1 || doc.text.as_bytes()[t.s - 2].is_ascii_whitespace()) && doc.word(i).bytes().all(|c| c.is_ascii_alphabetic()) {
+            out.push(Span::new(t.s - 1, t.e, Category::Name, 0.6, NAME, "a person mentioned in a chat (@___)"));
+        }
+    }
+    for i in 1..n.saturating_sub(1) {
+        // cheap test first: the verb or auxiliary before the slot
+        if !key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let", "did", "does", "is", "was", "has", "will", "can", "could") || !doc.joined(i - 1) || !doc.joined(i) {
+            continue;
+        }
+        let ask = key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let");
+        let next_ok = |k: usize| key_in!(doc, k, "to", "and", "still", "give", "gave", "bring", "know", "say", "come", "get", "take", "check", "call", "text", "send") || ask && key_in!(doc, k, "too", "if", "about");
+        if !next_ok(i + 1) || !name_like(i) {
+            continue;
+        }
+        push(doc, i, i + 1, 0.6, "a given name in a chat message about a person (tell ___ to, did ___ give)", out);
+        // "ask meron and tendai too"
+        if key_in!(doc, i + 1, "and") && i + 2 < n && doc.joined(i + 1) && name_like(i + 2) {
+            let closes = i + 3 >= n || !doc.joined(i + 2) || next_ok(i + 3);
+            if closes {
+                push(doc, i + 2, i + 3, 0.6, "a given name in a chat message about a person (tell ___ to, did ___ give)", out);
+            }
+        }
+    }
+}
+
+/// The chat speaker labels of a whole text ([`chat_labels`]' "name: " at a line's start, after
+/// an optional kinship title), folded, with the number of lines each opens: for a text read in
+/// blocks of different case. Cheap: only each line's first bytes are looked at.
+pub(super) fn chat_label_counts(text: &str) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut buf = String::new();
+    for line in text.split('\n') {
+        let line = line.trim_start_matches([' ', '\t']);
+        let Some(c) = line.get(..line.len().min(24)).and_then(|h| h.find(": ")) else { continue };
+        let head = &line[..c];
+        let mut words = head.split(' ');
+        let (a, b) = (words.next().unwrap_or(""), words.next());
+        let word = match b {
+            None => a,
+            Some(b) if words.next().is_none() && CHAT_KIN_TITLES.contains(&a.to_lowercase().as_str()) => b,
+            _ => continue,
+        };
+        if word.chars().count() < 2 || !word.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        super::dictionaries::fold_into(word, &mut buf);
+        match counts.iter_mut().find(|(k, _)| *k == buf) {
+            Some(e) => e.1 += 1,
+            None => counts.push((buf.clone(), 1)),
+        }
+    }
+    if counts.iter().filter(|e| e.1 >= 2).count() < 2 {
+        counts.clear();
+    }
+    counts
+}
+
+/// Kinship titles of address that open a chat speaker's label in many families' languages
+/// ("tita", "kuya" in Tagalog, "didi" in Hindi, "tía" in Spanish).
+const CHAT_KIN_TITLES: &[&str] = &["tita", "tito", "ate", "kuya", "lola", "lolo", "manang", "manong", "ninang", "ninong", "tia", "tio", "auntie", "aunty", "aunt", "uncle", "tante", "oma", "opa", "nana", "didi", "bhaiya", "bhai", "dada", "dadi", "nani", "abuela", "abuelo", "cousin", "cuz", "sis", "bro", "grandma", "grandpa", "nonna", "nonno", "baba", "mama", "papa", "abla", "abi", "teta", "amu", "mami", "ammi", "abbu", "bibi", "dayi", "khala", "khalti", "amma", "appa", "chacha", "chachi"];
+
 /// "[6:52 PM] jess: who has 9?": the speaker of a chat line, after a time stamp in brackets.
 /// A chat transcript pasted as lines of "speaker: message" ("hodan: did u talk to the doctor",
 /// "ayan: yea"): when two or more labels open two lines each, every label that is a name (a word
 /// no list holds, or a listed first name; never a heading such as "Plan:" or "Neuro:", a kinship
 /// word such as "mom:", or "me:") is the speaker's name.
 fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) -> bool {
+    // only spaces or tabs between the line's start and the word (a bounded look back)
+    let line_start = |k: usize| doc.text.as_bytes()[..doc.toks[k].s].iter().rev().take_while(|&&b| b != b'\n').all(|&b| b == b' ' || b == b'\t');
+    // "tita baby: any update", "ate cha: omw": a kinship title of address, then the name
+    let titled = |i: usize| i > 0 && doc.gap(i - 1) == " " && CHAT_KIN_TITLES.contains(&&*doc.key(i - 1)) && line_start(i - 1);
     let labels: Vec<usize> = (0..doc.toks.len())
         .filter(|&i| {
             let t = doc.toks[i];
-            // only spaces or tabs between the line's start and the word (a bounded look back)
-            let line_start = || doc.text.as_bytes()[..t.s].iter().rev().take_while(|&&b| b != b'\n').all(|&b| b == b' ' || b == b'\t');
-            doc.text[t.e..].starts_with(": ") && t.e - t.s >= 2 && line_start()
+            doc.text[t.e..].starts_with(": ") && t.e - t.s >= 2 && (line_start(i) || titled(i))
         })
         .collect();
     let mut counts: std::collections::HashMap<_, usize, FastHash> = std::collections::HashMap::default();
-    for &i in &labels {
-        *counts.entry(doc.key(i)).or_default() += 1;
+    match &doc.chat_labels {
+        Some(whole) => counts.extend(whole.iter().map(|(k, c)| (std::borrow::Cow::Borrowed(k.as_str()), *c))),
+        None => {
+            for &i in &labels {
+                *counts.entry(doc.key(i)).or_default() += 1;
+            }
+        }
     }
-    let speakers: Vec<usize> = labels.iter().copied().filter(|&i| counts[&doc.key(i)] >= 2).collect();
+    let speakers: Vec<usize> = labels.iter().copied().filter(|&i| counts.get(&doc.key(i)).is_some_and(|&c| c >= 2)).collect();
     let distinct = counts.values().filter(|&&c| c >= 2).count();
     if distinct < 2 {
         return false;
     }
     for i in speakers {
         let bad = flag::FUNC | flag::MEDICAL | flag::UNIT | flag::KIN | flag::ROLE | flag::CRED | flag::TITLE | flag::TRAP | flag::GREET | flag::CALENDAR;
-        if !doc.has(i, bad) && (doc.is_first(i) || !doc.is_common(i)) && doc.word(i).chars().all(char::is_alphabetic) {
+        // after a title of address even a word ("tita baby:") is the speaker's name
+        let named = titled(i) && !doc.has(i, flag::FUNC | flag::MEDICAL | flag::UNIT | flag::CRED | flag::TRAP | flag::CALENDAR);
+        if (named || !doc.has(i, bad) && (doc.is_first(i) || !doc.is_common(i))) && doc.word(i).chars().all(char::is_alphabetic) {
             push(doc, i, i + 1, 0.7, "the speaker of a chat message (___: ...)", out);
         }
     }

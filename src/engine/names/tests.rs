@@ -293,6 +293,15 @@ fn regressions() {
         // a clinic of the VA or the Indian Health Service named by its place
         ("Old films requested from Cedar Bluff VA today.", &["Cedar Bluff VA"]),
         ("The nurse at Owl Creek IHS called back.", &["Owl Creek IHS"]),
+        // chats: speakers after a kinship title, a chat split into blocks of different case, lone
+        // given names in the slots of a message about a person, short @mentions
+        ("[cousins]\nkuya pepe: any news on lola\nmarisol: still sleeping. Dr said ok\nkuya pepe: ok thank God\nmarisol: will text you", &["pepe", "marisol"]),
+        ("[ward chat]\nnia: who has 4\nsol: me. tell wanjiru to page pharmacy\nnia: did obiageli give report on 5\nsol: ask chidinma and oyelaran too\nnia: also @so check the pump", &["wanjiru", "obiageli", "chidinma", "oyelaran", "@so"]),
+        // family nouns: a short word before a note verb (lowercase), in CAPS, an acronym-shaped name
+        ("pt's nephew kofi calling from ghana. son arno is here, brother tay will visit.", &["kofi", "arno", "tay"]),
+        ("MOM FERIDE FLYING IN TONIGHT. COWORKER YELIZ ALSO CALLED. HER EX (DUSTIN) NOT TO GET INFO.", &["FERIDE", "YELIZ", "DUSTIN"]),
+        ("He has lived alone since his wife Ada died. Mom Ama Boateng in today.", &["Ada", "Ama Boateng"]),
+        ("thank you to my preceptor wairimu, who never gave up.", &["wairimu"]),
         ("[night chat]\nrae: who has 15 tonight\nbo: i have 15. and 16\nrae: 16 is the new admit from ed\nbo: pharmacy sent the heparin for 12 is it hung\nrae: the lady in 14 is asking for you\nbo: ok", &["15", "16", "12", "14"]),
     ];
     for (text, names) in leaks {
@@ -372,7 +381,10 @@ fn regressions() {
         "pt lives in senior housing, independent at baseline.",
         "FAMILY WAS NOT IN ATTENDENCE. NEPHEW CALLED.",
         "TRANSFER BACK TO WARD 3 WHEN STABLE. RHYTHM 2ND ST ELEVATION RESOLVED.",
-        "[break chat]\nrae: back in 5\nbo: i have 2 admits\nrae: take 10, we are fine\nbo: ok",
+        "[break chat]\ndesk: back in 5\nfloor: i have 2 admits\ndesk: take 10, we are fine\nfloor: ok",
+        // a family noun's possessions and its verbs, a verb of calling before an adverb
+        "son calls daily. pt's wife's number is on file; her mom keeps calling; dtr's molst in chart.",
+        "[shift chat]\ndesk: is pharmacy still open\nfloor: tell them to call\ndesk: did ortho give recs\nfloor: ask if they can come too",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");

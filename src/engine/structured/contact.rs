@@ -238,7 +238,8 @@ static PAGER: LazyLock<Regex> = LazyLock::new(|| {
 /// An internal extension alone, after "ext" ("via phone (ext 4-6630)"); one after a full number
 /// belongs to [`PHONE`].
 static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:ext|extension)\.?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
+    // (or "x6-2290": an x glued to a dashed extension, never "x4" or "x 10")
+    ascii(r"(?i)(?-u:\b)(?:(?:ext|extension)\.?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})|x(?P<xid>\d{1,2}-\d{4}))(?-u:\b)").unwrap()
 });
 
 /// Check of [`EXTENSION`]: a digit run right after "ext" or "extension" and at most a few of
@@ -249,11 +250,20 @@ fn extension_check(k: &Keywords, t: &str) -> bool {
         while j > 0 && s - j < 4 && matches!(b[j - 1], b' ' | b'.' | b':' | b'#') {
             j -= 1;
         }
-        ends_with_any(b, j, &["ext", "extension"])
+        let x = s >= 1 && b[s - 1].eq_ignore_ascii_case(&b'x') && (s == 1 || !b[s - 2].is_ascii_alphanumeric()) && b.get(s + 1..s + 3).is_some_and(|w| w[0] == b'-' || w[1] == b'-');
+        x || ends_with_any(b, j, &["ext", "extension"])
     })
 }
 
-fn judge_extension(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+fn judge_extension(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    if let Some(id) = caps.name("xid") {
+        // an x extension closes a contact line or phrase: "LICSW, x6-2290"
+        if matches!(char_at(text, id.end()), Some('-' | '/' | '.')) && after(text, id.end(), 2).as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+            return;
+        }
+        out.push(Hit { start: id.start(), end: id.end(), category: Category::Phone, score: 0.7, reason: "a phone extension (x6-2290)" });
+        return;
+    }
     out.push(Hit::of(caps, Category::Phone, 0.85, "a phone extension"));
 }
 

@@ -350,10 +350,29 @@ fn judge_written_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))(?-u:\b)").unwrap()
+    // (second reading, in the same pass: a dotted month and day right after a word of birth,
+    // death or discharge: "born 10.3 and went home 1.11")
+    ascii(r"(?i)(?-u:\b)(?:(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))|(?:born|discharged|died|passed|home|dob|birthday|bday)\s+(?:on\s+)?(?P<dm>\d{1,2})\.(?P<dd>\d{1,2}))(?-u:\b)").unwrap()
 });
 
+/// "born 10.3", "went home 1.11": a month and day written with a dot after a word of birth,
+/// death or discharge, closing the phrase (never "home 2.5 hrs", "born 3.2 kg", "10.3.2020").
+fn judge_dotted(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let (m, d) = (caps.name("dm").unwrap(), caps.name("dd").unwrap());
+    let (a, b): (u32, u32) = (m.as_str().parse().unwrap_or(0), d.as_str().parse().unwrap_or(0));
+    let end = d.end();
+    let punct = matches!(char_at(text, end), None | Some(',' | ';' | ')' | '\n' | '!' | '?')) || char_at(text, end) == Some('.') && !after(text, end, 2).ends_with(|c: char| c.is_ascii_digit());
+    let nw = next_word(text, end);
+    if !(1..=12).contains(&a) || !(1..=31).contains(&b) || !(punct || matches!(nw.as_str(), "and" | "at" | "to" | "but" | "after" | "when" | "with" | "in")) {
+        return;
+    }
+    out.push(Hit { start: m.start(), end, category: Category::Date, score: 0.6, reason: "a month and day after a word of birth or discharge" });
+}
+
 fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    if caps.name("dm").is_some() {
+        return judge_dotted(text, caps, out);
+    }
     let n: u32 = caps["n"].parse().unwrap_or(0);
     let id = caps.name("id").unwrap();
     if !(1..=31).contains(&n) {
@@ -387,7 +406,9 @@ fn judge_holiday(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // something happened on it ("on Christmas Day she died"), not "over Christmas" or
     // "Thanksgiving dinner"
     let with_year = m.as_str().ends_with(|c: char| c.is_ascii_digit());
-    let on = matches!(prev_word(text, m.start()).as_str(), "on" | "since" | "until" | "till" | "before" | "after" | "by");
+    // ("the worst night was New Year's Eve": a night or day named as the time of the story)
+    let on = matches!(prev_word(text, m.start()).as_str(), "on" | "since" | "until" | "till" | "before" | "after" | "by")
+        || prev_word(text, m.start()) == "was" && m.as_str().to_ascii_lowercase().ends_with(" eve");
     if !(with_year || on) {
         return;
     }
@@ -399,7 +420,8 @@ fn judge_holiday(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Ages
 
 static AGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:years?\s+of\s+age|yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y))(?-u:\b)\.?)").unwrap()
+    // (also an age of 90 or more with the sex letter attached: "102F", "(95M)")
+    ascii(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:years?\s+of\s+age|yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y)|(?P<sex>(?-i:[MF])))(?-u:\b)\.?)").unwrap()
 });
 
 fn age_hit(n: u32, start: usize, end: usize, score: f32) -> Option<Hit> {
@@ -413,6 +435,19 @@ fn age_hit(n: u32, start: usize, end: usize, score: f32) -> Option<Hit> {
 fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let id = caps.name("id").unwrap();
     let n: u32 = caps["n"].parse().unwrap_or(999);
+    if let Some(sex) = caps.name("sex") {
+        // "102F from assisted living", "My grandmother (95F)": never a temperature ("T 102F",
+        // "febrile to 102F", "Tmax 101.9F") or a part of a longer number
+        let n_at = caps.name("n").unwrap().start();
+        let pw = prev_word(text, n_at);
+        let glued = before(text, n_at, 1).ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '/' | '-' | '°' | '+'));
+        let temp = matches!(pw.as_str(), "t" | "temp" | "temperature" | "tmax" | "tm" | "max" | "fever" | "febrile" | "to" | "of" | "at" | "spiked" | "spike" | "up" | "tc" | "tcurrent" | "oral" | "po" | "ax" | "rectal" | "degrees" | "was" | "is" | "afebrile" | "temps" | "@")
+            || before(text, n_at, 24).to_ascii_lowercase().contains("temp");
+        if (90..=125).contains(&n) && !glued && !temp {
+            out.push(Hit { start: caps.name("n").unwrap().start(), end: sex.start(), category: Category::Age90, score: 0.7, reason: "an age over 89 with the sex letter (95F)" });
+        }
+        return;
+    }
     let s = id.as_str().to_ascii_lowercase();
     // "5 yrs ago", "10 years of smoking": a duration, not an age
     let bare_unit = s.ends_with("yr") || s.ends_with("yrs") || s.ends_with("y") || s.ends_with("yrs.") || s.ends_with("yr.");
@@ -602,7 +637,8 @@ fn age_unit_check(k: &Keywords, t: &str) -> bool {
         while j < b.len() && (is_space(b[j]) || b[j] == b'-') {
             j += 1;
         }
-        matches!(b.get(j), Some(b'y' | b'Y'))
+        // (or "102F": digits, a sex letter attached and a word's end)
+        matches!(b.get(j), Some(b'y' | b'Y')) || matches!(b.get(s + n), Some(b'F' | b'M')) && !b.get(s + n + 1).is_some_and(u8::is_ascii_alphanumeric)
     })
 }
 
@@ -777,7 +813,9 @@ pub fn rules() -> Vec<Rule> {
         // an ordinal word and a month: the words are the gate (rarer), the month the check
         Rule { within: None, name: "date", regex: &WRITTEN_WORDS, judge: judge_written_words, gate: ORD_GATE, check: Some(|k, _| k.any(MONTH_GATE)) },
         // 1-2 digits then st, nd, rd or th
-        Rule { within: None, name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && b.get(s + n..s + n + 2).is_some_and(|w| [b"st", b"nd", b"rd", b"th"].iter().any(|x| w.eq_ignore_ascii_case(*x))))) },
+        // (or 1-2 digits, a dot and a digit after a word of birth or discharge: "born 10.3")
+        Rule { within: None, name: "date", regex: &ORDINAL_DAY, judge: judge_ordinal, gate: &[], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 2 && (b.get(s + n..s + n + 2).is_some_and(|w| [b"st", b"nd", b"rd", b"th"].iter().any(|x| w.eq_ignore_ascii_case(*x)))
+            || b.get(s + n) == Some(&b'.') && b.get(s + n + 1).is_some_and(u8::is_ascii_digit) && ends_with_any(b, s, &["born ", "discharged ", "died ", "passed ", "home ", "dob ", "birthday ", "bday ", " on "])))) },
         Rule { within: None, name: "date", regex: &LONE_MONTH, judge: judge_lone_month, gate: LONE_MONTH_GATE, check: None },
         Rule { within: None, name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
         Rule { within: None, name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },

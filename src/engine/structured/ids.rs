@@ -32,14 +32,14 @@ pub const LABELS: &[(&str, Category, &str)] = &[
     ("acct", Category::Account, r"account(?:\s+(?:number|no\.?|\#|id))?|acct\.?(?:\s*(?:\#|no\.?|number))?|(?:credit|debit|payment|bank)\s+card(?:\s+(?:number|no\.?))?|card\s+(?:number|no\.?)|iban|routing\s+(?:number|no\.?)|(?:visa|mastercard|amex|discover)(?:\s+card)?\s+ending(?:\s+in)?|card\s+ending(?:\s+in)?|account\s+ending(?:\s+in)?|sort\s+code|bank\s+account|credit\s+union|invoice\s+(?:number|no\.?|\#)|billing\s+(?:number|id|account)|statement\s+(?:number|no\.?)"),
     ("lic", Category::License, r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|\#))?|cdl|licen[cs]e(?:\s+(?:number|no\.?|\#))?|lic\.?\s*(?:\#|no\.?)|dl|npi|dea(?:\s+(?:number|no\.?|\#))?|certificate\s+(?:number|no\.?|\#)|cert\.?\s*\#|permit\s+(?:number|no\.?|\#)|board\s+certification(?:\s+(?:number|no\.?))?|provider\s+(?:number|no\.?|id)"),
     ("dev", Category::Device, r"serial(?:\s+(?:number|no\.?|\#))?|s/n|sn|device\s+(?:id|serial|number|no\.?)|transmitter(?:\s+(?:id|serial|number))?|imei|udi|model\s+(?:number|no\.?|\#)|(?:pacemaker|implant|sensor|pump|monitor)\s+(?:id|serial|number)|mac\s+address"),
-    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|(?:encounter|visit|admission|episode)\s+(?:number|no\.?|\#|id)|rx\s*\#|prescription\s+(?:number|no\.?|\#)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|a-number|alien\s+(?:registration\s+)?number|uscis\s+(?:number|no\.?|\#)|aadhaar(?:\s+(?:number|no\.?))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|social\s+insurance\s+(?:number|no\.?)|sin|tax\s+(?:id|number|no\.?)|tin|ein|itin|id\s*[:\#]|id|slip\s*\#|receipt\s*\#|locker\s*\#|property\s*\#|bag\s*\#|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)"),
+    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|(?:encounter|visit|admission|episode)\s+(?:number|no\.?|\#|id)|rx\s*\#|prescription\s+(?:number|no\.?|\#)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|a-number|alien\s+(?:registration\s+)?number|uscis\s+(?:number|no\.?|\#)|aadhaar(?:\s+(?:number|no\.?))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|social\s+insurance\s+(?:number|no\.?)|sin|tax\s+(?:id|number|no\.?)|tin|ein|itin|id\s*[:\#]|id|slip\s*\#|receipt\s*\#|locker\s*\#|property\s*\#|bag\s*\#|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)|(?:intake|referral|screening|report)\s*(?:number|no\.?|\#)"),
 ];
 
 /// A label, a short gap (`:`, `#`, `number`, `is`, a comma) and a value with a digit.
 pub static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<String> = LABELS.iter().map(|(g, _, re)| format!("(?P<{g}>{re})")).collect();
     ascii(&format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?:['\x22]|“)?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}(?:\ \d{{2,6}}){{2,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
+        r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?:['\x22]|“)?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}(?:\ \d{{2,6}}){{2,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{7,12}})(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
         labels.join("|")
     ))
     .unwrap()
@@ -101,6 +101,19 @@ fn judge_labelled(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if alnum.len() <= 5 && ["mg", "ml", "cc", "mcg", "kg", "units", "%"].iter().any(|u| tail.starts_with(u)) {
         return;
     }
+    // "Pt has MA; ID # MA 0031987645": an ID with a plan's letters, after a word of a health plan
+    let category = if category == Category::Id && value.as_bytes()[0].is_ascii_uppercase() && value.contains(' ') && {
+        let head = super::before(text, id.start(), 48);
+        let prefix = value.split(' ').next().unwrap_or("");
+        // the plan named before by the same letters ("has MA;"), or a word of insurance
+        let named = head.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == prefix);
+        let head = head.to_ascii_lowercase();
+        named || ["insurance", "medicaid", "medicare", "plan", "masshealth", "hmo", "ppo", "coverage", "insured", "member"].iter().any(|w| head.contains(w))
+    } {
+        Category::Healthplan
+    } else {
+        category
+    };
     let reason = match category {
         Category::Ssn => "labelled as a Social Security number",
         Category::Vehicle => "labelled as a vehicle plate or VIN",
