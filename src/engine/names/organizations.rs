@@ -340,7 +340,12 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let t = doc.toks[i];
         // cheap test first: only "holy", "children's", "high" and camel-cased words are looked at
         let len = t.e - t.s;
-        if !(len == 3 || len == 4 || len == 10 || len == 12 || t.shape == Shape::Other) {
+        if !matches!(len, 3 | 4 | 10 | 12) && t.shape != Shape::Other {
+            continue;
+        }
+        // ("our", "holy", "high", "city", "children's")
+        let b0 = doc.text.as_bytes()[t.s] | 0x20;
+        if t.shape != Shape::Other && !(b0 == b'o' && len == 3 || matches!(b0, b'h' | b'c') && len != 3) {
             continue;
         }
         let key = doc.key(i);
@@ -406,7 +411,7 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
                     out.push(Span::new(xt.s, t.e, Category::Organization, 0.6, "organizations", "a high school by its short name (___ High)"));
                 }
             }
-            _ if mixed && camel(doc, i) && !doc.has(i, flag::TRAP) && !doc.text[..t.s].ends_with(['#', '@']) => {
+            _ if mixed && (cue(i) || i > 0 && cue(i - 1)) && camel(doc, i) && !doc.has(i, flag::TRAP) && !doc.text[..t.s].ends_with(['#', '@']) => {
                 // "at UMass", "at Hebrew SeniorLife" (a capitalized word before it), "UMass Boston"
                 // (a place after it)
                 let start = if cue(i) {
@@ -474,8 +479,8 @@ fn find_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let truncated = doc.has(i, flag::ORG_HEAD) && truncated_head(doc, i) && !(i > 0 && (doc.is_place(i - 1, i) || !doc.is_common(i - 1)) && (ends_name(doc, i) || i + 1 < doc.toks.len() && doc.joined(i) && is_head(doc, i + 1)));
         // "Nepali ___ Health Help": a capitalized word after "Health" that no head list holds
         // carries the phrase on (a title, not a clinic's name)
-        let continued = doc.key(i) == "health" && i + 1 < n && linked(doc, i + 1) && doc.toks[i + 1].is_cap() && !doc.has(i + 1, flag::ORG_HEAD | flag::FUNC) && !tail_head(doc, i + 1) && doc.key(i + 1) != "care";
-        if is_head(doc, i) && !truncated && !continued {
+        let continued = || doc.key(i) == "health" && i + 1 < n && linked(doc, i + 1) && doc.toks[i + 1].is_cap() && !doc.has(i + 1, flag::ORG_HEAD | flag::FUNC) && !tail_head(doc, i + 1) && doc.key(i + 1) != "care";
+        if is_head(doc, i) && !truncated && !continued() {
             let mut s = i;
             // "Lindgren & Sons": a family business
             let family = |s: usize| s == i && doc.gap(s - 1) == " & " && matches!(&*doc.key(i), "sons" | "daughters");
@@ -613,7 +618,7 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET | flag::CALENDAR | flag::ORG_HEAD;
     for c in 0..n.saturating_sub(1) {
         // cheap tests first: a preposition (or a field's colon) after a word of at least two letters
-        let field = doc.toks[c].e - doc.toks[c].s >= 4 && !doc.joined(c) && employer_field(doc, c);
+        let field = !doc.joined(c) && doc.toks[c].e - doc.toks[c].s >= 4 && matches!(doc.text.as_bytes().get(doc.toks[c].e), Some(b':' | b' ')) && employer_field(doc, c);
         if !field && (c + 2 >= n || !doc.has(c + 1, flag::PREP) && doc.toks[c + 1].e - doc.toks[c + 1].s != 3 && doc.toks[c + 1].e - doc.toks[c + 1].s != 4 || doc.toks[c].e - doc.toks[c].s < 2) {
             continue;
         }
@@ -623,9 +628,9 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // "works nights at ___": a time of work between the cue and the preposition; "I work from
         // home for ___"
-        let shift = c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
-        let from_home = c >= 2 && doc.key(c) == "home" && doc.key(c - 1) == "from" && matches!(&*doc.key(c - 2), "work" | "works" | "worked" | "working");
-        let employer = field || shift || from_home || EMPLOYER_CUES.contains(&*doc.key(c));
+        let shift = || c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
+        let from_home = || c >= 2 && doc.key(c) == "home" && doc.key(c - 1) == "from" && matches!(&*doc.key(c - 2), "work" | "works" | "worked" | "working");
+        let employer = field || EMPLOYER_CUES.contains(&*doc.key(c)) || shift() || from_home();
         if !employer && !STAFF.contains(&*doc.key(c)) {
             continue;
         }

@@ -346,9 +346,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     caseless_streets(doc, out);
     caseless_neighbourhoods(doc, out);
     eponym_towns(doc, out);
-    ordinal_streets(doc, out);
-    reservations(doc, out);
-    sign_off_towns(doc, out);
+    streets_reserves_sign_offs(doc, out);
     let first = out.len();
     for i in 0..n {
         if i < covered {
@@ -603,7 +601,7 @@ fn caseless_neighbourhoods(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let word = |k: usize| loose(k) && (!doc.has(k, flag::TRAP | flag::ORG_HEAD) || doc.has(k, flag::PLACE_PREFIX));
     for i in 1..n.saturating_sub(1) {
         // "pt's home is ___ village": a home named by a kind of settlement
-        let home_is = doc.key_str(i) == "is" && doc.key_str(i - 1) == "home" && doc.joined(i - 1);
+        let home_is = doc.toks[i].e - doc.toks[i].s == 2 && doc.key_str(i) == "is" && doc.key_str(i - 1) == "home" && doc.joined(i - 1);
         if !(home_is || doc.has(i, flag::PREP) && matches!(doc.key_str(i), "in" | "from" | "near")) || !doc.joined(i) || !loose(i + 1) {
             continue;
         }
@@ -741,26 +739,44 @@ fn directional(doc: &Doc<'_>, k: usize) -> bool {
         && (doc.mode != CaseMode::Mixed || t.shape == Shape::Upper || t.shape == Shape::Initial || t.shape == Shape::Title && t.e - t.s > 2)
 }
 
+/// One pass for three rare shapes, each looked at only on the tokens that can start it: a
+/// numbered street ("38th ave", an ordinal's two letters), a reservation (a long word) and a
+/// town in a sign-off ("Manderson, S.D.", a capital after a comma).
+fn streets_reserves_sign_offs(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let mixed = doc.mode == CaseMode::Mixed;
+    for i in 1..doc.toks.len() {
+        let t = doc.toks[i];
+        let len = t.e - t.s;
+        if len == 2 {
+            ordinal_street_at(doc, i, out);
+        } else if len >= 7 {
+            reservation_at(doc, i, out);
+        }
+        if mixed && !doc.joined(i - 1) && t.is_cap() {
+            sign_off_at(doc, i, out);
+        }
+    }
+}
+
 /// "on 38th ave", "NE 2nd Ave", "W 125th Street": a numbered street, an ordinal glued to its
 /// number and a street word, with a compass point before it if there is one.
-fn ordinal_streets(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    let n = doc.toks.len();
+fn ordinal_street_at(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) {
     let b = doc.text.as_bytes();
-    for i in 1..n.saturating_sub(1) {
+    {
         let t = doc.toks[i];
         // cheap tests first: a two-letter token glued to a digit
-        if t.e - t.s != 2 || t.s == 0 || !b[t.s - 1].is_ascii_digit() || !matches!(&*doc.key(i), "st" | "nd" | "rd" | "th") || !doc.joined(i) || !doc.has(i + 1, flag::STREET) {
-            continue;
+        if i + 1 >= doc.toks.len() || t.s == 0 || !b[t.s - 1].is_ascii_digit() || !matches!(&*doc.key(i), "st" | "nd" | "rd" | "th") || !doc.joined(i) || !doc.has(i + 1, flag::STREET) {
+            return;
         }
         let street = doc.toks[i + 1];
         // "2nd st" in a note without case may be a rhythm; a street word in capitals or title case, or a long one
         if doc.key(i + 1) == "st" && !(doc.mode == CaseMode::Mixed && street.is_cap()) || doc.mode == CaseMode::Mixed && !(street.is_cap() || SHORT_STREETS.contains(doc.key_str(i + 1))) {
-            continue;
+            return;
         }
         let digits = b[..t.s].iter().rev().take_while(|c| c.is_ascii_digit()).count();
         let mut s = t.s - digits;
         if digits > 3 || s > 0 && b[s - 1].is_ascii_alphanumeric() {
-            continue;
+            return;
         }
         // a compass point before the number
         if s > 1 && b[s - 1] == b' ' {
@@ -780,22 +796,21 @@ const RESERVES: &[&str] = &["reservation", "reserve", "rancheria", "reservations
 
 /// "from the lac vieux desert reservation", "on the Pine Ridge Reservation": one to four words
 /// between "the" and a word for a reservation, one of them no dictionary of common words knows.
-fn reservations(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    let n = doc.toks.len();
-    for h in 2..n {
+fn reservation_at(doc: &Doc<'_>, h: usize, out: &mut Vec<Span>) {
+    {
         let ht = doc.toks[h];
-        if ht.e - ht.s < 7 || !RESERVES.contains(&doc.key_str(h)) || !doc.joined(h - 1) {
-            continue;
+        if h < 2 || doc.text.as_bytes()[ht.s] | 0x20 != b'r' || !RESERVES.contains(&doc.key_str(h)) || !doc.joined(h - 1) {
+            return;
         }
         let mut s = h;
         while s > 0 && h - s < 4 && doc.joined(s - 1) && !doc.has(s - 1, flag::FUNC | flag::CALENDAR | flag::UNIT | flag::MEDICAL) && doc.toks[s - 1].e - doc.toks[s - 1].s >= 2 {
             s -= 1;
         }
         if s == h || s == 0 || doc.key_str(s - 1) != "the" || !(s..h).any(|k| !doc.is_common(k)) {
-            continue;
+            return;
         }
         if doc.mode == CaseMode::Mixed && (s..h).any(|k| doc.toks[k].shape == Shape::Lower) && (s..h).any(|k| doc.toks[k].is_cap()) {
-            continue;
+            return;
         }
         out.push(Span::new(doc.toks[s].s, doc.toks[h - 1].e, Category::Location, 0.6, "places", "a reservation (the ___ reservation)"));
     }
@@ -807,15 +822,13 @@ const AP_STATES: &[&str] = &["ala", "ariz", "ark", "calif", "colo", "conn", "del
 
 /// "Manderson, S.D.", "Yakima, Wash.": one or two capitalized words, a comma and a state written
 /// with dots (initials "S.D." or an AP abbreviation), closing a line.
-fn sign_off_towns(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    if doc.mode != CaseMode::Mixed {
-        return;
-    }
+fn sign_off_at(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for k in 1..n {
+    {
         // cheap test first: a comma before a capital and a dot after it
-        if doc.gap(k - 1) != ", " || !doc.text[doc.toks[k].e..].starts_with('.') || !doc.toks[k].is_cap() {
-            continue;
+        let ts = doc.toks[k].s;
+        if ts < 2 || doc.text.as_bytes()[ts - 2] != b',' || doc.text.as_bytes()[ts - 1] != b' ' || !doc.text[doc.toks[k].e..].starts_with('.') || !doc.toks[k].is_cap() {
+            return;
         }
         let t = doc.toks[k];
         let (state_end, ok) = if t.shape == Shape::Initial && k + 1 < n && doc.gap(k) == "." && doc.toks[k + 1].shape == Shape::Initial && doc.text[doc.toks[k + 1].e..].starts_with('.') {
@@ -826,7 +839,7 @@ fn sign_off_towns(doc: &Doc<'_>, out: &mut Vec<Span>) {
         };
         let rest = doc.text[state_end..].trim_start_matches(' ');
         if !ok || !(rest.is_empty() || rest.starts_with(['\n', ',', ';', ')'])) {
-            continue;
+            return;
         }
         let e = k - 1;
         let mut s = e;
@@ -834,7 +847,7 @@ fn sign_off_towns(doc: &Doc<'_>, out: &mut Vec<Span>) {
             s -= 1;
         }
         if doc.toks[e].shape != Shape::Title || doc.has(e, NOT_PLACE | flag::CALENDAR) || doc.toks[e].e - doc.toks[e].s < 3 {
-            continue;
+            return;
         }
         push(doc, s, e + 1, 0.7, "a town before a state written with dots (___, S.D.)", out);
     }
