@@ -340,16 +340,28 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let t = doc.toks[i];
         // cheap test first: only "holy", "children's", "high" and camel-cased words are looked at
         let len = t.e - t.s;
-        if !matches!(len, 3 | 4 | 10 | 12) && t.shape != Shape::Other {
+        if !matches!(len, 3 | 4 | 5 | 10 | 12) && t.shape != Shape::Other {
             continue;
         }
-        // ("our", "holy", "high", "city", "children's")
+        // ("our", "holy", "high", "city", "local", "children's")
         let b0 = doc.text.as_bytes()[t.s] | 0x20;
-        if t.shape != Shape::Other && !(b0 == b'o' && len == 3 || matches!(b0, b'h' | b'c') && len != 3) {
+        if t.shape != Shape::Other && !(b0 == b'o' && len == 3 || b0 == b'l' && len == 5 || matches!(b0, b'h' | b'c') && len != 3 && len != 5) {
             continue;
         }
         let key = doc.key(i);
         match &*key {
+            // "a union man, Local 88": a union's local, by its number, mid-sentence in text with case
+            "local" if mixed && t.shape == Shape::Title && !t.sent_start => {
+                let rest = &doc.text[t.e..];
+                let Some(num) = rest.strip_prefix(' ') else { continue };
+                let d = num.bytes().take_while(u8::is_ascii_digit).count();
+                let after = &num[d..];
+                if !(1..=4).contains(&d) || !(after.is_empty() || after.starts_with([',', ';', ')', '\n']) || after.starts_with(". ")) {
+                    continue;
+                }
+                let e = t.e + 1 + d;
+                out.push(Span::new(t.s, e, Category::Organization, 0.6, "organizations", "a union local by its number (Local 88)"));
+            }
             // "Our Lady of Sorrows school", "OUR LADY OF LOURDES": a parish or its school
             "our" if i + 3 < n && doc.joined(i) && doc.joined(i + 1) && doc.joined(i + 2) && doc.key(i + 1) == "lady" && doc.key(i + 2) == "of" && (!mixed || t.is_cap() && doc.toks[i + 1].is_cap()) => {
                 let mut end = i + 3;
@@ -521,6 +533,8 @@ fn find_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 i > 0 && matches!(&*doc.key(i - 1), "to" | "at" | "from" | "by") && doc.is_name(j) && !doc.is_common(j) && !doc.has(j, flag::FUNC | flag::UNIT | flag::TRAP)
             } else {
                 doc.toks[j].shape == Shape::Title && !doc.has(j, flag::FUNC | flag::STREET | flag::TRAP)
+                    // "at st joe's", "from st luke's": a saint's hospital typed in lowercase, a first name's possessive
+                    || doc.toks[i].shape == Shape::Lower && doc.toks[j].shape == Shape::Lower && i > 0 && key_in!(doc, i - 1, "to", "at", "from") && doc.word(j).ends_with("'s") && doc.is_first(j)
             };
             if ok && !prev_street {
                 let mut end = j + 1;
@@ -591,6 +605,12 @@ static EMPLOYER_CUES: WordSet = LazyLock::new(|| {
 /// pharmacy: ___", "former employer (___", "Funeral home: ___").
 static EMPLOYER_FIELDS: WordSet = LazyLock::new(|| set("employer pharmacy insurer workplace"));
 
+/// Verbs of paid work whose object may come between them and "for ___" ("cleaned offices for").
+static WORK_VERBS: WordSet = LazyLock::new(|| {
+    set("cleaned cleans cleaning picked picks picking cooked cooks cooking sewed sews sewing delivered delivers \
+         delivering hauled hauls hauling drove driving worked")
+});
+
 /// Institutions that are businesses too: after an employer's cue they are the employer ("a driver
 /// for ___", "works for ___" with a ride or delivery platform).
 static BRAND_EMPLOYERS: WordSet = LazyLock::new(|| set("amazon uber lyft google facebook doordash instacart epic cerner zoom"));
@@ -631,10 +651,13 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let shift = || c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
         let from_home = || c >= 2 && doc.key(c) == "home" && doc.key(c - 1) == "from" && matches!(&*doc.key(c - 2), "work" | "works" | "worked" | "working");
         let employer = field || EMPLOYER_CUES.contains(&*doc.key(c)) || shift() || from_home();
-        if !employer && !STAFF.contains(&*doc.key(c)) {
+        // "cleaned offices downtown for ___", "picked apples for ___": a verb of work up to two
+        // words before "for" (a capitalized word no dictionary knows must follow)
+        let worked = !employer && &*p == "for" && (c.saturating_sub(2)..=c).any(|j| (j == c || doc.joined(j)) && WORK_VERBS.contains(&*doc.key(j)));
+        if !employer && !worked && !STAFF.contains(&*doc.key(c)) {
             continue;
         }
-        let prep_ok = if field { true } else if employer { matches!(&*p, "of" | "at" | "for" | "by" | "from" | "with") } else { matches!(&*p, "from") };
+        let prep_ok = if field || worked { true } else if employer { matches!(&*p, "of" | "at" | "for" | "by" | "from" | "with") } else { matches!(&*p, "from") };
         if !prep_ok {
             continue;
         }
@@ -990,6 +1013,12 @@ mod tests {
             ("Pt transferred to MICU bed 3 from 12 Farraday at 0200.", &["12 Farraday"]),
             ("Lasix 40 from 10 Lasix, moved to 4 East.", &[]),
             ("Family agreeable to referral to Harbor Light shelter.", &["Harbor Light shelter"]),
+            ("my aunt was on a cardiac floor at st luke's last year", &["st luke's"]),
+            ("She cleaned offices downtown for KLM for ten years.", &["KLM"]),
+            ("He picked apples for Zorvath and cherries too.", &["Zorvath"]),
+            ("He cooked for Monday dinners.", &[]),
+            ("He was a union man, Local 412, a Red Sox man.", &["Local 412"]),
+            ("Local 2% lidocaine given. Local anesthesia 5 mL.", &[]),
             // a chat's title and a pronoun's possessive are no names
             ("[WhatsApp: \"Tamang Sewa Health Help\" group]", &[]),
             ("[group chat: \"ba me's hospital stuff\"]\nvy: ok", &[]),
