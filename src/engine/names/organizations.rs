@@ -49,7 +49,8 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          laboratories industries enterprises casino grill diner shipping trucking freight paratransit motors \
          airlines airways foods farms dairy mills salon studio studios fitness realty insurance technologies \
          solutions consulting systems association commons lines tabernacle masonry terminal journal ambulance inn \
-         grocery bros brothers cab medicine children's medical ihs va")
+         grocery bros brothers cab medicine children's medical ihs va staffing maritime rugby rugs carpets \
+         flooring marble granite fruit orchards sons daughters")
 });
 
 /// Heads of a business, congregation or home that count in notes typed without case when a word
@@ -59,7 +60,8 @@ static HEADS_CASELESS_STRICT: WordSet = LazyLock::new(|| {
     set("roofing plumbing masonry bakery grocery restaurant cafe diner grill shipping trucking freight logistics \
          construction landscaping inn tabernacle mosque masjid synagogue temple cathedral chapel association foundation \
          ministries bank market pharmacy industries enterprises airlines motors laboratories casino salon bros commons \
-         orthodox elementary health healthcare medicine medical children's lodge manor")
+         orthodox elementary health healthcare medicine medical children's lodge manor staffing maritime marble \
+         granite flooring rugs")
 });
 
 /// Heads that shorten a hospital's name ("Boston Medical", "Akron Children's"): the name ends
@@ -98,7 +100,9 @@ fn is_head(doc: &Doc<'_>, i: usize) -> bool {
     }
     match doc.mode {
         // "Calvert hospital": a lowercase hospital-like head after a capitalized word
-        CaseMode::Mixed => doc.toks[i].is_cap() || (i > 0 && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && HEADS_CASELESS.contains(&*doc.key(i))),
+        CaseMode::Mixed => doc.toks[i].is_cap() || (i > 0 && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && HEADS_CASELESS.contains(&*doc.key(i)))
+            // "Dar Al-Hijrah mosque": a lowercase congregation head after a capitalized name, not a people's ("a Somali mosque")
+            || (i > 0 && linked(doc, i) && doc.toks[i - 1].is_cap() && !doc.has(i - 1, flag::NOT_NAME) && CONGREGATIONS.contains(&*doc.key(i))),
         _ => HEADS_CASELESS.contains(&*doc.key(i)) || HEADS_CASELESS_STRICT.contains(&*doc.key(i))
             // "MAPLECREST NURSING HOME", not "DC HOME"
             || i > 0 && matches!(&*doc.key(i), "home" | "homes") && matches!(&*doc.key(i - 1), "nursing" | "group" | "funeral" | "rest" | "retirement"),
@@ -115,6 +119,10 @@ fn name_part(doc: &Doc<'_>, k: usize) -> bool {
     // "First Reformed Church", "SECOND BAPTIST": an ordinal opens a congregation's name
     let ordinal = matches!(&*doc.key(k), "first" | "second" | "third") && t.is_cap() && k + 1 < doc.toks.len() && doc.joined(k) && doc.toks[k + 1].is_cap();
     if doc.has(k, flag::FUNC | flag::TRANSFER | flag::KIN | flag::ROLE | flag::TITLE | flag::CRED | flag::GREET) && !doc.has(k, flag::ORG_HEAD) && !ordinal {
+        return false;
+    }
+    // "me's hospital": a pronoun's possessive is no name
+    if doc.word(k).strip_suffix("'s").is_some_and(|w| super::traps::FUNCTION.contains(w.to_lowercase().as_str())) {
         return false;
     }
     match doc.mode {
@@ -170,7 +178,7 @@ fn named_facilities(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if s < h && matches!(&*doc.key(s), "fall" | "spring" | "summer" | "winter" | "autumn" | "new" | "old" | "main" | "local" | "emergency") {
             continue;
         }
-        if s == h || s == 0 || doc.key(s - 1) != "the" || !doc.joined(s - 1) {
+        if s == h || s == 0 || !matches!(&*doc.key(s - 1), "the" | "to" | "at") || !doc.joined(s - 1) {
             continue;
         }
         out.push(Span::new(doc.toks[s].s, doc.toks[h].e, Category::Organization, 0.6, "organizations", "a named shelter or place of stay (the ___ shelter)"));
@@ -183,6 +191,12 @@ fn tail(doc: &Doc<'_>, mut end: usize) -> usize {
     loop {
         if end < n && org_linked(doc, end) && (is_head(doc, end) || doc.key(end - 1) == "nursing" && doc.key(end) == "home" || matches!(&*doc.key(end - 1), "home" | "health") && doc.key(end) == "care") {
             end += 1;
+        } else if end < n && org_linked(doc, end) && tail_head(doc, end) {
+            // "___ Health Plan", "___ Health Care Facility"
+            end += 1;
+        } else if end + 1 < n && (org_linked(doc, end) || doc.gap(end - 1) == ". " && matches!(&*doc.key(end - 1), "bros" | "co" | "inc")) && linked(doc, end + 1) && auto_pair(doc, end) {
+            // "___ Bros. Auto Body"
+            end += 2;
         } else if end < n && doc.gap(end - 1) == " & " && is_head(doc, end) {
             // "Holy Rosary Nursing & Rehab"
             end += 1;
@@ -200,6 +214,22 @@ fn tail(doc: &Doc<'_>, mut end: usize) -> usize {
         end = e;
     }
     end
+}
+
+/// Words that close a name only after one of its heads ("___ Health Plan", "___ Care Facility"):
+/// alone they are generic ("a facility", "the plan").
+fn tail_head(doc: &Doc<'_>, k: usize) -> bool {
+    let cased = doc.mode != CaseMode::Mixed || doc.toks[k].is_cap();
+    cased && match &*doc.key(k) {
+        "plan" | "plans" | "network" => doc.key(k - 1) == "health",
+        "facility" | "facilities" => doc.has(k - 1, flag::ORG_HEAD) || doc.key(k - 1) == "care",
+        _ => false,
+    }
+}
+
+/// "Auto Body", "Auto Repair": a trade named by two words, closing a business's name.
+fn auto_pair(doc: &Doc<'_>, k: usize) -> bool {
+    doc.key(k) == "auto" && matches!(&*doc.key(k + 1), "body" | "repair" | "parts" | "glass" | "sales" | "service") && (doc.mode != CaseMode::Mixed || doc.toks[k].is_cap() && doc.toks[k + 1].is_cap())
 }
 
 /// Heads that open a congregation's name, in the languages of the people who attend it.
@@ -305,16 +335,55 @@ fn camel(doc: &Doc<'_>, i: usize) -> bool {
 fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mixed = doc.mode == CaseMode::Mixed;
-    let cue = |k: usize| k > 0 && doc.joined(k - 1) && matches!(&*doc.key(k - 1), "at" | "from" | "to" | "for" | "into" | "called" | "attends" | "attend" | "attended");
+    let cue = |k: usize| k > 0 && doc.joined(k - 1) && matches!(&*doc.key(k - 1), "at" | "from" | "to" | "for" | "into" | "called" | "attends" | "attend" | "attended" | "attending");
     for i in 0..n {
         let t = doc.toks[i];
         // cheap test first: only "holy", "children's", "high" and camel-cased words are looked at
         let len = t.e - t.s;
-        if !(len == 4 || len == 10 || len == 12 || t.shape == Shape::Other) {
+        if !matches!(len, 3 | 4 | 5 | 10 | 12) && t.shape != Shape::Other {
+            continue;
+        }
+        // ("our", "holy", "high", "city", "local", "children's")
+        let b0 = doc.text.as_bytes()[t.s] | 0x20;
+        if t.shape != Shape::Other && !(b0 == b'o' && len == 3 || b0 == b'l' && len == 5 || matches!(b0, b'h' | b'c') && len != 3 && len != 5) {
             continue;
         }
         let key = doc.key(i);
         match &*key {
+            // "a union man, Local 88": a union's local, by its number, mid-sentence in text with case
+            "local" if mixed && t.shape == Shape::Title && !t.sent_start => {
+                let rest = &doc.text[t.e..];
+                let Some(num) = rest.strip_prefix(' ') else { continue };
+                let d = num.bytes().take_while(u8::is_ascii_digit).count();
+                let after = &num[d..];
+                if !(1..=4).contains(&d) || !(after.is_empty() || after.starts_with([',', ';', ')', '\n']) || after.starts_with(". ")) {
+                    continue;
+                }
+                let e = t.e + 1 + d;
+                out.push(Span::new(t.s, e, Category::Organization, 0.6, "organizations", "a union local by its number (Local 88)"));
+            }
+            // "Our Lady of Sorrows school", "OUR LADY OF LOURDES": a parish or its school
+            "our" if i + 3 < n && doc.joined(i) && doc.joined(i + 1) && doc.joined(i + 2) && doc.key(i + 1) == "lady" && doc.key(i + 2) == "of" && (!mixed || t.is_cap() && doc.toks[i + 1].is_cap()) => {
+                let mut end = i + 3;
+                while end < n && end - i < 6 && (end == i + 3 || linked(doc, end)) && (!mixed || doc.toks[end].is_cap()) && !doc.has(end, flag::FUNC | flag::CALENDAR | flag::UNIT | flag::ORG_HEAD) && doc.toks[end].e - doc.toks[end].s >= 3 {
+                    end += 1;
+                }
+                if end == i + 3 {
+                    continue;
+                }
+                // "Our Lady of Sorrows school": a lowercase head closes it too
+                while end < n && linked(doc, end) && doc.has(end, flag::ORG_HEAD) && HEADS_CASELESS.contains(&*doc.key(end)) {
+                    end += 1;
+                }
+                out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.7, "organizations", "a parish or school named Our Lady of ___"));
+            }
+            // "at City of Hope": an institution named "City of ___" after at/from/to, where ___
+            // is no function word or state
+            "city" if mixed && cue(i) && t.shape == Shape::Title && i + 2 < n && doc.joined(i) && doc.joined(i + 1) && doc.key(i + 1) == "of" && doc.toks[i + 2].shape == Shape::Title
+                && !doc.has(i + 2, flag::FUNC | flag::STATE | flag::CALENDAR | flag::TRAP) && doc.toks[i + 2].e - doc.toks[i + 2].s >= 3 => {
+                let end = i + 3;
+                out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.6, "organizations", "an institution named City of ___ after at/from"));
+            }
             "holy" if i + 1 < n && doc.joined(i) => {
                 let j = i + 1;
                 let ok = if mixed {
@@ -354,9 +423,21 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
                     out.push(Span::new(xt.s, t.e, Category::Organization, 0.6, "organizations", "a high school by its short name (___ High)"));
                 }
             }
-            _ if mixed && cue(i) && camel(doc, i) && !doc.has(i, flag::TRAP) && !doc.text[..t.s].ends_with(['#', '@']) => {
-                let end = tail(doc, i + 1);
-                out.push(Span::new(t.s, doc.toks[end - 1].e, Category::Organization, 0.55, "organizations", "a camel-cased brand after at/from (at UMass)"));
+            _ if mixed && (cue(i) || i > 0 && cue(i - 1)) && camel(doc, i) && !doc.has(i, flag::TRAP) && !doc.text[..t.s].ends_with(['#', '@']) => {
+                // "at UMass", "at Hebrew SeniorLife" (a capitalized word before it), "UMass Boston"
+                // (a place after it)
+                let start = if cue(i) {
+                    i
+                } else if i > 0 && cue(i - 1) && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && !doc.has(i - 1, flag::FUNC | flag::TITLE | flag::KIN | flag::ROLE) {
+                    i - 1
+                } else {
+                    continue;
+                };
+                let mut end = tail(doc, i + 1);
+                if end == i + 1 && end < n && linked(doc, end) && doc.toks[end].shape == Shape::Title && doc.is_place(end, end + 1) {
+                    end += 1;
+                }
+                out.push(Span::new(doc.toks[start].s, doc.toks[end - 1].e, Category::Organization, 0.55, "organizations", "a camel-cased brand after at/from (at UMass)"));
             }
             _ => {}
         }
@@ -365,6 +446,29 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// Finds organizations in `doc`.
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let first = out.len();
+    find_names(doc, out);
+    initialisms_after(doc, first, out);
+}
+
+/// "Bunker Hill (BHCC)", "Visiting Nurse Association (VNA)": an initialism in brackets right after
+/// an organization found is its short name.
+fn initialisms_after(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
+    for f in first..out.len() {
+        if out[f].category != Category::Organization {
+            continue;
+        }
+        let rest = &doc.text[out[f].end..];
+        let Some(inner) = rest.strip_prefix(" (") else { continue };
+        let len = inner.bytes().take_while(u8::is_ascii_uppercase).count();
+        if (2..=6).contains(&len) && inner[len..].starts_with(')') {
+            let s = out[f].end + 2;
+            out.push(Span::new(s, s + len, Category::Organization, 0.6, "organizations", "an initialism in brackets after an organization (___ (ABC))"));
+        }
+    }
+}
+
+fn find_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mut covered = 0;
     head_first(doc, out);
@@ -385,9 +489,14 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // "Boston Medical", "Akron Children's": a shortened hospital name after a place or a word
         // no dictionary knows, and ending there
         let truncated = doc.has(i, flag::ORG_HEAD) && truncated_head(doc, i) && !(i > 0 && (doc.is_place(i - 1, i) || !doc.is_common(i - 1)) && (ends_name(doc, i) || i + 1 < doc.toks.len() && doc.joined(i) && is_head(doc, i + 1)));
-        if is_head(doc, i) && !truncated {
+        // "Nepali ___ Health Help": a capitalized word after "Health" that no head list holds
+        // carries the phrase on (a title, not a clinic's name)
+        let continued = || doc.key(i) == "health" && i + 1 < n && linked(doc, i + 1) && doc.toks[i + 1].is_cap() && !doc.has(i + 1, flag::ORG_HEAD | flag::FUNC) && !tail_head(doc, i + 1) && doc.key(i + 1) != "care";
+        if is_head(doc, i) && !truncated && !continued() {
             let mut s = i;
-            while s > 0 && org_linked(doc, s) && name_part(doc, s - 1) && i - s < 5 {
+            // "Lindgren & Sons": a family business
+            let family = |s: usize| s == i && doc.gap(s - 1) == " & " && matches!(&*doc.key(i), "sons" | "daughters");
+            while s > 0 && (org_linked(doc, s) || family(s)) && name_part(doc, s - 1) && i - s < 5 {
                 s -= 1;
             }
             if s < i {
@@ -424,6 +533,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 i > 0 && matches!(&*doc.key(i - 1), "to" | "at" | "from" | "by") && doc.is_name(j) && !doc.is_common(j) && !doc.has(j, flag::FUNC | flag::UNIT | flag::TRAP)
             } else {
                 doc.toks[j].shape == Shape::Title && !doc.has(j, flag::FUNC | flag::STREET | flag::TRAP)
+                    // "at st joe's", "from st luke's": a saint's hospital typed in lowercase, a first name's possessive
+                    || doc.toks[i].shape == Shape::Lower && doc.toks[j].shape == Shape::Lower && i > 0 && key_in!(doc, i - 1, "to", "at", "from") && doc.word(j).ends_with("'s") && doc.is_first(j)
             };
             if ok && !prev_street {
                 let mut end = j + 1;
@@ -484,66 +595,127 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
 static EMPLOYER_CUES: WordSet = LazyLock::new(|| {
     set("ceo cfo coo president founder owner employee employees employed works worked working retired job \
          manager director executive vp student students teacher teaches taught cook chef clerk cashier driver drives \
-         drove janitor mechanic volunteer volunteers")
+         drove janitor mechanic volunteer volunteers boss employer pharmacist engineer aide technician accountant \
+         receptionist secretary waiter waitress bartender dishwasher housekeeper nanny cleaner painter carpenter \
+         electrician welder machinist laborer foreman supervisor sous-chef baker butcher barber stylist hairdresser \
+         analyst programmer paralegal professor librarian coach worker resident intern shift nurse")
 });
+
+/// Words that head a field naming an employer or a business ("Employer: ___", "preferred
+/// pharmacy: ___", "former employer (___", "Funeral home: ___").
+static EMPLOYER_FIELDS: WordSet = LazyLock::new(|| set("employer pharmacy insurer workplace"));
+
+/// Verbs of paid work whose object may come between them and "for ___" ("cleaned offices for").
+static WORK_VERBS: WordSet = LazyLock::new(|| {
+    set("cleaned cleans cleaning picked picks picking cooked cooks cooking sewed sews sewing delivered delivers \
+         delivering hauled hauls hauling drove driving worked")
+});
+
+/// Institutions that are businesses too: after an employer's cue they are the employer ("a driver
+/// for ___", "works for ___" with a ride or delivery platform).
+static BRAND_EMPLOYERS: WordSet = LazyLock::new(|| set("amazon uber lyft google facebook doordash instacart epic cerner zoom"));
 
 /// Staff and teams that come "from" a place of care ("Surgeon from Harbor in to talk").
 static STAFF: WordSet = LazyLock::new(|| {
-    set("surgeon surgeons team doctor doctors physician physicians md mds rn rns np nurse nurses liaison \
+    set("surgeon surgeons team doctor doctors physician physicians md mds rn rns np nurses liaison \
          coordinator rep representative screener ambulance ems transport")
 });
 
-/// "HUSBAND CEO OF IBM", "works at Brightwater Foods", "Surgeon from Harbor in this eve": one to
-/// three capitalized words (or words no dictionary knows, in notes without case) after an
-/// employer's cue or a member of staff and of/at/for/by/from.
+/// The token after an employer's field ("Employer: ___", "pharmacy: ___", "funeral home: ___",
+/// "employer (___"), if `c` heads one.
+fn employer_field(doc: &Doc<'_>, c: usize) -> bool {
+    let key = doc.key(c);
+    let field = EMPLOYER_FIELDS.contains(&*key) || &*key == "home" && c > 0 && doc.joined(c - 1) && doc.key(c - 1) == "funeral";
+    field && matches!(doc.gap(c), ": " | " (" | ":  ")
+}
+
+/// "HUSBAND CEO OF IBM", "works at Brightwater Foods", "Surgeon from Harbor in this eve", "a ship's
+/// engineer with ___ Maritime", "preferred pharmacy: ___": one to three capitalized words (or
+/// words no dictionary knows, in notes without case) after an employer's cue or a member of staff
+/// and of/at/for/by/from, or after an employer's field and a colon or bracket.
 fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET | flag::CALENDAR | flag::ORG_HEAD;
-    for c in 0..n.saturating_sub(2) {
-        // cheap tests first: a preposition after a word of at least two letters
-        if !doc.has(c + 1, flag::PREP) && doc.toks[c + 1].e - doc.toks[c + 1].s != 3 || doc.toks[c].e - doc.toks[c].s < 2 {
+    for c in 0..n.saturating_sub(1) {
+        // cheap tests first: a preposition (or a field's colon) after a word of at least two letters
+        let field = !doc.joined(c) && doc.toks[c].e - doc.toks[c].s >= 4 && matches!(doc.text.as_bytes().get(doc.toks[c].e), Some(b':' | b' ')) && employer_field(doc, c);
+        if !field && (c + 2 >= n || !doc.has(c + 1, flag::PREP) && doc.toks[c + 1].e - doc.toks[c + 1].s != 3 && doc.toks[c + 1].e - doc.toks[c + 1].s != 4 || doc.toks[c].e - doc.toks[c].s < 2) {
             continue;
         }
-        let p = doc.key(c + 1);
-        if !key_in!(doc, c + 1, "of", "at", "for", "by", "from") || !doc.joined(c) || !doc.joined(c + 1) {
+        let p = if field { doc.key(c) } else { doc.key(c + 1) };
+        if !field && (!key_in!(doc, c + 1, "of", "at", "for", "by", "from", "with") || !doc.joined(c) || !doc.joined(c + 1)) {
             continue;
         }
-        // "works nights at ___": a time of work between the cue and the preposition
-        let shift = c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
-        let employer = shift || EMPLOYER_CUES.contains(&*doc.key(c));
-        if !employer && !STAFF.contains(&*doc.key(c)) {
+        // "works nights at ___": a time of work between the cue and the preposition; "I work from
+        // home for ___"
+        let shift = || c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
+        let from_home = || c >= 2 && doc.key(c) == "home" && doc.key(c - 1) == "from" && matches!(&*doc.key(c - 2), "work" | "works" | "worked" | "working");
+        let employer = field || EMPLOYER_CUES.contains(&*doc.key(c)) || shift() || from_home();
+        // "cleaned offices downtown for ___", "picked apples for ___": a verb of work up to two
+        // words before "for" (a capitalized word no dictionary knows must follow)
+        let worked = !employer && &*p == "for" && (c.saturating_sub(2)..=c).any(|j| (j == c || doc.joined(j)) && WORK_VERBS.contains(&*doc.key(j)));
+        if !employer && !worked && !STAFF.contains(&*doc.key(c)) {
             continue;
         }
-        let prep_ok = if employer { matches!(&*p, "of" | "at" | "for" | "by" | "from") } else { matches!(&*p, "from") };
+        let prep_ok = if field || worked { true } else if employer { matches!(&*p, "of" | "at" | "for" | "by" | "from" | "with") } else { matches!(&*p, "from") };
         if !prep_ok {
             continue;
         }
-        let mut k = c + 2;
+        // "with" names an employer only before its head noun ("engineer with ___ Maritime")
+        let with = !field && &*p == "with";
+        let mut k = if field { c + 1 } else { c + 2 };
         if employer && doc.key(k) == "the" && k + 1 < n && doc.joined(k) {
             k += 1;
         }
+        let mixed = doc.mode == CaseMode::Mixed;
+        // after an employer's cue, in text with case, a capitalized word that lists would keep out
+        // of a name: a business's head ("cashier at Market ___"), a state ("for Washington ___"),
+        // a platform ("driver for Lyft"), a participle ("works for Visiting ___")
+        let soft = |j: usize| {
+            let t = doc.toks[j];
+            employer && mixed && t.shape == Shape::Title && !doc.has(j, flag::GRAMMAR | (bad & !(flag::ORG_HEAD | flag::STATE | flag::FUNC | flag::TRAP)))
+                && (!doc.has(j, flag::TRAP) || BRAND_EMPLOYERS.contains(&*doc.key(j)))
+        };
         let word = |j: usize| {
             let t = doc.toks[j];
-            if doc.has(j, bad) || t.e - t.s < 2 {
+            if t.e - t.s < 2 {
                 return false;
+            }
+            if doc.has(j, bad) {
+                return soft(j);
             }
             match doc.mode {
                 CaseMode::Mixed => t.shape == Shape::Upper && !doc.is_common(j) || t.shape == Shape::Title && (!doc.is_common(j) || employer || doc.is_name(j) || doc.is_place(j, j + 1)),
                 _ => !doc.is_common(j) && t.e - t.s >= 3,
             }
         };
-        if !word(k) || doc.toks[k].sent_start {
+        // "DRIVER FOR ROADRUNNER FREIGHT": in text without case, a common word before the
+        // employer's own head noun
+        let before_head = |j: usize| !mixed && employer && j + 1 < n && linked(doc, j + 1) && doc.has(j + 1, flag::ORG_HEAD) && is_head(doc, j + 1) && !doc.has(j, bad) && doc.toks[j].e - doc.toks[j].s >= 3;
+        if k >= n || !(word(k) || before_head(k)) || doc.toks[k].sent_start && !field {
             continue;
         }
         let mut e = k + 1;
         while e < n && e - k < 3 && linked(doc, e) && word(e) {
             e += 1;
         }
-        // "works at jakarta grocery": the employer's own head noun ends its name
-        while employer && e < n && e - k < 4 && linked(doc, e) && doc.has(e, flag::ORG_HEAD) && (doc.mode != CaseMode::Mixed || doc.toks[e].is_cap()) {
-            e += 1;
+        // "works at jakarta grocery": the employer's own head noun ends its name; "MARBLE & GRANITE",
+        // "BROS. AUTO BODY"
+        let mut headed = doc.has(e - 1, flag::ORG_HEAD) && (k..e).any(|j| !doc.has(j, flag::ORG_HEAD));
+        while employer && e < n && e - k < 5 {
+            let joined = linked(doc, e) || doc.gap(e - 1) == " & " || doc.gap(e - 1) == ". " && matches!(&*doc.key(e - 1), "bros" | "co" | "inc");
+            if joined && doc.has(e, flag::ORG_HEAD) && (!mixed || doc.toks[e].is_cap()) {
+                e += 1;
+                headed = true;
+            } else if joined && e + 1 < n && linked(doc, e + 1) && auto_pair(doc, e) {
+                e += 2;
+                headed = true;
+            } else {
+                break;
+            }
         }
-        if followed_by_not_place(doc, e) {
+        // a run of heads alone is no name ("works at Hospital"), and a state alone is no employer
+        if (k..e).all(|j| doc.has(j, flag::ORG_HEAD | flag::STATE | flag::FUNC)) || with && !headed || followed_by_not_place(doc, e) {
             continue;
         }
         out.push(Span::new(doc.toks[k].s, doc.toks[e - 1].e, Category::Organization, 0.55, "organizations", "an employer or a sender of staff (CEO of ___, surgeon from ___)"));
@@ -711,6 +883,21 @@ fn transfer_target(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize
 
 fn target_after(doc: &Doc<'_>, p: usize, out: &mut Vec<Span>) -> Option<usize> {
     let n = doc.toks.len();
+    // "transferred from 11 Blake": a hospital building named by its floor and a name
+    let g = doc.gap(p);
+    let floor = doc.mode == CaseMode::Mixed && matches!(&*doc.key(p), "from" | "to") && (3..=4).contains(&g.len()) && g.starts_with(' ') && g.ends_with(' ') && g[1..g.len() - 1].bytes().all(|c| c.is_ascii_digit());
+    if floor && p + 1 < n {
+        let k = p + 1;
+        let t = doc.toks[k];
+        let ok = t.shape == Shape::Title && t.e - t.s >= 4 && !doc.has(k, flag::FUNC | flag::UNIT | flag::TRAP | flag::CALENDAR | flag::ORG_HEAD | flag::STREET | flag::MEDICAL) && !followed_by_number(doc, k)
+            && (!doc.is_common(k) || doc.is_name(k)) && !matches!(&*doc.key(k), "north" | "south" | "east" | "west")
+            && !(k + 1 < n && doc.joined(k) && (doc.has(k + 1, flag::STREET | flag::UNIT | flag::ORG_HEAD) || doc.toks[k + 1].is_cap()));
+        if ok {
+            out.push(Span::new(doc.toks[p].e + 1, t.e, Category::Location, 0.6, "organizations", "a hospital building by floor and name (from 11 Blake)"));
+            return Some(k + 1);
+        }
+        return None;
+    }
     if p + 1 >= n || !doc.joined(p) && !doc.gap(p).trim().is_empty() {
         return None;
     }
@@ -802,6 +989,39 @@ mod tests {
             ("Pt admitted from NY Hospital overnight.", &["NY Hospital"]),
             ("He came from PA Hospital at 0300.", &["PA Hospital"]),
             ("team from Cardiology in, works for the VA, nurse from rehab", &[]),
+            // employers after a cue, a field or "with" and a head
+            ("Her uncle is a driver for Uber most nights.", &["Uber"]),
+            ("My aunt works for Helping Hands, a home care agency.", &["Helping Hands"]),
+            ("Pt works as cashier at Market Square; needs a note.", &["Market Square"]),
+            ("HUSBAND WORKS AS DRIVER FOR BLUEBIRD TRUCKING. DAUGHTER AT BEDSIDE.", &["BLUEBIRD TRUCKING"]),
+            ("SON'S BOSS FROM ZELTARA MARBLE & GRANITE CALLED.", &["ZELTARA MARBLE & GRANITE"]),
+            ("Pt is a deckhand with Harlow Maritime; off work.", &["Harlow Maritime"]),
+            ("He walks with Dr. Ames daily.", &[]),
+            ("Preferred pharmacy: Quillmart on Main St.", &["Quillmart"]),
+            ("Funeral home: Ostrander & Sons. Family aware.", &["Ostrander & Sons"]),
+            ("Director of Patient Experience", &[]),
+            ("I work from home for Zentaro and love it.", &["Zentaro"]),
+            ("WIFE STATES PT WORKS AT PIETRUSKI BROS. AUTO BODY IN TOWN.", &["PIETRUSKI BROS. AUTO BODY"]),
+            // names with their whole head
+            ("Follow up at Tuba Valley Community Health Care Facility next week.", &["Tuba Valley Community Health Care Facility"]),
+            ("Send the appeal to Red Mesa Health Plan today.", &["Red Mesa Health Plan"]),
+            ("She taught at Our Lady of Mercy school in town.", &["Our Lady of Mercy school"]),
+            ("Consult next week at City of Grace for the transplant.", &["City of Grace"]),
+            ("He accepted a bed at Hebrew CareHaven after rehab.", &["Hebrew CareHaven"]),
+            ("Pt is 20, student at Quarry Point (QPCC), works nights.", &["Quarry Point", "QPCC"]),
+            ("Pt attends Masjid Al-Noor daily; Ali Al-Qasim mosque too.", &["Masjid Al-Noor", "Ali Al-Qasim mosque"]),
+            ("Pt transferred to MICU bed 3 from 12 Farraday at 0200.", &["12 Farraday"]),
+            ("Lasix 40 from 10 Lasix, moved to 4 East.", &[]),
+            ("Family agreeable to referral to Harbor Light shelter.", &["Harbor Light shelter"]),
+            ("my aunt was on a cardiac floor at st luke's last year", &["st luke's"]),
+            ("She cleaned offices downtown for KLM for ten years.", &["KLM"]),
+            ("He picked apples for Zorvath and cherries too.", &["Zorvath"]),
+            ("He cooked for Monday dinners.", &[]),
+            ("He was a union man, Local 412, a Red Sox man.", &["Local 412"]),
+            ("Local 2% lidocaine given. Local anesthesia 5 mL.", &[]),
+            // a chat's title and a pronoun's possessive are no names
+            ("[WhatsApp: \"Tamang Sewa Health Help\" group]", &[]),
+            ("[group chat: \"ba me's hospital stuff\"]\nvy: ok", &[]),
             // generic mentions stay unflagged
             ("She was taken to the hospital and then to the ICU.", &[]),
             ("mental health services helped", &[]),

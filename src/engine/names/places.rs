@@ -148,7 +148,13 @@ fn rooms(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if e < b.len() && (b[e].is_ascii_alphanumeric() || (b[e] == b'/' || b[e] == b':') && b.get(e + 1).is_some_and(u8::is_ascii_digit)) {
             continue;
         }
-        let s = t.e + (rest.len() - r2.len());
+        let mut s = t.e + (rest.len() - r2.len());
+        // "nursing note, Maplecrest Rm 214B": a home or hospital named before the room
+        if i > 0 && doc.joined(i - 1) && doc.toks[i - 1].shape == Shape::Title && doc.toks[i - 1].e - doc.toks[i - 1].s >= 5 && !doc.toks[i - 1].sent_start
+            && !doc.has(i - 1, NOT_PLACE | flag::CALENDAR | flag::MEDICAL | flag::NAME_LIKE) && !doc.is_common(i - 1) && !doc.is_name(i - 1)
+        {
+            s = doc.toks[i - 1].s;
+        }
         out.push(Span::new(s, e, Category::Location, 0.6, "places", "a room or bed number"));
     }
 }
@@ -340,6 +346,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     caseless_streets(doc, out);
     caseless_neighbourhoods(doc, out);
     eponym_towns(doc, out);
+    streets_reserves_sign_offs(doc, out);
     let first = out.len();
     for i in 0..n {
         if i < covered {
@@ -514,9 +521,19 @@ fn towns_after_places(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
             continue;
         }
         let end = out[f].end;
-        let Ok(k) = doc.toks.binary_search_by(|t| t.s.cmp(&(end + 2))) else { continue };
+        // "1180 Riverside Ave, #7C, ___": an apartment number between the street and the town
+        let after = &doc.text[end..];
+        let skip = match after.strip_prefix(", #") {
+            Some(r) => {
+                let u = r.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'-').count();
+                if (1..=6).contains(&u) && r[u..].starts_with(", ") { 3 + u + 2 } else { 2 }
+            }
+            None => 2,
+        };
+        let Ok(k) = doc.toks.binary_search_by(|t| t.s.cmp(&(end + skip))) else { continue };
         let t = doc.toks[k];
-        if &doc.text[end..t.s] != ", " || t.shape != Shape::Title || t.e - t.s < 4 || doc.has(k, NOT_PLACE | flag::CALENDAR | flag::MEDICAL | flag::NAME_LIKE) || doc.is_first(k) && !doc.is_place(k, k + 1) {
+        let gap = &doc.text[end..t.s];
+        if !gap.starts_with(", ") || t.shape != Shape::Title || t.e - t.s < 4 || doc.has(k, NOT_PLACE | flag::CALENDAR | flag::MEDICAL | flag::NAME_LIKE) || doc.is_first(k) && !doc.is_place(k, k + 1) {
             continue;
         }
         let rest = &doc.text[t.e..];
@@ -583,7 +600,9 @@ fn caseless_neighbourhoods(doc: &Doc<'_>, out: &mut Vec<Span>) {
     };
     let word = |k: usize| loose(k) && (!doc.has(k, flag::TRAP | flag::ORG_HEAD) || doc.has(k, flag::PLACE_PREFIX));
     for i in 1..n.saturating_sub(1) {
-        if !doc.has(i, flag::PREP) || !doc.joined(i) || !matches!(doc.key_str(i), "in" | "from" | "near") || !loose(i + 1) {
+        // "pt's home is ___ village": a home named by a kind of settlement
+        let home_is = doc.toks[i].e - doc.toks[i].s == 2 && doc.key_str(i) == "is" && doc.key_str(i - 1) == "home" && doc.joined(i - 1);
+        if !(home_is || doc.has(i, flag::PREP) && matches!(doc.key_str(i), "in" | "from" | "near")) || !doc.joined(i) || !loose(i + 1) {
             continue;
         }
         // one or two words, then maybe a kind of settlement
@@ -597,6 +616,9 @@ fn caseless_neighbourhoods(doc: &Doc<'_>, out: &mut Vec<Span>) {
             if !next_head && !doc.has(i + 1, flag::PLACE_SUFFIX | flag::STREET) {
                 push(doc, i + 1, k + 1, 0.6, "a neighbourhood in a note without case (in ___ flats)", out);
             }
+            continue;
+        }
+        if home_is {
             continue;
         }
         // after a word of residence: "lives in ___.", "LIVES ON ALVARADO ST IN ___."
@@ -694,14 +716,140 @@ fn followed_by_digit(doc: &Doc<'_>, k: usize) -> bool {
 fn eponym_towns(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for i in 2..n {
-        if !doc.has(i, flag::TRAP) || doc.has(i, flag::CALENDAR | flag::MEDICAL | flag::NOT_NAME) || !doc.has(i - 2, flag::HOME_VERB | flag::TRANSFER) || !doc.has(i - 1, flag::PREP) {
+        if !doc.has(i, flag::TRAP) || doc.has(i, flag::CALENDAR | flag::MEDICAL | flag::NOT_NAME) || !doc.has(i - 1, flag::PREP) {
             continue;
         }
-        let home = matches!(&*doc.key(i - 1), "in" | "from" | "to" | "near") && doc.joined(i - 1) && doc.joined(i - 2) && super::traps::EPONYMS.contains(&*doc.key(i));
+        // "cooked for half of ___", "all of ___ came": a share of a town's people
+        let share = doc.key_str(i - 1) == "of" && matches!(doc.key_str(i - 2), "half" | "all" | "most" | "rest");
+        if !share && !doc.has(i - 2, flag::HOME_VERB | flag::TRANSFER) {
+            continue;
+        }
+        let home = (share || matches!(&*doc.key(i - 1), "in" | "from" | "to" | "near")) && doc.joined(i - 1) && doc.joined(i - 2) && super::traps::EPONYMS.contains(&*doc.key(i));
         let next_ok = i + 1 >= n || !doc.joined(i) || !(doc.has(i + 1, flag::EPONYM_HEAD | flag::ORG_HEAD) || matches!(&*doc.key(i + 1), "score" | "scores" | "risk" | "criteria" | "study" | "scale" | "sign" | "classification"));
         if home && next_ok && doc.is_place(i, i + 1) && (doc.mode != CaseMode::Mixed || doc.toks[i].is_cap()) {
             out.push(Span::new(doc.toks[i].s, doc.toks[i].e, Category::Location, 0.6, "places", "a town that also names a clinical score, where someone lives"));
         }
+    }
+}
+
+/// Compass points that open a street's name ("NE 2nd Ave", "W 38th St").
+fn directional(doc: &Doc<'_>, k: usize) -> bool {
+    let t = doc.toks[k];
+    matches!(&*doc.key(k), "n" | "s" | "e" | "w" | "ne" | "nw" | "se" | "sw" | "north" | "south" | "east" | "west")
+        && (doc.mode != CaseMode::Mixed || t.shape == Shape::Upper || t.shape == Shape::Initial || t.shape == Shape::Title && t.e - t.s > 2)
+}
+
+/// One pass for three rare shapes, each looked at only on the tokens that can start it: a
+/// numbered street ("38th ave", an ordinal's two letters), a reservation (a long word) and a
+/// town in a sign-off ("Manderson, S.D.", a capital after a comma).
+fn streets_reserves_sign_offs(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let mixed = doc.mode == CaseMode::Mixed;
+    for i in 1..doc.toks.len() {
+        let t = doc.toks[i];
+        let len = t.e - t.s;
+        if len == 2 {
+            ordinal_street_at(doc, i, out);
+        } else if len >= 7 {
+            reservation_at(doc, i, out);
+        }
+        if mixed && !doc.joined(i - 1) && t.is_cap() {
+            sign_off_at(doc, i, out);
+        }
+    }
+}
+
+/// "on 38th ave", "NE 2nd Ave", "W 125th Street": a numbered street, an ordinal glued to its
+/// number and a street word, with a compass point before it if there is one.
+fn ordinal_street_at(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) {
+    let b = doc.text.as_bytes();
+    {
+        let t = doc.toks[i];
+        // cheap tests first: a two-letter token glued to a digit
+        if i + 1 >= doc.toks.len() || t.s == 0 || !b[t.s - 1].is_ascii_digit() || !matches!(&*doc.key(i), "st" | "nd" | "rd" | "th") || !doc.joined(i) || !doc.has(i + 1, flag::STREET) {
+            return;
+        }
+        let street = doc.toks[i + 1];
+        // "2nd st" in a note without case may be a rhythm; a street word in capitals or title case, or a long one
+        if doc.key(i + 1) == "st" && !(doc.mode == CaseMode::Mixed && street.is_cap()) || doc.mode == CaseMode::Mixed && !(street.is_cap() || SHORT_STREETS.contains(doc.key_str(i + 1))) {
+            return;
+        }
+        let digits = b[..t.s].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let mut s = t.s - digits;
+        if digits > 3 || s > 0 && b[s - 1].is_ascii_alphanumeric() {
+            return;
+        }
+        // a compass point before the number
+        if s > 1 && b[s - 1] == b' ' {
+            if let Ok(k) = doc.toks.binary_search_by(|x| x.e.cmp(&(s - 1))) {
+                if directional(doc, k) {
+                    s = doc.toks[k].s;
+                }
+            }
+        }
+        out.push(Span::new(s, street.e, Category::Location, 0.65, "places", "a numbered street (38th Ave, NE 2nd Ave)"));
+    }
+}
+
+/// Kinds of land held by a people or a nation that close a place name after "the" ("the Lac du
+/// Flambeau reservation", "the Pine Ridge Reservation").
+const RESERVES: &[&str] = &["reservation", "reserve", "rancheria", "reservations"];
+
+/// "from the lac vieux desert reservation", "on the Pine Ridge Reservation": one to four words
+/// between "the" and a word for a reservation, one of them no dictionary of common words knows.
+fn reservation_at(doc: &Doc<'_>, h: usize, out: &mut Vec<Span>) {
+    {
+        let ht = doc.toks[h];
+        if h < 2 || doc.text.as_bytes()[ht.s] | 0x20 != b'r' || !RESERVES.contains(&doc.key_str(h)) || !doc.joined(h - 1) {
+            return;
+        }
+        let mut s = h;
+        while s > 0 && h - s < 4 && doc.joined(s - 1) && !doc.has(s - 1, flag::FUNC | flag::CALENDAR | flag::UNIT | flag::MEDICAL) && doc.toks[s - 1].e - doc.toks[s - 1].s >= 2 {
+            s -= 1;
+        }
+        if s == h || s == 0 || doc.key_str(s - 1) != "the" || !(s..h).any(|k| !doc.is_common(k)) {
+            return;
+        }
+        if doc.mode == CaseMode::Mixed && (s..h).any(|k| doc.toks[k].shape == Shape::Lower) && (s..h).any(|k| doc.toks[k].is_cap()) {
+            return;
+        }
+        out.push(Span::new(doc.toks[s].s, doc.toks[h - 1].e, Category::Location, 0.6, "places", "a reservation (the ___ reservation)"));
+    }
+}
+
+/// AP-style abbreviations of US states ("Calif.", "Mass."), which close a place in a dateline or
+/// a letter's sign-off.
+const AP_STATES: &[&str] = &["ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "vt", "va", "wash", "wis", "wyo"];
+
+/// "Manderson, S.D.", "Yakima, Wash.": one or two capitalized words, a comma and a state written
+/// with dots (initials "S.D." or an AP abbreviation), closing a line.
+fn sign_off_at(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    {
+        // cheap test first: a comma before a capital and a dot after it
+        let ts = doc.toks[k].s;
+        if ts < 2 || doc.text.as_bytes()[ts - 2] != b',' || doc.text.as_bytes()[ts - 1] != b' ' || !doc.text[doc.toks[k].e..].starts_with('.') || !doc.toks[k].is_cap() {
+            return;
+        }
+        let t = doc.toks[k];
+        let (state_end, ok) = if t.shape == Shape::Initial && k + 1 < n && doc.gap(k) == "." && doc.toks[k + 1].shape == Shape::Initial && doc.text[doc.toks[k + 1].e..].starts_with('.') {
+            let code = format!("{}{}", doc.key(k), doc.key(k + 1));
+            (doc.toks[k + 1].e + 1, STATES.contains(code.as_str()))
+        } else {
+            (t.e + 1, t.shape == Shape::Title && AP_STATES.contains(&doc.key_str(k)))
+        };
+        let rest = doc.text[state_end..].trim_start_matches(' ');
+        if !ok || !(rest.is_empty() || rest.starts_with(['\n', ',', ';', ')'])) {
+            return;
+        }
+        let e = k - 1;
+        let mut s = e;
+        while s > 0 && e - s < 2 && linked(doc, s) && doc.toks[s - 1].shape == Shape::Title && !doc.has(s - 1, NOT_PLACE) {
+            s -= 1;
+        }
+        if doc.toks[e].shape != Shape::Title || doc.has(e, NOT_PLACE | flag::CALENDAR) || doc.toks[e].e - doc.toks[e].s < 3 {
+            return;
+        }
+        push(doc, s, e + 1, 0.7, "a town before a state written with dots (___, S.D.)", out);
     }
 }
 
@@ -738,7 +886,18 @@ mod tests {
             ("gave an overview of this dover delaware facility", &["dover"]),
             ("Pt came by ambulance from the VA in Lanc this am.", &["Lanc"]),
             ("no events overnight, seen by HArrisburg team for transfer", &["HArrisburg"]),
+            ("the house on 41st ave has the folder", &["41st ave"]),
+            ("She walks to the clinic on SW 3rd Ave on Fridays.", &["SW 3rd Ave"]),
+            ("pt's home is larkfield village, lives with son.", &["larkfield village"]),
+            ("she is driving in from the lac du brochet reservation tomorrow", &["lac du brochet"]),
+            ("Grace Whitebird\nPorcupine Flats, S.D.", &["Porcupine Flats"]),
+            ("Lorna Eagleheart\nKyle, S.D.", &["Kyle"]),
+            ("She cooked for half of Framingham every Sunday.", &["Framingham"]),
+            ("Framingham score was low.", &[]),
+            ("Lives at 22 Cedar Ave, #4B, Holloway-Riverside.", &["Cedar Ave", "Holloway-Riverside"]),
+            ("Nursing home note, Brambleton Rm 12A. Resident is calm.", &["Brambleton Rm 12A"]),
             // not places
+            ("the 2nd st segment was elevated", &[]),
             ("DC'd foley, DC to rehab in am.", &[]),
             ("the hospital in May was full", &[]),
             ("She was in May a patient of ours.", &[]),
