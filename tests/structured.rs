@@ -52,6 +52,8 @@ fn fractions_scores_and_ranges_are_not_dates() {
         ("CARDIAC HR 70'S +3/6 SEM", "3/6"),
         ("bp 120-140'2/70's overnight", "2/70"),
         ("insulin gtt going from 2-4 units/hr", "2-4"),
+        ("take 1/3-1/2 tab at bedtime", "1/3"),
+        ("PS 10/5-8/5, tolerating well", "8/5"),
     ] {
         assert_clean(text, bad);
     }
@@ -68,6 +70,10 @@ fn dates_in_clinical_shorthand_are_found() {
         ("PMH: CAD, AVR 8/88, DDD PMR", "8/88"),
         ("next labs in am 9/7.", "9/7"),
         ("Abx for LLL infiltrate on CXR 9/18. ABG", "9/18"),
+        // both ends of a range of dates joined by a dash with no spaces
+        ("Proned 4/9-4/10. Renal: CRRT", "4/9"),
+        ("Proned 4/9-4/10. Renal: CRRT", "4/10"),
+        ("admitted 11/27-12/2 for urosepsis", "12/2"),
     ] {
         assert_found(text, want, Category::Date);
     }

@@ -88,6 +88,37 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
         || (matches!(a, Some('.' | '-' | ':')) && next2.get(1).is_some_and(u8::is_ascii_digit))
 }
 
+/// True when `s` is a valid `m/d` of one or two digits each and no fraction (`1/2`, `3/4`).
+fn lone_md(s: &str) -> bool {
+    let Some((m, d)) = s.split_once('/') else { return false };
+    let part = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit());
+    if !part(m) || !part(d) {
+        return false;
+    }
+    let (m, d): (u32, u32) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+    valid_md(m, d) && !(d <= 4 && m < d)
+}
+
+/// True when the `m/d` at `start..end` is one end of a range of two dates joined by a dash with
+/// no spaces ("proned 3/7-3/8", "admitted 12/23-12/28"), which [`glued`] would otherwise reject
+/// as part of a longer number string ("5-6/3-4" has no `m/d` on either side of its dash).
+fn in_md_range(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let token = |a: usize, b: usize| text.get(a..b).is_some_and(lone_md) && !bytes.get(b).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/') && !(a > 0 && (bytes[a - 1].is_ascii_alphanumeric() || bytes[a - 1] == b'/'));
+    // the date after the dash: up to five bytes of digits and one slash
+    let after = bytes.get(end) == Some(&b'-') && {
+        let a = end + 1;
+        let b = a + bytes[a.min(bytes.len())..].iter().take(6).take_while(|c| c.is_ascii_digit() || **c == b'/').count();
+        token(a, b)
+    };
+    let before = start >= 1 && bytes[start - 1] == b'-' && {
+        let b = start - 1;
+        let a = b - bytes[..b].iter().rev().take(6).take_while(|c| c.is_ascii_digit() || **c == b'/').count();
+        token(a, b)
+    };
+    (after || before) && !(start > 0 && bytes[start - 1].is_ascii_alphanumeric()) && !bytes.get(end).is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
 /// The sentence that `pos` is in, up to `pos` (at most 120 bytes back). A full stop after a title
 /// (`Mr.`, `Dr.`) or an initial does not end a sentence.
 pub fn sentence_before(text: &str, pos: usize) -> &str {
@@ -186,10 +217,12 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     let a_start = caps.name("a").unwrap().start();
     let end = m.end();
-    if glued(text, a_start, end) {
+    let (a, b) = (num(caps, "a"), num(caps, "b"));
+    // "proned 3/7-3/8": one end of a range of dates (never of fractions: "1/3-1/2")
+    let md_range = &caps["sep"] == "/" && valid_md(a, b) && !(b <= 4 && a < b) && in_md_range(text, a_start, end);
+    if glued(text, a_start, end) && !md_range {
         return;
     }
-    let (a, b) = (num(caps, "a"), num(caps, "b"));
     if &caps["sep"] == "/" && (1..=12).contains(&a) && b >= 32 && b != 52 && caps["b"].len() == 2 {
         // month and two-digit year: "AVR 8/88", "s/p mastectomies 11/92"
         let nw = next_word(text, end);
@@ -233,7 +266,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let counted = COUNTED.contains(&nw.as_str());
     let quantity = NOT_DATE_AFTER.contains(&nw.as_str()) || after(text, end, 1) == "%" || counted;
     // a part of a range or a list of ratios: 1/3-1/2, 5-6/3-4/0-80
-    let in_range = before(text, a_start, 1) == "-" || (after(text, end, 1) == "-" && after(text, end, 2).ends_with(|c: char| c.is_ascii_digit()));
+    let in_range = !md_range && (before(text, a_start, 1) == "-" || (after(text, end, 1) == "-" && after(text, end, 2).ends_with(|c: char| c.is_ascii_digit())));
     // lung fields and the like: "crackles 1/3 up" with the noun a few words back
     let lung = {
         let head = before(text, a_start, 24).to_ascii_lowercase();
