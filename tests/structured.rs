@@ -137,6 +137,14 @@ fn phone_after_a_dash_run() {
 }
 
 #[test]
+fn local_number_after_a_hash_with_its_extension() {
+    // a `#` label before a seven-digit number (the pattern's word boundary once hid it), and the
+    // extension after it
+    assert_found("group home # 555-0193 x31. Pt resting", "555-0193 x31", Category::Phone);
+    assert_found("call the shelter at 555-0193 ext. 7 after 5", "555-0193 ext. 7", Category::Phone);
+}
+
+#[test]
 fn labelled_number_beats_phone_shape() {
     // 3-3-4 digits are a phone shape; the NHS label (and its check digit) decide
     assert_found("Her NHS number, 943 476 5919, follows her", "943 476 5919", Category::Healthplan);

@@ -279,7 +279,9 @@ fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// A seven-digit local number (`555-0142`) only counts with a phone word right before it.
 static LOCAL_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|\#|line|text|reach\s+(?:me|us|her|him)\s+at|at)\s*[:.#]?\s*(?P<id>\d{3}[-.\ ]\d{4})(?-u:\b)").unwrap()
+    // (`#` stands outside the word boundary: a `\b` right before it would need a letter before
+    // the `#`, so "facility # 555-0121" never matched)
+    ascii(r"(?i)(?:(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|line|text|reach\s+(?:me|us|her|him)\s+at|at)|\#)\s*[:.#]?\s*(?P<id>\d{3}[-.\ ]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?)(?-u:\b)").unwrap()
 });
 
 fn judge_local_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
