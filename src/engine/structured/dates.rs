@@ -501,10 +501,10 @@ fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 /// Ages over 89 in words or decades: "ninety-two years old", "a hundred and one", "in her 90s",
-/// "turned ninety".
+/// "turned ninety", "at ninety-two,".
 static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     ascii(
-        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b)|[,.]\s+(?P<p>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!])",
+        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b)|[,.]\s+(?P<p>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!]|at\s+(?P<at>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!?)])",
     )
     .unwrap()
 });
@@ -512,7 +512,9 @@ static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     // ", ninety-five," / ". Ninety-three.": a number standing alone as a phrase, spelled out
-    let (start, end) = match caps.name("t").or_else(|| caps.name("p")).or_else(|| caps.name("d")).or_else(|| caps.name("n")) {
+    // "she died ... at ninety-two, in": "at" and a number closing the phrase ("at ninety miles an
+    // hour" goes on)
+    let (start, end) = match caps.name("t").or_else(|| caps.name("p")).or_else(|| caps.name("at")).or_else(|| caps.name("d")).or_else(|| caps.name("n")) {
         Some(g) if caps.name("n").is_some() => (g.start(), g.end()),
         Some(g) if caps.name("d").is_some() => (m.start(), g.end()),
         Some(g) => (g.start(), g.end()),
@@ -938,6 +940,7 @@ mod tests {
             ("a ninety-two-year-old man", "ninety-two-year-old", Age90),
             ("a woman in her late 90s with", "in her late 90s", Age90),
             ("the day he turned ninety", "ninety", Age90),
+            ("She died in March, at ninety-four, at home.", "ninety-four", Age90),
             ("admitted on Thanksgiving and", "Thanksgiving", Date),
             ("On 3rd of June she", "3rd of June", Date),
             ("DOB: 3/4/56.", "3/4/56", Date),
@@ -964,6 +967,7 @@ mod tests {
             ("BP 98/60, HR 104", "98/60"),
             ("HR 80-100 for 6-12 hrs, sats 92-95.", "6-12"),
             ("Sodium was 96 today after the bolus.", "96"),
+            ("He drove at ninety miles an hour to get here.", "ninety"),
             ("LS rales 1/3 up bilaterally", "1/3"),
             ("TO RECEIVE 1500 CC 1/2 NS. LASIX", "1/2"),
             ("mechanically ventilated on PSV 12/5, 40%", "12/5"),
