@@ -598,7 +598,7 @@ static EMPLOYER_CUES: WordSet = LazyLock::new(|| {
          drove janitor mechanic volunteer volunteers boss employer pharmacist engineer aide technician accountant \
          receptionist secretary waiter waitress bartender dishwasher housekeeper nanny cleaner painter carpenter \
          electrician welder machinist laborer foreman supervisor sous-chef baker butcher barber stylist hairdresser \
-         analyst programmer paralegal professor librarian coach worker resident intern shift nurse")
+         analyst programmer paralegal professor librarian coach worker resident intern shift nurse work rn lpn cna")
 });
 
 /// Words that head a field naming an employer or a business ("Employer: ___", "preferred
@@ -670,10 +670,11 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let mixed = doc.mode == CaseMode::Mixed;
         // after an employer's cue, in text with case, a capitalized word that lists would keep out
         // of a name: a business's head ("cashier at Market ___"), a state ("for Washington ___"),
-        // a platform ("driver for Lyft"), a participle ("works for Visiting ___")
+        // a platform ("driver for Lyft"), a participle ("works for Visiting ___"), a word that also
+        // names a hospital unit ("welder at General ___")
         let soft = |j: usize| {
             let t = doc.toks[j];
-            employer && mixed && t.shape == Shape::Title && !doc.has(j, flag::GRAMMAR | (bad & !(flag::ORG_HEAD | flag::STATE | flag::FUNC | flag::TRAP)))
+            employer && mixed && t.shape == Shape::Title && !doc.has(j, flag::GRAMMAR | (bad & !(flag::ORG_HEAD | flag::STATE | flag::FUNC | flag::TRAP | flag::UNIT)))
                 && (!doc.has(j, flag::TRAP) || BRAND_EMPLOYERS.contains(&*doc.key(j)))
         };
         let word = |j: usize| {

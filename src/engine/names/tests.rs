@@ -121,6 +121,10 @@ fn regressions() {
         ("He drove twenty years for Harborview Trucking, then cooked at the Silver Maple Diner.", &["Harborview Trucking", "Silver Maple Diner"]),
         ("[texts]\nwanjiru: is mum still on 5b\nmom: yes\nkalani: yes, moving tmrw\nwanjiru: ok\nkalani: ttyl", &["wanjiru", "kalani"]),
         ("After the move, Nyambura quietly returned to work.", &["Nyambura"]),
+        // employers after a nursing credential, and with a word that also names a hospital unit
+        ("She is an LPN at Brightview and visits on weekends.", &["Brightview"]),
+        ("Her son is an RN at Kindred and asks good questions.", &["Kindred"]),
+        ("Pt is a machinist at General Fabrication, eager to return.", &["General Fabrication"]),
         // a capitalized word no list holds, mid-sentence in running prose
         ("Nobody had asked Dobromila what she wanted.", &["Dobromila"]),
         ("We named the fund after Ingibjörg.", &["Ingibjörg"]),
