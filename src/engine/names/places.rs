@@ -56,7 +56,7 @@ pub static STATES: WordSet = LazyLock::new(|| {
 
 /// Suffixes trusted in notes typed without case (full words only: "ct", "st" are clinical there).
 static CASELESS_SUFFIXES: WordSet = LazyLock::new(|| {
-    set("county township parish borough heights falls springs street road avenue boulevard lane")
+    set("county township parish borough heights falls springs street road avenue boulevard lane terrace parkway crescent drive court")
 });
 
 /// Words after which "in/from/to ___" names where someone lives or comes from.

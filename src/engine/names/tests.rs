@@ -76,6 +76,7 @@ fn traps_stay_unflagged() {
         "The patient Portal was down and the nurse Station was busy; the patient Lasix dose was held.",
         "In the Fall shelter beds fill up; the shelter was full; the VA shelter program helped.",
         "Skin-lac applied; Endo-blood sent; Re-do planned; the Co-op closed on Sun, 5 May.",
+        "PT WILL NOT DRIVE. COURT DATE MONDAY; SON TO DRIVE HIM.",
         // languages, demonyms, feasts and weekdays in running prose
         "She speaks mostly Ilocano now, and her aide speaks only Kurmanji and a little Frisian.",
         "He is a Bhutanese-born man who lights candles for Nowruz and visits on Tuesdays.",
@@ -125,6 +126,9 @@ fn regressions() {
         ("She is an LPN at Brightview and visits on weekends.", &["Brightview"]),
         ("Her son is an RN at Kindred and asks good questions.", &["Kindred"]),
         ("Pt is a machinist at General Fabrication, eager to return.", &["General Fabrication"]),
+        // streets named by a terrace, drive or court in notes without case
+        ("PT LIVES ALONE ON WINTHROP TERRACE, 2ND FLOOR.", &["WINTHROP TERRACE"]),
+        ("pt lives on okafor drive w/ wife", &["okafor drive"]),
         // a capitalized word no list holds, mid-sentence in running prose
         ("Nobody had asked Dobromila what she wanted.", &["Dobromila"]),
         ("We named the fund after Ingibjörg.", &["Ingibjörg"]),
