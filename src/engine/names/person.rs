@@ -93,6 +93,13 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     if doc.has(i, flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::ORG_HEAD) || t.e - t.s < 2 {
         return false;
     }
+    // "my father, read at", "her husband's name so": in text with case, a lowercase word after a
+    // comma, or the word "name", is no name; "WIFE, CASE MGR AWARE": a word before a role is its head
+    if i > 0 && (doc.mode == CaseMode::Mixed && t.shape == Shape::Lower && doc.gap(i - 1).contains(',') || doc.key(i) == "name")
+        || i + 1 < doc.toks.len() && doc.joined(i) && doc.has(i + 1, flag::ROLE) && !doc.has(i + 1, flag::FUNC) && doc.is_common(i)
+    {
+        return false;
+    }
     // "daughter jun called", "SON THU PHAM": after a family noun in a note without case, a month
     // or weekday abbreviation that is no English word and no date
     if family && doc.mode != CaseMode::Mixed && calendar_given_name(doc, i) {

@@ -399,6 +399,8 @@ fn regressions() {
         // a bracketed abbreviation or common word after a relative; an acronym in a hashtag; slashed shorthand
         "Pt's nephew (POA) signed paperwork; wife called at 0300 (twice) about it.",
         "Proud of this team. #NICUnurse #preemie",
+        "A letter for my grandmother, read at her service. I wrote her husband's name so we keep it.",
+        "CLAIM FILED PER WIFE, CASE MGR AWARE.",
         "WILL F/U. RRT  PAGER 4-2291",
         "[shift chat]\ndesk: is pharmacy still open\nfloor: tell them to call\ndesk: did ortho give recs\nfloor: ask if they can come too",
     ];
