@@ -76,7 +76,7 @@ const HELDOUT_FLOORS: &[Floor] = &[
     Floor {
         corpus: "heldout-stories.jsonl",
         recall: 0.9509,
-        precision: 0.9716,
+        precision: 0.9742,
         caught: &[
             ("ACCOUNT", 1),
             ("AGE90", 12),
@@ -102,9 +102,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // dates after admission words, spelled ages over 89, extensions, trauma aliases, bare "id").
     Floor {
         corpus: "unseen-notes.jsonl",
-        recall: 0.9393,
+        recall: 0.9486,
         precision: 0.986,
-        caught: &[("AGE90", 6), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 25), ("MRN", 1), ("NAME", 111), ("ORGANIZATION", 22), ("PHONE", 14), ("VEHICLE", 1)],
+        caught: &[("AGE90", 6), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 25), ("MRN", 1), ("NAME", 113), ("ORGANIZATION", 22), ("PHONE", 14), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "unseen-stories.jsonl",
@@ -116,9 +116,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // notes, 0.844 stories. The fixes since are rules for kinds of misses, never their strings.
     Floor {
         corpus: "blind-notes.jsonl",
-        recall: 0.9571,
-        precision: 0.9927,
-        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 34), ("MRN", 0), ("NAME", 137), ("ORGANIZATION", 43), ("PHONE", 17), ("VEHICLE", 1)],
+        recall: 0.9643,
+        precision: 0.9928,
+        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 34), ("MRN", 0), ("NAME", 138), ("ORGANIZATION", 44), ("PHONE", 17), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "blind-stories.jsonl",
@@ -130,15 +130,15 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // scored once before any fix: recall 0.883 notes, 0.840 stories.
     Floor {
         corpus: "blind2-notes.jsonl",
-        recall: 0.9749,
-        precision: 0.9859,
-        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 34), ("EMAIL", 1), ("FAX", 4), ("HEALTHPLAN", 2), ("ID", 3), ("LOCATION", 44), ("MRN", 4), ("NAME", 168), ("ORGANIZATION", 64), ("PHONE", 18)],
+        recall: 0.9861,
+        precision: 0.9888,
+        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 34), ("EMAIL", 1), ("FAX", 4), ("HEALTHPLAN", 2), ("ID", 3), ("LOCATION", 44), ("MRN", 4), ("NAME", 172), ("ORGANIZATION", 64), ("PHONE", 18)],
     },
     Floor {
         corpus: "blind2-stories.jsonl",
-        recall: 0.9433,
-        precision: 0.9649,
-        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 34), ("EMAIL", 3), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LICENSE", 1), ("LOCATION", 64), ("NAME", 196), ("ORGANIZATION", 66), ("PHONE", 3), ("URL", 1)],
+        recall: 0.9631,
+        precision: 0.9703,
+        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 34), ("EMAIL", 3), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LICENSE", 1), ("LOCATION", 64), ("NAME", 204), ("ORGANIZATION", 66), ("PHONE", 3), ("URL", 1)],
     },
     // the third blind round (tests/corpora/make_blind3.py), written after blind2's fixes had landed
     // and scored once with them: recall 0.873 notes, 0.873 stories (not yet tuned on).

@@ -23,7 +23,7 @@ pub static TITLES: WordSet = LazyLock::new(|| {
          imam rabbi sr sister nurse mme mlle sra sr señora señor senora senor dona doña don sgt officer judge \
          attorney councilman councilwoman senator rep hon capt captain lt col gen major mayor coach auntie uncle \
          aunt grandma grandpa nana abuela abuelo tia tio baba mama mzee tita tito kuya lolo lola manang manong \
-         ninang ninong")
+         ninang ninong pere padre sheikh shaykh rav reb")
 });
 
 /// Kinship and role words that a name often follows ("son Bill", "patient Rosa").
@@ -36,7 +36,7 @@ pub static KIN: WordSet = LazyLock::new(|| {
          father-in-law dtr-in-law friend friends neighbor neighbour roommate landlord boss coworker co-worker \
          colleague caregiver caretaker guardian proxy hcp spokesperson interpreter translator chaplain \
          guardian proxy hcp spokesperson named called nicknamed call calls sponsor mentor godmother godfather godson \
-         goddaughter baby infant twin twins kid kids child children boy girl ex preceptor \
+         goddaughter nickname nicknames baby infant twin twins kid kids child children boy girl ex preceptor \
          oma opa omi oupa ouma")
 });
 
@@ -46,7 +46,7 @@ pub static ROLES: WordSet = LazyLock::new(|| {
     set("patient pt client resident caseworker worker manager coordinator advocate counselor counsellor therapist \
          nurse np pa rn lpn cna aide midwife doula intern fellow attending surgeon physician provider pcp \
          oncologist cardiologist neurologist psychiatrist psychologist pharmacist dietitian nutritionist \
-         teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney sitter")
+         teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney sitter mgr")
 });
 
 /// Greetings and sign-offs after which a name follows.
@@ -58,7 +58,7 @@ pub static GREETINGS: WordSet = LazyLock::new(|| {
 pub static CREDENTIALS: WordSet = LazyLock::new(|| {
     set("rn rrt crt md np pa pa-c licsw lcsw msw lsw phd do lpn cna bsn msn aprn crnp fnp dnp cnm pharmd rph \
          mph mba dpt slp ccc-slp rdn cde cdces emt paramedic mdiv esq jd facp facc facs frcp \
-         mbbs mbchb dds dmd dvm mhs lmft lpc lcpc psyd edd rnc ccrn cen rnp apn")
+         mbbs mbchb dds dmd dvm mhs lmft lpc lcpc psyd edd rnc ccrn cen rnp apn otr cota")
 });
 
 /// Verbs (and verb-like note words) that take a place of care after "to", "from" or "at".

@@ -93,6 +93,13 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     if doc.has(i, flag::UNIT | flag::CRED | flag::TITLE | flag::KIN | flag::ROLE | flag::ORG_HEAD) || t.e - t.s < 2 {
         return false;
     }
+    // "my father, read at", "her husband's name so": in text with case, a lowercase word after a
+    // comma, or the word "name", is no name; "WIFE, CASE MGR AWARE": a word before a role is its head
+    if i > 0 && (doc.mode == CaseMode::Mixed && t.shape == Shape::Lower && doc.gap(i - 1).contains(',') || doc.key(i) == "name")
+        || i + 1 < doc.toks.len() && doc.joined(i) && doc.has(i + 1, flag::ROLE) && !doc.has(i + 1, flag::FUNC) && doc.is_common(i)
+    {
+        return false;
+    }
     // "daughter jun called", "SON THU PHAM": after a family noun in a note without case, a month
     // or weekday abbreviation that is no English word and no date
     if family && doc.mode != CaseMode::Mixed && calendar_given_name(doc, i) {
@@ -251,6 +258,12 @@ fn next_after_cue(doc: &Doc<'_>, i: usize, title: bool) -> Option<usize> {
     Some(j)
 }
 
+/// "Pè", "Père", "Mè", "Sè": clergy and family titles of French and Haitian Creole written with an
+/// accent, whose folded forms ("pe", "me", "se") are shorthand or function words.
+fn accented_title(doc: &Doc<'_>, i: usize) -> bool {
+    matches!(doc.word(i), "Pè" | "Père" | "Mè" | "Mère" | "Sè" | "Sœur" | "Frè" | "Frère" | "Imām" | "Shaykh" | "Señor" | "Señora")
+}
+
 /// Finds person names in `doc`.
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
@@ -295,9 +308,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             }
         }
         // 2. kinship, role, greeting, weak titles
-        if f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 {
+        let accented = !doc.toks[i].ascii && mixed && accented_title(doc, i);
+        if f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 || accented {
             // weak titles ("Sr", "Lt", "Don") are clinical shorthand in notes: treated like roles there
-            let family = f & (flag::KIN | flag::GREET) != 0 || (f & flag::TITLE_WEAK != 0 && mixed && doc.toks[i].shape == Shape::Title);
+            let family = f & (flag::KIN | flag::GREET) != 0 || (f & flag::TITLE_WEAK != 0 || accented) && mixed && doc.toks[i].shape == Shape::Title;
             if let Some(j) = next_after_cue(doc, i, false).filter(|&j| family || (j < n && doc.joined(i))) {
                 if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_kin(doc, j, family) {
                     let mut end = extend(doc, j);
@@ -1247,9 +1261,16 @@ fn credential_shaped(doc: &Doc<'_>, i: usize) -> bool {
         return false;
     }
     // followed by the end of a line, text or sentence
-    let rest = &doc.text[t.e..];
+    let mut rest = &doc.text[t.e..];
+    // "OTR/L", "COTA/L", "PT/DPT": a credential with a slash
+    if let Some(r) = rest.strip_prefix('/') {
+        rest = r.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    }
     let rest = rest.trim_start_matches([' ', '\t', '.', ',']);
-    rest.is_empty() || rest.starts_with(['\n', '\r', ';', '(', '-'])
+    // "___ W. RRT  PAGER 4-1187": a pager or extension closes the signature
+    let ci = |p: &str| rest.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+    let contact = ["pager", "pgr", "beeper", "ext"].iter().any(|p| ci(p) && !rest[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic()));
+    rest.is_empty() || contact || rest.starts_with(['\n', '\r', ';', '(', '-'])
         || doc.toks.get(i + 1).is_some_and(|n| n.sent_start)
 }
 
@@ -1261,7 +1282,8 @@ fn signature_link(doc: &Doc<'_>, k: usize) -> bool {
 
 fn signature_part(doc: &Doc<'_>, k: usize) -> bool {
     if doc.is_initial(k) {
-        return true;
+        // "F/U. ___ W. RRT": a letter of slashed shorthand is no initial
+        return !(k > 0 && doc.gap(k - 1) == "/");
     }
     let t = doc.toks[k];
     let shorthand_surname = doc.has(k, flag::MEDICAL) && t.shape == Shape::Title && !doc.has(k, flag::UNIT | flag::CRED) && doc.is_surname(k);
@@ -1467,7 +1489,26 @@ fn hashtags(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if let Some(suf) = HASHTAG_SUFFIXES.iter().find(|s| lower.ends_with(*s) && lower.len() > s.len() + 2 + a) {
             b = body.len() - suf.len();
         }
-        if a == 0 && b == body.len() || !body.is_char_boundary(a) || !body.is_char_boundary(b) {
+        if a == 0 && b == body.len() {
+            // "#Mirela100days", "#AnnikaForever": a listed name joined to a number or to a second
+            // capitalized word ("#AdaliaEterna"), with no known affix
+            let mut prev_lower = false;
+            let cut = body.char_indices().find(|&(k, c)| {
+                let hit = k >= 3 && (c.is_ascii_digit() || c.is_uppercase() && prev_lower && body.starts_with(char::is_uppercase));
+                prev_lower = c.is_lowercase();
+                hit
+            }).map_or(0, |(k, _)| k);
+            let mut folded = String::new();
+            super::dictionaries::fold_into(&lower[..cut], &mut folded);
+            let key = folded.as_str();
+            if cut == 0 || !(FIRST_NAMES.contains(key) || SURNAMES.contains(key)) || COMMON_WORDS.contains(key)
+                || super::word_flags(key) & (flag::FUNC | flag::TRAP | flag::UNIT | flag::CALENDAR | flag::NOT_NAME | flag::STATE) != 0
+            {
+                continue;
+            }
+            b = cut;
+        }
+        if !body.is_char_boundary(a) || !body.is_char_boundary(b) {
             continue;
         }
         let rest = &body[a..b];
@@ -1590,6 +1631,11 @@ fn quoted_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let before = &doc.text[..t.s];
         let after = &doc.text[t.e..];
         let open = before.ends_with(" \"") || before.ends_with("(\"") || before.ends_with(" “") || before.ends_with("(“");
+        // "wife called at 2300 (ysolde)": a bracketed word closing a clause about a relative
+        if !open && before.ends_with(" (") && after.starts_with(')') {
+            bracketed_after_kin(doc, i, out);
+            continue;
+        }
         if !open || !after.starts_with(['"', '”']) && !after.starts_with(",\"") && !after.starts_with(".\"") && !after.starts_with(",”") && !after.starts_with(".”") {
             continue;
         }
@@ -1600,7 +1646,9 @@ fn quoted_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         let p = i - 1;
-        let cue = nickname_cue(&doc.key(p)) || p > 0 && doc.key(p) == "is" && doc.key(p - 1) == "nickname";
+        let cue = nickname_cue(&doc.key(p)) || p > 0 && (doc.key(p) == "is" && doc.key(p - 1) == "nickname"
+            // "kept calling for "ysolde"", "asking for "Bapu""
+            || doc.key(p) == "for" && matches!(&*doc.key(p - 1), "calling" | "called" | "calls" | "asking" | "asked" | "asks" | "crying" | "cried" | "cries" | "looking" | "searching"));
         let kin = doc.has(p, flag::KIN | flag::ROLE);
         // a name right before: "BOGUSLAWA ("BOGA")", "Hendrika "Riek""
         let name_before = doc.toks[p].is_cap() && (!doc.is_common(p) || doc.mode == CaseMode::Mixed && doc.is_first(p)) && !doc.has(p, NEVER | flag::TRAP | flag::GREET);
@@ -1608,7 +1656,33 @@ fn quoted_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let bracketed = name_before && before.ends_with("(\"") || before.ends_with("(“");
         let ok = if cue { !doc.has(i, flag::TITLE | flag::ROLE) } else { (kin || name_before) && !doc.has(i, NEVER | flag::TRAP) && (bracketed || !doc.is_common(i) || doc.is_first(i)) };
         if ok {
+            // "Bounmy ("Boun")": the word before a bracketed nickname is the name it shortens
+            if bracketed && !cue && doc.toks[p].shape == Shape::Title && !doc.is_common(p) && !doc.has(p, flag::KIN | flag::ROLE | flag::TITLE) {
+                push(doc, p, p + 1, 0.65, "a name before its bracketed nickname (___ (\"___\"))", out);
+            }
             push(doc, i, i + 1, 0.65, "a quoted nickname (called \"___\", ___ (\"___\"))", out);
+        }
+    }
+}
+
+/// "wife called at 2300 (ysolde)", "son phoned (Teodor)": a single bracketed word no list holds as
+/// an English word, a few words after a kinship word in the same sentence.
+fn bracketed_after_kin(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) {
+    let t = doc.toks[i];
+    if t.e - t.s < 3 || t.sent_start || doc.has(i, NEVER | flag::TRAP | flag::KIN | flag::ROLE | flag::TITLE) || doc.is_common(i) && !doc.is_first(i)
+        || !doc.word(i).chars().all(char::is_alphabetic) || doc.mode == CaseMode::Upper || doc.mode == CaseMode::Mixed && t.shape != Shape::Title
+    {
+        return;
+    }
+    let mut k = i;
+    while k > 0 && i - k < 6 {
+        k -= 1;
+        if doc.has(k, flag::KIN) && !doc.has(k, flag::FUNC) && matches!(&*doc.key(k), "wife" | "husband" | "son" | "daughter" | "dtr" | "mother" | "father" | "brother" | "sister" | "spouse" | "partner" | "niece" | "nephew" | "grandson" | "granddaughter" | "friend" | "neighbor" | "neighbour" | "cousin" | "aunt" | "uncle" | "mom" | "dad") {
+            push(doc, i, i + 1, 0.6, "a bracketed name after a clause about a relative (wife called (___))", out);
+            return;
+        }
+        if doc.toks[k].sent_start {
+            return;
         }
     }
 }

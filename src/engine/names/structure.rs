@@ -114,6 +114,12 @@ fn cap_bridge(doc: &Doc<'_>, i: usize) -> bool {
         && !doc.has(i + 1, STOP)
 }
 
+/// "Ó", "Ní", "Uí": Irish particles written with an accent, which the folded word lists miss
+/// (folded, "o" and "ni" would be common shorthand).
+pub fn accented_particle(doc: &Doc<'_>, j: usize) -> bool {
+    !doc.toks[j].ascii && matches!(doc.word(j), "Ó" | "ó" | "Ní" | "ní" | "Uí" | "uí" | "Mhic" | "Nic")
+}
+
 /// Extends a name that starts at token `i` (already accepted) as far as its structure goes;
 /// returns the index one past its last token.
 pub fn extend(doc: &Doc<'_>, i: usize) -> usize {
@@ -121,10 +127,10 @@ pub fn extend(doc: &Doc<'_>, i: usize) -> usize {
     let mut j = i + 1;
     let mut end = i + 1;
     while j < n && linked(doc, j) && end - i < 6 {
-        if doc.has(j, flag::PARTICLE) {
+        if doc.has(j, flag::PARTICLE) || accented_particle(doc, j) {
             // one to three particles, then a name: "van der Berg", "de la Cruz", "bin Saeed"
             let mut k = j;
-            while k < n && k - j < 3 && doc.has(k, flag::PARTICLE) && (k == j || linked(doc, k)) {
+            while k < n && k - j < 3 && (doc.has(k, flag::PARTICLE) || accented_particle(doc, k)) && (k == j || linked(doc, k)) {
                 k += 1;
             }
             if k < n && k > j && linked(doc, k) && (!doc.toks[j].is_cap() || doc.mode == CaseMode::Mixed) && continues(doc, k) {

@@ -310,6 +310,18 @@ fn regressions() {
         ("MOM FERIDE FLYING IN TONIGHT. COWORKER YELIZ ALSO CALLED. HER EX (DUSTIN) NOT TO GET INFO.", &["FERIDE", "YELIZ", "DUSTIN"]),
         ("He has lived alone since his wife Ada died. Mom Ama Boateng in today.", &["Ada", "Ama Boateng"]),
         ("thank you to my preceptor wairimu, who never gave up.", &["wairimu"]),
+        // sign-offs with a pager or a slashed credential, names in brackets or quotes after a clause
+        // about a relative, accented titles and particles, a name before its bracketed nickname,
+        // a nickname cue, names joined to a word or a number in hashtags
+        ("TOLERATED WELL. WILL F/U. GORAKH W. RRT  PAGER 4-2291", &["GORAKH W"]),
+        ("Rec home with services. - Lusi, OTR/L", &["Lusi"]),
+        ("pt's wife called at 2300 (morwenna), she is driving in.", &["morwenna"]),
+        ("pt repeatedly calling for \"ysolde\" - per son this is pt's late wife.", &["ysolde"]),
+        ("Her pastor, Pè Wilner, came to pray with us.", &["Wilner"]),
+        ("At 9:15 Bounmy (\"Boun\") from 3rd grade came in for his inhaler.", &["Bounmy", "Boun"]),
+        ("I'll call him by his nickname, Tobo, shot outside a party.", &["Tobo"]),
+        ("Her grandfather, Ciarán Ó Súilleabháin, farmed in Kerry.", &["Ciarán Ó Súilleabháin"]),
+        ("Missing you every day. #MarisolEterna #mirela100days #preemie", &["Marisol", "mirela"]),
         ("[night chat]\nrae: who has 15 tonight\nbo: i have 15. and 16\nrae: 16 is the new admit from ed\nbo: pharmacy sent the heparin for 12 is it hung\nrae: the lady in 14 is asking for you\nbo: ok", &["15", "16", "12", "14"]),
     ];
     for (text, names) in leaks {
@@ -392,6 +404,12 @@ fn regressions() {
         "[break chat]\ndesk: back in 5\nfloor: i have 2 admits\ndesk: take 10, we are fine\nfloor: ok",
         // a family noun's possessions and its verbs, a verb of calling before an adverb
         "son calls daily. pt's wife's number is on file; her mom keeps calling; dtr's molst in chart.",
+        // a bracketed abbreviation or common word after a relative; an acronym in a hashtag; slashed shorthand
+        "Pt's nephew (POA) signed paperwork; wife called at 0300 (twice) about it.",
+        "Proud of this team. #NICUnurse #preemie",
+        "A letter for my grandmother, read at her service. I wrote her husband's name so we keep it.",
+        "CLAIM FILED PER WIFE, CASE MGR AWARE.",
+        "WILL F/U. RRT  PAGER 4-2291",
         "[shift chat]\ndesk: is pharmacy still open\nfloor: tell them to call\ndesk: did ortho give recs\nfloor: ask if they can come too",
     ];
     for text in clean {

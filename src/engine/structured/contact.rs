@@ -343,7 +343,7 @@ fn judge_handle(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Name, 0.8, "a social-media handle"));
 }
 
-static REDDIT: LazyLock<Regex> = LazyLock::new(|| ascii(r"(?-u:\b)u/[A-Za-z0-9_-]{3,20}(?-u:\b)").unwrap());
+static REDDIT: LazyLock<Regex> = LazyLock::new(|| ascii(r"(?-u:\b)u/[A-Za-z0-9_-]{3,32}(?-u:\b)").unwrap());
 
 fn judge_reddit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // "u/o" (urine output) and "u/s" are clinical shorthand; a username has letters and length
@@ -409,6 +409,7 @@ mod tests {
             ("mail jo(at)clinic.org now", "jo(at)clinic.org", Email),
             ("write jo.ruiz at clinic dot org soon", "jo.ruiz at clinic dot org", Email),
             ("on reddit as u/quiet_nurse_42 and", "u/quiet_nurse_42", Name),
+            ("Posted by u/kestrel_in_fresno_valley  Update", "u/kestrel_in_fresno_valley", Name),
             ("Her new username is anna.k1988, and she", "anna.k1988", Name),
             ("home 6175550142 or", "6175550142", Phone),
             ("mobile 98450 12345 or", "98450 12345", Phone),
