@@ -151,7 +151,7 @@ const HELDOUT_FLOORS: &[Floor] = &[
     Floor {
         corpus: "blind3-stories.jsonl",
         recall: 0.8769,
-        precision: 0.939,
+        precision: 0.9429,
         caught: &[("AGE90", 4), ("DATE", 25), ("EMAIL", 3), ("ID", 1), ("LICENSE", 1), ("LOCATION", 37), ("NAME", 117), ("ORGANIZATION", 36), ("PHONE", 2), ("URL", 2)],
     },
 ];

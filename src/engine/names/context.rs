@@ -23,7 +23,9 @@ pub static TITLES: WordSet = LazyLock::new(|| {
          imam rabbi sr sister nurse mme mlle sra sr señora señor senora senor dona doña don sgt officer judge \
          attorney councilman councilwoman senator rep hon capt captain lt col gen major mayor coach auntie uncle \
          aunt grandma grandpa nana abuela abuelo tia tio baba mama mzee tita tito kuya lolo lola manang manong \
-         ninang ninong pere padre sheikh shaykh rav reb")
+         ninang ninong pere padre sheikh shaykh rav reb \
+         tata papai mamae khun yai nonna nonno babcia dziadek bubbe zayde jiddo teta sitti halmoni harabeoji \
+         obaachan ojiichan thatha paati")
 });
 
 /// Kinship and role words that a name often follows ("son Bill", "patient Rosa").

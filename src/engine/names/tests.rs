@@ -77,6 +77,9 @@ fn traps_stay_unflagged() {
         "In the Fall shelter beds fill up; the shelter was full; the VA shelter program helped.",
         "Skin-lac applied; Endo-blood sent; Re-do planned; the Co-op closed on Sun, 5 May.",
         "PT WILL NOT DRIVE. COURT DATE MONDAY; SON TO DRIVE HIM.",
+        // words for a parent or grandparent in other languages, as such
+        // ("Tata" is still flagged where a listed first name would be: it is one)
+        "It has been a year, and Papai still asks about him every day.",
         // languages, demonyms, feasts and weekdays in running prose
         "She speaks mostly Ilocano now, and her aide speaks only Kurmanji and a little Frisian.",
         "He is a Bhutanese-born man who lights candles for Nowruz and visits on Tuesdays.",
@@ -129,6 +132,8 @@ fn regressions() {
         // streets named by a terrace, drive or court in notes without case
         ("PT LIVES ALONE ON WINTHROP TERRACE, 2ND FLOOR.", &["WINTHROP TERRACE"]),
         ("pt lives on okafor drive w/ wife", &["okafor drive"]),
+        // a name after a grandparent's title in another language
+        ("Nonna Graziella made the bread, and my dziadek Zbigniew Kowalczyk ate it.", &["Graziella", "Zbigniew Kowalczyk"]),
         // a capitalized word no list holds, mid-sentence in running prose
         ("Nobody had asked Dobromila what she wanted.", &["Dobromila"]),
         ("We named the fund after Ingibjörg.", &["Ingibjörg"]),

@@ -140,7 +140,7 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          dodge chrysler buick cadillac gmc volvo camry corolla civic accord altima malibu impala silverado tahoe \
          prius sentra elantra sonata outback explorer escape ranger wrangler cherokee \
          para por con los las una uno en \
-         oma opa omi oupa ouma \
+         oma opa omi oupa ouma tata papai mamae \
          gaelic ilocano ilokano cebuano visayan bisaya hiligaynon ilonggo kapampangan chavacano sorani kurmanji \
          balochi sindhi sinhala sinhalese dzongkha tajik uzbek kazakh kyrgyz turkmen azeri azerbaijani georgian \
          chechen tatar mongolian yiddish aramaic assyrian chaldean coptic tamazight kabyle wolof \
