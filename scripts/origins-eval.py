@@ -15,7 +15,7 @@ letter of it is covered by a detected span that is not an optional category (as 
 counts).
 
     python3 scripts/origins-eval.py [--bin target/release/storysafe] [--per 60] [--min-freq 5]
-        [--templates a|b|c|d] [--misses 3] [--json]
+        [--templates a|b|c|d|e] [--misses 3] [--json]
 """
 
 import argparse
@@ -83,7 +83,21 @@ TEMPLATES_D = [
     "I keep {N}'s card on my desk.",
     "family mtg w/ {l} (hcp) and team.",
 ]
-SETS = {"a": TEMPLATES_A, "b": TEMPLATES_B, "c": TEMPLATES_C, "d": TEMPLATES_D}
+# Set "e" was written at the start of the fourteenth session, before any change it prompted; its
+# first measurement is recorded in the README.
+TEMPLATES_E = [
+    "{N} was the first patient I lost.",
+    "I asked {N} how she was sleeping.",
+    "The photo of {N} still hangs in our break room.",
+    "Grandpa {N} refused the feeding tube.",
+    "Pt's partner {N} at bedside.",
+    "CALLED NIECE {U}, NO ANSWER.",
+    "She and {N} had been married forty years.",
+    "For {N}, the hardest part was the waiting.",
+    "{N}'s mother flew in from overseas.",
+    "d/w {l} (son) re: goals of care.",
+]
+SETS = {"a": TEMPLATES_A, "b": TEMPLATES_B, "c": TEMPLATES_C, "d": TEMPLATES_D, "e": TEMPLATES_E}
 
 
 def wheel_path(cache):

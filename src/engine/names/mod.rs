@@ -575,7 +575,11 @@ impl<'a> Doc<'a> {
             let words = self.toks.iter().filter(|t| t.shape != Shape::Other).count();
             let func = self.flags.iter().filter(|&&f| f & flag::GRAMMAR != 0).count();
             // a short text needs a higher share: one telegraphic line may hold three function words
-            let share = if words >= 40 { 30 } else { 40 };
+            let share = match words {
+                40.. => 30,
+                10.. => 34,
+                _ => 40,
+            };
             self.prose.set(if words >= 6 && func * 100 >= words * share { 2 } else { 1 });
         }
         self.prose.get() == 2

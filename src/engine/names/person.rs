@@ -731,8 +731,22 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 matches!(&*k, "lives" | "lived" | "works" | "worked" | "loves" | "loved" | "grew" | "moved" | "came" | "went" | "drove" | "walked" | "sat" | "slept" | "died" | "wanted" | "wants" | "wished" | "hoped" | "feared" | "knew" | "remembered" | "visited" | "stayed" | "married" | "raised" | "taught" | "prayed" | "worried" | "refused" | "agreed" | "decided" | "learned" | "hated" | "missed" | "sings" | "sang")
                     || matches!(&*k, "had" | "has") && i + 3 < n && doc.joined(i + 1) && doc.key(i + 2) == "been" && doc.joined(i + 2) && doc.toks[i + 3].shape == Shape::Lower && doc.key(i + 3).ends_with("ing")
             };
+            // "___'s mother flew in", "___ was the first patient I lost": a word no list holds, or
+            // a listed first name that is no English word (a sentence can open with "Hope was")
+            let given = || unknown_word(doc, i, 3) || listed_given(doc, i) && !doc.is_common(i);
+            let kin_owner = i + 1 < n && doc.joined(i) && {
+                let w = doc.word(i);
+                (w.ends_with("'s") || w.ends_with("’s")) && doc.toks[i + 1].shape == Shape::Lower && (FAMILY.contains(&&*doc.key(i + 1)) || key_in!(doc, i + 1, "family", "story", "voice", "funeral", "friends", "friend", "kids", "children", "partner", "nurse", "doctor", "room", "bedside", "smile", "laugh", "hands"))
+            };
+            let copula = i + 2 < n && doc.joined(i) && doc.joined(i + 1) && key_in!(doc, i + 1, "is", "was") && doc.toks[i + 2].shape == Shape::Lower
+                && key_in!(doc, i + 2, "the", "my", "our", "a", "an", "one", "always", "never", "still", "only", "just", "also", "so", "born", "not", "like", "there", "here", "home", "in", "at", "sitting", "lying", "waiting", "living", "married")
+                && doc.is_prose();
             if speech && unknown_word(doc, i, 3) || age || person_only {
                 "a name opening a sentence before a verb of speech or an age (___ told me, ___ was 34)"
+            } else if kin_owner && given() {
+                "a name opening a sentence, in the possessive before a person (___'s mother)"
+            } else if copula && given() {
+                "a name opening a sentence in running prose, before is or was (___ was the first)"
             } else {
                 continue;
             }
@@ -764,7 +778,9 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             // "that ___'s story be told", "I keep ___'s card": a possessive mid-sentence
             "a name, in the possessive mid-sentence (___'s story)"
         } else if prose_slot(doc, i) {
-            "a capitalized word no list holds, mid-sentence in running prose"
+            // the word was checked by the slot itself
+            push(doc, i, extend(doc, i), 0.6, "a capitalized word no list explains, mid-sentence in running prose", out);
+            continue;
         } else {
             continue;
         };
@@ -799,8 +815,10 @@ fn prose_slot(doc: &Doc<'_>, i: usize) -> bool {
     }
     let closes = i + 1 == n && t.e == doc.text.len()
         || doc.text[t.e..].starts_with([',', '.', ';', ':', '!', '?', ')', '"', '”'])
-        || i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && (doc.has(i + 1, flag::FUNC) || person_verb(doc, i + 1));
-    if !closes || !unknown_word(doc, i, 4) || !doc.is_prose() {
+        || i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && (doc.has(i + 1, flag::FUNC) || person_verb(doc, i + 1)
+            // "think about ___ every time", "saw ___ again"
+            || key_in!(doc, i + 1, "every", "each", "again", "too", "because", "since", "until", "as", "now", "then", "still", "often", "today", "tonight", "anymore", "almost", "always", "never", "once", "how", "why", "where", "whether"));
+    if !closes || !(unknown_word(doc, i, 2) || listed_given(doc, i)) || !doc.is_prose() {
         return false;
     }
     // "Vietnamese-American", "Lebanese-born": a compound of a nationality or a common word
@@ -814,6 +832,17 @@ fn prose_slot(doc: &Doc<'_>, i: usize) -> bool {
     // a nationality or a language no list holds ("Bhutanese", "Javanese"); "Tuesdays"
     let k = doc.key(i);
     !(k.ends_with("ese") && !doc.is_first(i) || k.strip_suffix('s').is_some_and(|b| super::traps::CALENDAR.contains(b)))
+}
+
+/// A listed first name written with a capital, even one that is also an English word or only
+/// two letters long ("asked Frank what", "after Ky.", "Neither Hang nor"): mid-sentence in running
+/// prose the capital is what marks it, as "a moment of grace" or "in May" are not marked.
+fn listed_given(doc: &Doc<'_>, i: usize) -> bool {
+    doc.toks[i].shape == Shape::Title
+        && doc.toks[i].e - doc.toks[i].s >= 2
+        && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::GREET | flag::STATE | flag::CALENDAR | flag::MEDICAL | flag::EPONYM_HEAD | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::STREET | flag::SAINT)
+        && doc.is_first(i)
+        && !doc.is_place(i, i + 1)
 }
 
 /// `... NOT 1400U/HR. SUSAN`, `Pt resting.\nKaren`: a listed first name alone as the last word

@@ -140,7 +140,7 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          dodge chrysler buick cadillac gmc volvo camry corolla civic accord altima malibu impala silverado tahoe \
          prius sentra elantra sonata outback explorer escape ranger wrangler cherokee \
          para por con los las una uno en \
-         oma opa omi oupa ouma tata papai mamae \
+         oma opa omi oupa ouma tata papai mamae manman \
          gaelic ilocano ilokano cebuano visayan bisaya hiligaynon ilonggo kapampangan chavacano sorani kurmanji \
          balochi sindhi sinhala sinhalese dzongkha tajik uzbek kazakh kyrgyz turkmen azeri azerbaijani georgian \
          chechen tatar mongolian yiddish aramaic assyrian chaldean coptic tamazight kabyle wolof \
@@ -156,7 +156,7 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          bolivian ecuadorian panamanian nicaraguan belizean bahamian barbadian trinidadian guyanese surinamese \
          taiwanese singaporean malaysian \
          god allah buddha shabbat sabbath ramadan eid diwali passover hanukkah \
-         chanukah kippur torah quran koran bible hajj nowruz norouz vaisakhi frisian")
+         chanukah kippur torah quran koran bible psalm psalms gospel hajj nowruz norouz vaisakhi frisian")
 });
 
 /// Words that an English word list holds but that are, capitalized in a story, almost always a
