@@ -32,7 +32,7 @@ pub static TITLES: WordSet = LazyLock::new(|| {
 pub static KIN: WordSet = LazyLock::new(|| {
     set("son sons daughter daughters dtr dtrs wife husband spouse partner fiance fiancee boyfriend girlfriend \
          mother mom mum mommy mama father dad daddy papa parent parents brother brothers bro sister sisters sis \
-         sibling siblings niece nieces nephew nephews cousin cousins aunt aunts uncle uncles grandson granddaughter grandaughter \
+         sibling siblings sib sibs niece nieces nephew nephews cousin cousins aunt aunts uncle uncles grandson granddaughter grandaughter \
          grandchild grandchildren grandmother grandfather grandma grandpa granny stepson stepdaughter stepmother \
          stepfather stepdad stepmom stepbrother stepsister aunty step-daughter step-son daughter-in-law son-in-law sister-in-law brother-in-law mother-in-law \
          father-in-law dtr-in-law friend friends neighbor neighbour roommate landlord boss coworker co-worker \

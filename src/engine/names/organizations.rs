@@ -448,7 +448,37 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let first = out.len();
     find_names(doc, out);
+    care_kind_in_brackets(doc, out);
     initialisms_after(doc, first, out);
+}
+
+/// "from linden grove (alf)", "at Cedar Crest (SNF)", "back to Oakmont (rehab)": the kind of a
+/// place of care in brackets names the words before it, after at/from/to/in.
+fn care_kind_in_brackets(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for k in 1..n {
+        let g = doc.gap(k - 1);
+        if !(g == " (" && doc.text[doc.toks[k].e..].starts_with(')')) || !key_in!(doc, k, "alf", "snf", "ltc", "ltach", "ltac", "rehab", "irf", "sar", "nh", "alr", "hospice", "adh", "ecf", "lthc") {
+            continue;
+        }
+        // back from the bracket to a preposition, over at most three words
+        let mut s = k;
+        while s > 0 && k - s < 3 && (s == k || doc.joined(s - 1)) && {
+            let t = doc.toks[s - 1];
+            t.e - t.s >= 2 && !doc.has(s - 1, flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::TRANSFER | flag::MEDICAL | flag::CALENDAR | flag::PREP | flag::AT_FROM)
+                && !doc.text[t.s..t.e].bytes().any(|b| b.is_ascii_digit())
+        } {
+            s -= 1;
+        }
+        if s == k || s == 0 || !doc.joined(s - 1) || !key_in!(doc, s - 1, "from", "at", "to", "in", "into") {
+            continue;
+        }
+        // one common word alone is no name ("from home (alf)")
+        if k - s == 1 && doc.is_common(s) && !doc.toks[s].is_cap() {
+            continue;
+        }
+        out.push(Span::new(doc.toks[s].s, doc.toks[k - 1].e, Category::Organization, 0.6, "organizations", "a place of care before its kind in brackets (___ (ALF))"));
+    }
 }
 
 /// "Bunker Hill (BHCC)", "Visiting Nurse Association (VNA)": an initialism in brackets right after

@@ -54,7 +54,8 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     }
     // "WITH MS S. CARE": an initial and a period after the title
     let initial_after = doc.is_initial(i) && doc.toks[i].shape == Shape::Initial && doc.gap(title) == " " && doc.text[t.e..].starts_with(". ");
-    if ambiguous && !initial_after && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) {
+    // "mr tsinajinnie.": a long word no list holds is no valve or disease either
+    if ambiguous && !initial_after && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) && !unknown_word(doc, i, 6) {
         return false;
     }
     if doc.is_initial(i) {
@@ -75,7 +76,7 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
 }
 
 /// Family nouns: after them, even a word no list holds is taken as a name in notes without case.
-const FAMILY: &[&str] = &["son", "sons", "daughter", "daughters", "dtr", "dtrs", "wife", "husband", "brother", "sister", "mother", "father", "niece", "nephew", "aunt", "aunty", "uncle", "cousin", "grandson", "granddaughter", "grandaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "stepdad", "stepmom", "stepbrother", "stepsister", "fiance", "fiancee", "boyfriend", "girlfriend", "partner",
+const FAMILY: &[&str] = &["son", "sons", "daughter", "daughters", "dtr", "dtrs", "wife", "husband", "brother", "sister", "sib", "sibling", "mother", "father", "niece", "nephew", "aunt", "aunty", "uncle", "cousin", "grandson", "granddaughter", "grandaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "stepdad", "stepmom", "stepbrother", "stepsister", "fiance", "fiancee", "boyfriend", "girlfriend", "partner",
     "son-in-law", "daughter-in-law", "dtr-in-law", "brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "friend", "neighbor", "neighbour", "roommate",
     "mom", "mum", "dad", "coworker", "co-worker", "colleague", "mentor", "preceptor"];
 
@@ -140,7 +141,7 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             && i + 1 < doc.toks.len() && doc.joined(i) && person_verb(doc, i + 1);
         // "1:1 sitter souksavanh overnight": in a note without case, a word no list holds after a
         // bedside role
-        let caseless_unknown = doc.mode != CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "sitter" | "aide" | "interpreter" | "cna" | "tech" | "chaplain")
+        let caseless_unknown = doc.mode != CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "sitter" | "aide" | "interpreter" | "cna" | "tech" | "chaplain" | "student" | "md" | "rn" | "np" | "resident" | "fellow" | "intern")
             && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::MEDICAL | flag::UNIT | flag::CRED | flag::STATE)
             && doc.word(i).chars().all(char::is_alphabetic);
         return unknown || named_word || caseless_unknown || doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
@@ -448,6 +449,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     subject_of_verb(doc, out);
     lone_given_names(doc, out);
     closing_signature(doc, out);
+    dash_signature(doc, out);
     name_credential_verb(doc, out);
     name_pair_sentence(doc, out);
     family_of(doc, out);
@@ -719,10 +721,13 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             // "___ told me", "___ was 34 when"
             let speech = i + 1 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed" | "smiled" | "cried" | "insisted" | "explained" | "admitted" | "confided");
             let age = i + 2 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "was" | "is" | "turned") && {
+                // "___ was 34 when", "___ is a 14 mo M", "___ is an 88 yo"
                 let rest = &doc.text[doc.toks[i + 1].e..];
+                let rest = rest.strip_prefix(" a ").or_else(|| rest.strip_prefix(" an ")).map_or(rest, |r| &rest[rest.len() - r.len() - 1..]);
                 let digits = rest.strip_prefix(' ').map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
                 let after = rest.get(1 + digits..).unwrap_or("");
-                (1..=3).contains(&digits) && (after.starts_with(" when") || after.starts_with(" years") || after.starts_with(" year-old") || after.starts_with("-year"))
+                (1..=3).contains(&digits)
+                    && [" when", " years", " year-old", "-year", " mo ", " mo.", " month", "-month", " yo", "yo ", " y/o", " y.o", " wk", " week", "-week", " day-old", "-day"].iter().any(|p| after.starts_with(p))
             };
             // a verb only people do ("___ slept", "___ had been living"), not one a drug or a lab
             // value takes ("was", "held", "increased")
@@ -862,6 +867,34 @@ fn closing_signature(doc: &Doc<'_>, out: &mut Vec<Span>) {
         return;
     }
     push(doc, i, i + 1, 0.6, "a first name signing the note", out);
+}
+
+/// "... xr hip ordered. -faith", "-tammy c., rn, cwocn": a note signed with a dash before a first
+/// name (even one that is also a word), then at most an initial and credentials to the end.
+fn dash_signature(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    // the dash opens the last line or follows the last sentence
+    let Some(dash) = doc.text.trim_end().rfind('-') else { return };
+    let before = &doc.text[..dash];
+    if !(before.is_empty() || before.ends_with('\n') || before.ends_with(". ") || before.ends_with(".  ") || before.ends_with("\n ")) {
+        return;
+    }
+    let Some(i) = (0..n).find(|&k| doc.toks[k].s == dash + 1) else { return };
+    let t = doc.toks[i];
+    if t.e - t.s < 3 || !matches!(t.shape, Shape::Title | Shape::Upper | Shape::Lower) || !doc.is_first(i)
+        || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE | flag::NOT_NAME)
+    {
+        return;
+    }
+    // what follows: nothing, or an initial and credentials ("c., rn, cwocn")
+    let mut end = i + 1;
+    if end < n && doc.toks[end].e - doc.toks[end].s == 1 && doc.text[doc.toks[end].e..].starts_with('.') {
+        end += 1;
+    }
+    if (end..n).any(|k| !doc.has(k, flag::CRED) && !credential_shaped(doc, k) || doc.toks[k].e - doc.toks[k].s > 6) {
+        return;
+    }
+    push(doc, i, end, 0.6, "a first name signing the note after a dash (-___)", out);
 }
 
 /// "proxys. suzette and ank", "CHILDREN: MARIA AND TEO.": in a note without case, a sentence or
@@ -1559,7 +1592,9 @@ fn surname_first_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for i in 0..n {
         let t = doc.toks[i];
-        if !t.is_cap() || t.e - t.s < 2 || !doc.text[t.e..].starts_with(", ") || doc.has(i, NEVER | flag::TRAP | flag::GREET) {
+        // "McKENZIE" is a capital word too
+        let capital = t.is_cap() || t.shape == Shape::Other && doc.word(i).starts_with(|c: char| c.is_uppercase()) && doc.word(i).chars().all(char::is_alphabetic);
+        if !capital || t.e - t.s < 2 || !doc.text[t.e..].starts_with(", ") || doc.has(i, NEVER | flag::TRAP | flag::GREET) {
             continue;
         }
         let rest = &doc.text[t.e + 2..];
@@ -1580,6 +1615,33 @@ fn surname_first_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
             && (!doc.is_common(i) || doc.is_surname(i)) && doc.text[doc.toks[j].e..].trim_start_matches(' ').starts_with('(')
         {
             push(doc, i, j + 1, 0.7, "a patient labelled surname first (PT ___, ___ (number))", out);
+            continue;
+        }
+        if j < n && doc.toks[j].s == t.e + 2 && doc.toks[j].is_cap() && !doc.has(j, NEVER | flag::TRAP | flag::GREET) && (!doc.is_common(i) || doc.is_surname(i)) {
+            // a second given name ("Nascimento, João Pedro")
+            let mut end = j + 1;
+            if end < n && doc.gap(j) == " " && doc.toks[end].is_cap() && (doc.is_first(end) || unknown_word(doc, end, 3)) && !doc.has(end, NEVER | flag::TRAP) {
+                end += 1;
+            }
+            let given = doc.is_first(j) || unknown_word(doc, j, 3);
+            let after = &doc.text[doc.toks[end - 1].e..];
+            let line_ends = after.is_empty() || after.starts_with('\n') || after.starts_with("  ") || after.starts_with(" (");
+            let line_starts = doc.text[..t.s].ends_with('\n') || t.s == 0;
+            // "Patient: Yıldırım, Mehmet   MRN:", "Pt: Nascimento, João Pedro  DOB": a label, the
+            // surname, a comma and the given names, then the next field or the end of the line
+            let labelled = i > 0 && key_in!(doc, i - 1, "pt", "patient", "name", "resident", "client") && doc.gap(i - 1).trim() == ":";
+            // "McKENZIE, DELROY" alone on a line under a note's heading
+            let own_line = line_starts && (doc.is_first(j) || doc.is_surname(i) && unknown_word(doc, j, 3)) && !doc.is_common(j);
+            if given && line_ends && (labelled || own_line) {
+                push(doc, i, end, 0.7, "a patient written surname first, on a label's line (Patient: ___, ___)", out);
+                continue;
+            }
+        }
+        // "(GURUNG, BED 4)": a note's heading naming the patient by surname and bed
+        if i > 0 && doc.text[..t.s].ends_with('(') && j < n && doc.toks[j].s == t.e + 2 && key_in!(doc, j, "bed", "rm", "room", "bay") && !doc.is_common(i)
+            && doc.text[doc.toks[j].e..].trim_start_matches([' ', '#']).starts_with(|c: char| c.is_ascii_digit())
+        {
+            push(doc, i, i + 1, 0.7, "a patient named by surname before a bed number ((___, BED 4))", out);
         }
     }
 }

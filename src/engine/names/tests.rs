@@ -144,6 +144,18 @@ fn regressions() {
         ("Neither Teodozja nor her doctors expected that.", &["Teodozja"]),
         ("The nurses on that floor, especially Wanjugu and Senayt, sang with him every night.", &["Wanjugu", "Senayt"]),
         ("Nyambura had been living in a van since June.", &["Nyambura"]),
+        // patients written surname first on a label's line or alone under a heading, or by bed
+        ("DISCHARGE SUMMARY\nPatient: Korkmaz, Fatih   MRN: 00112233\nAdmit: 01/02/2024", &["Korkmaz, Fatih"]),
+        ("CM NOTE\nPt: Figueiredo, Ana Clara  DOB 01/02/1960", &["Figueiredo, Ana Clara"]),
+        ("PT Daily Note, Tues 6/18\nMcALLISTER, DESMOND\nPt seen bedside.", &["McALLISTER, DESMOND"]),
+        ("NPN 7P-7A (TAMANG, BED 6)\nPT SLEPT WELL.", &["TAMANG"]),
+        // a child's age after is/was opening a note; a sibling by shorthand
+        ("PEDS NOTE\nKaweh is a 14 mo M w/ RSV. Older sib Berivan, 6, at home.", &["Kaweh", "Berivan"]),
+        // signatures after a dash; a place of care before its kind in brackets; lowercase mr
+        ("ct head ordered. -hope", &["hope"]),
+        ("wound cleansed, referred to wocn.\n-bernadette c., rn, cwocn", &["bernadette c"]),
+        ("pt is 93 y/o f from maple hollow (alf), unwitnessed fall.", &["maple hollow"]),
+        ("family requests a visit from mr yazzielowe. chaplain aware.", &["yazzielowe"]),
         // listed first names that are also English words or two letters long, capitalized
         // mid-sentence in prose; names opening a sentence before is/was or in the possessive
         ("Nobody had asked Frank what she wanted, and Jo never said.", &["Frank", "Jo"]),
