@@ -32,7 +32,7 @@ pub const LABELS: &[(&str, Category, &str)] = &[
     ("acct", Category::Account, r"account(?:\s+(?:number|no\.?|\#|id))?|acct\.?(?:\s*(?:\#|no\.?|number))?|(?:credit|debit|payment|bank)\s+card(?:\s+(?:number|no\.?))?|card\s+(?:number|no\.?)|iban|routing\s+(?:number|no\.?)|(?:visa|mastercard|amex|discover)(?:\s+card)?\s+ending(?:\s+in)?|card\s+ending(?:\s+in)?|account\s+ending(?:\s+in)?|sort\s+code|bank\s+account|credit\s+union|invoice\s+(?:number|no\.?|\#)|billing\s+(?:number|id|account)|statement\s+(?:number|no\.?)"),
     ("lic", Category::License, r"(?:driver'?s?|driving)\s+licen[cs]e(?:\s+(?:number|no\.?|\#))?|cdl|licen[cs]e(?:\s+(?:number|no\.?|\#))?|lic\.?\s*(?:\#|no\.?)|dl|npi|dea(?:\s+(?:number|no\.?|\#))?|certificate\s+(?:number|no\.?|\#)|cert\.?\s*\#|permit\s+(?:number|no\.?|\#)|board\s+certification(?:\s+(?:number|no\.?))?|provider\s+(?:number|no\.?|id)"),
     ("dev", Category::Device, r"serial(?:\s+(?:number|no\.?|\#))?|s/n|sn|device\s+(?:id|serial|number|no\.?)|transmitter(?:\s+(?:id|serial|number))?|imei|udi|model\s+(?:number|no\.?|\#)|(?:pacemaker|implant|sensor|pump|monitor)\s+(?:id|serial|number)|mac\s+address"),
-    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|(?:encounter|visit|admission|episode)\s+(?:number|no\.?|\#|id)|rx\s*\#|prescription\s+(?:number|no\.?|\#)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|a-number|alien\s+(?:registration\s+)?number|uscis\s+(?:number|no\.?|\#)|aadhaar(?:\s+(?:number|no\.?))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|social\s+insurance\s+(?:number|no\.?)|sin|tax\s+(?:id|number|no\.?)|tin|ein|itin|id\s*[:\#]|id|slip\s*\#|receipt\s*\#|locker\s*\#|property\s*\#|bag\s*\#|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)|(?:intake|referral|screening|report)\s*(?:number|no\.?|\#)"),
+    ("other", Category::Id, r"case\s+(?:number|no\.?|\#|id|log|file)|(?:encounter|visit|admission|episode)\s+(?:number|no\.?|\#|id)|rx\s*\#|prescription\s+(?:number|no\.?|\#)|badge(?:\s+(?:number|no\.?|\#|id))?|employee\s+(?:id|number|no\.?|\#)|staff\s+(?:id|number)|reference(?:\s+(?:number|no\.?|\#|id))?|ref\.?\s*(?:\#|no\.?|number)|ref:|confirmation\s+(?:number|no\.?|\#|code)|claim\s+(?:number|no\.?|\#|id)|ticket\s+(?:number|no\.?|\#)|file\s+(?:number|no\.?|\#)|run\s*(?:\#|number|no\.?)|incident\s+(?:number|no\.?|\#)|report\s+(?:number|no\.?|\#)|card\s+id|enrollment\s+(?:number|no\.?|id)|student\s+(?:id|number)|passport(?:\s+(?:number|no\.?|\#))?|a-number|a\#|alien\s+(?:registration\s+)?number|uscis\s+(?:number|no\.?|\#)|aadhaar(?:\s+(?:number|no\.?))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|social\s+insurance\s+(?:number|no\.?)|sin|tax\s+(?:id|number|no\.?)|tin|ein|itin|id\s*[:\#]|id|slip\s*\#|receipt\s*\#|locker\s*\#|property\s*\#|bag\s*\#|national\s+id(?:\s+(?:number|no\.?))?|id\s+(?:number|no\.?|\#)|tracking\s+(?:number|no\.?|\#)|order\s+(?:number|no\.?|\#)|requisition\s+(?:number|no\.?|\#)|accession\s+(?:number|no\.?|\#)|specimen\s+(?:id|number)|booking\s+(?:number|reference)|inmate\s+(?:number|id)|docket\s+(?:number|no\.?)|truancy\s+file|application\s+(?:number|no\.?|id)|voucher\s+(?:number|no\.?)|case\s+\#|log\s+(?:number|no\.?)|(?:intake|referral|screening|report)\s*(?:number|no\.?|\#)"),
 ];
 
 /// A label, a short gap (`:`, `#`, `number`, `is`, a comma) and a value with a digit.
@@ -384,6 +384,8 @@ mod tests {
             ("MAC 00:1A:2B:3C:4D:5E seen", "00:1A:2B:3C:4D:5E", Device),
             ("gave me a case number, 2024-HS-118307, and", "2024-HS-118307", Id),
             ("employee badge number, E-20417, and", "E-20417", Id),
+            // an immigration A-number after "A#" on an intake form
+            ("Arrival: 4/2  A#: A-318-552-904  Origin", "A-318-552-904", Id),
             ("Run #24-031877, Sat", "24-031877", Id),
             ("Reference number PA-24-0311-88412.", "PA-24-0311-88412", Id),
             ("copay program (card ID CP-7713-40288); new", "CP-7713-40288", Id),
@@ -434,6 +436,8 @@ mod tests {
         // (text, a string that must not be found as a required category)
         let rows: &[(&str, &str)] = &[
             ("COVID-19 and IL-6 and ICD-10", "COVID-19"),
+            // "a #" is an article and a number sign, not the A-number's label
+            ("sent a #14 fr catheter and a #8 ett", "14"),
             ("SARS-CoV-2 positive", "SARS-CoV-2"),
             ("T2DM (E11.65), HFrEF (I50.23)", "E11.65"),
             ("SUPPORTED VIA PB7200 VENT", "PB7200"),
