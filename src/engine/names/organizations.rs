@@ -458,7 +458,8 @@ fn care_kind_in_brackets(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for k in 1..n {
         let g = doc.gap(k - 1);
-        if !(g == " (" && doc.text[doc.toks[k].e..].starts_with(')')) || !key_in!(doc, k, "alf", "snf", "ltc", "ltach", "ltac", "rehab", "irf", "sar", "nh", "alr", "hospice", "adh", "ecf", "lthc") {
+        let bracketed = g == " (" && doc.text[doc.toks[k].e..].starts_with(')');
+        if !bracketed || !key_in!(doc, k, "alf", "snf", "ltc", "ltach", "ltac", "rehab", "irf", "sar", "nh", "alr", "hospice", "adh", "ecf", "lthc") {
             continue;
         }
         // back from the bracket to a preposition, over at most three words

@@ -55,7 +55,8 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     // "WITH MS S. CARE": an initial and a period after the title
     let initial_after = doc.is_initial(i) && doc.toks[i].shape == Shape::Initial && doc.gap(title) == " " && doc.text[t.e..].starts_with(". ");
     // "mr tsinajinnie.": a long word no list holds is no valve or disease either
-    if ambiguous && !initial_after && !(doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP)) && !unknown_word(doc, i, 6) {
+    let plain_name = doc.is_name(i) && !doc.is_common(i) && !doc.has(i, flag::TRAP);
+    if ambiguous && !initial_after && !plain_name && !unknown_word(doc, i, 6) {
         return false;
     }
     if doc.is_initial(i) {
