@@ -49,7 +49,17 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     if lone_initial {
         return true;
     }
+    // "I'll call him Mr. H, works": a capital standing for the surname after a title written
+    // with its period in prose
+    if doc.mode == CaseMode::Mixed && t.shape == Shape::Initial && t.e - t.s == 1 && doc.toks[title].shape == Shape::Title && doc.gap(title) == ". "
+        && key_in!(doc, title, "mr", "mrs", "ms") && (doc.text[t.e..].starts_with(',') || doc.text[t.e..].starts_with(' ') && doc.text[t.e + 1..].starts_with(char::is_lowercase)) {
+        return true;
+    }
     if t.e - t.s < 2 && !doc.is_initial(i) {
+        return false;
+    }
+    // "his dr is like dr ...": a filler or an adverb after the title and "is" is no name
+    if t.shape == Shape::Lower && key_in!(doc, i, "like", "really", "so", "super", "very", "still", "also", "not", "always", "never", "kinda", "sorta", "actually") {
         return false;
     }
     // "WITH MS S. CARE": an initial and a period after the title
@@ -459,6 +469,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     nickname_cues(doc, out);
     appositive_names(doc, out);
     role_appositives(doc, out);
+    kunya_names(doc, out);
     lowercase_message_names(doc, out);
 }
 
@@ -490,7 +501,8 @@ fn clergy_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if doc.mode == CaseMode::Mixed && !doc.toks[j].is_cap() {
             continue;
         }
-        let listed = doc.is_name(j) && (period && !doc.has(j, flag::TRAP) || !doc.is_common(j));
+        // "rev. Faleolo": after the title and its period, a capitalized word no list holds
+        let listed = doc.is_name(j) && (period && !doc.has(j, flag::TRAP) || !doc.is_common(j)) || period && doc.toks[j].is_cap() && unlisted_word(doc, j);
         if listed {
             let end = extend(doc, j);
             push(doc, j, end, 0.75, "a name after a clergy title (Rev., Fr.)", out);
@@ -637,6 +649,29 @@ fn role_appositives(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         if doc.is_name(i) && !doc.is_common(i) || unlisted_word(doc, i) {
             push(doc, i, i + 1, 0.6, "a given name in commas after a role, before its verb (the aide on nights, ___, stayed)", out);
+        }
+    }
+}
+
+/// "Abu Yousef", "Umm Khalid": an Arabic kunya (father or mother of, then a name) is a name as a
+/// whole; a place ("Abu Dhabi") is not.
+fn kunya_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        if t.shape != Shape::Title || !(3..=4).contains(&(t.e - t.s)) || !key_in!(doc, i, "abu", "abou", "umm", "omm") || doc.gap(i) != " " {
+            continue;
+        }
+        let j = i + 1;
+        if doc.toks[j].shape != Shape::Title || doc.is_place(i, j + 1) || doc.is_place(j, j + 1) || doc.has(j, NEVER | flag::TRAP) {
+            continue;
+        }
+        if doc.is_name(j) || unlisted_word(doc, j) {
+            let end = extend(doc, j);
+            push(doc, i, end, 0.7, "an Arabic kunya: Abu or Umm and a name", out);
         }
     }
 }
