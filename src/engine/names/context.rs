@@ -39,7 +39,7 @@ pub static KIN: WordSet = LazyLock::new(|| {
          colleague caregiver caretaker guardian proxy hcp spokesperson interpreter translator chaplain \
          guardian proxy hcp spokesperson named called nicknamed call calls sponsor mentor godmother godfather godson \
          goddaughter nickname nicknames baby infant twin twins kid kids child children boy girl ex preceptor \
-         oma opa omi oupa ouma")
+         oma opa omi oupa ouma gran")
 });
 
 /// Roles a name often follows ("patient Rosa", "case manager Helen", "NP Carol"): weaker than

@@ -49,7 +49,17 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     if lone_initial {
         return true;
     }
+    // "I'll call him Mr. H, works": a capital standing for the surname after a title written
+    // with its period in prose
+    if doc.mode == CaseMode::Mixed && t.shape == Shape::Initial && t.e - t.s == 1 && doc.toks[title].shape == Shape::Title && doc.gap(title) == ". "
+        && key_in!(doc, title, "mr", "mrs", "ms") && (doc.text[t.e..].starts_with(',') || doc.text[t.e..].starts_with(' ') && doc.text[t.e + 1..].starts_with(char::is_lowercase)) {
+        return true;
+    }
     if t.e - t.s < 2 && !doc.is_initial(i) {
+        return false;
+    }
+    // "his dr is like dr ...": a filler or an adverb after the title and "is" is no name
+    if t.shape == Shape::Lower && key_in!(doc, i, "like", "really", "so", "super", "very", "still", "also", "not", "always", "never", "kinda", "sorta", "actually") {
         return false;
     }
     // "WITH MS S. CARE": an initial and a period after the title
@@ -459,6 +469,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     note_contact_cues(doc, out);
     nickname_cues(doc, out);
     appositive_names(doc, out);
+    role_appositives(doc, out);
+    kunya_names(doc, out);
+    lowercase_message_names(doc, out);
 }
 
 /// Flags of words that are never a person's name where a rule below expects one.
@@ -489,7 +502,8 @@ fn clergy_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if doc.mode == CaseMode::Mixed && !doc.toks[j].is_cap() {
             continue;
         }
-        let listed = doc.is_name(j) && (period && !doc.has(j, flag::TRAP) || !doc.is_common(j));
+        // "rev. Faleolo": after the title and its period, a capitalized word no list holds
+        let listed = doc.is_name(j) && (period && !doc.has(j, flag::TRAP) || !doc.is_common(j)) || period && doc.toks[j].is_cap() && unlisted_word(doc, j);
         if listed {
             let end = extend(doc, j);
             push(doc, j, end, 0.75, "a name after a clergy title (Rev., Fr.)", out);
@@ -598,6 +612,102 @@ fn appositive_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let unknown = !doc.is_common(i) && !doc.is_name(i) && !doc.has(i, flag::TRAP) && !doc.is_place(i, i + 1) && doc.word(i).chars().all(char::is_alphabetic);
         if doc.is_first(i) || unknown {
             push(doc, i, i + 1, 0.6, "a given name set off before a clause about a person (___, who)", out);
+        }
+    }
+}
+
+/// "The ICU nurse on the last night, Achieng, stayed", "aide at facility, baraka, found pt": a
+/// given name set off in commas after a phrase about a role or a relative, and then the verb
+/// whose subject it is. The phrase's role or kinship word may stand a few words back.
+fn role_appositives(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    for i in 1..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        // cheap tests first: ", ___, " around the word and the shape of a name
+        if doc.gap(i - 1) != ", " || doc.gap(i) != ", " || t.e - t.s < 3 || t.sent_start {
+            continue;
+        }
+        let shaped = match doc.mode {
+            CaseMode::Mixed => t.shape == Shape::Title,
+            _ => t.shape == Shape::Lower || t.shape == Shape::Title,
+        };
+        if !shaped || !(person_verb(doc, i + 1) || key_in!(doc, i + 1, "would", "will")) || doc.has(i + 1, flag::TRAP) {
+            continue;
+        }
+        // the role or kinship word within six words back, in the same sentence and clause
+        let mut cue = false;
+        for k in (i.saturating_sub(6)..i).rev() {
+            if doc.has(k, flag::ROLE | flag::KIN) {
+                cue = true;
+                break;
+            }
+            if doc.toks[k].sent_start || k + 1 < i && doc.gap(k).contains([',', ';', ':', '(', ')', '\n']) {
+                break;
+            }
+        }
+        if !cue || doc.has(i, NEVER | flag::TRAP) {
+            continue;
+        }
+        if doc.is_name(i) && !doc.is_common(i) || unlisted_word(doc, i) {
+            push(doc, i, i + 1, 0.6, "a given name in commas after a role, before its verb (the aide on nights, ___, stayed)", out);
+        }
+    }
+}
+
+/// "Abu Yousef", "Umm Khalid": an Arabic kunya (father or mother of, then a name) is a name as a
+/// whole; a place ("Abu Dhabi") is not.
+fn kunya_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        if t.shape != Shape::Title || !(3..=4).contains(&(t.e - t.s)) || !key_in!(doc, i, "abu", "abou", "umm", "omm") || doc.gap(i) != " " {
+            continue;
+        }
+        let j = i + 1;
+        if doc.toks[j].shape != Shape::Title || doc.is_place(i, j + 1) || doc.is_place(j, j + 1) || doc.has(j, NEVER | flag::TRAP) {
+            continue;
+        }
+        if doc.is_name(j) || unlisted_word(doc, j) {
+            let end = extend(doc, j);
+            push(doc, i, end, 0.7, "an Arabic kunya: Abu or Umm and a name", out);
+        }
+    }
+}
+
+/// "khamla please bring the rice", "auntie vone said", "guled called the fellow": in a message
+/// typed in lowercase, a word no list holds (or a listed given name that is no English word)
+/// opening a line or a clause, or after a kinship title of address, before a verb of a message
+/// about a person (please, can, dont, just, called, said).
+fn lowercase_message_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    let bytes = doc.text.as_bytes();
+    for i in 0..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        if t.shape != Shape::Lower || t.e - t.s < 4 || !doc.joined(i) {
+            continue;
+        }
+        if !key_in!(doc, i + 1, "please", "pls", "plz", "can", "cant", "dont", "just", "called", "said", "says", "texted", "wants", "asked") {
+            continue;
+        }
+        // the slot: a line's start (after an optional "[time] name: " label), a comma, or a
+        // kinship title of address
+        let line_start = bytes[..t.s].iter().rev().take_while(|&&b| b != b'\n').all(|&b| b == b' ' || b == b'\t');
+        let slot = line_start
+            || i > 0 && doc.gap(i - 1) == ": " && {
+                let p = doc.toks[i - 1];
+                let head = &doc.text[..p.s];
+                head.ends_with("] ") || bytes[..p.s].iter().rev().take_while(|&&b| b != b'\n').all(|&b| b == b' ' || b == b'\t')
+            }
+            || i > 0 && doc.gap(i - 1) == ", " && doc.toks[i - 1].shape == Shape::Lower
+            || i > 0 && doc.gap(i - 1) == " " && (CHAT_KIN_TITLES.contains(&&*doc.key(i - 1)) || key_in!(doc, i - 1, "omg", "lol", "ok", "btw", "also", "fyi"));
+        if !slot || doc.has(i, NEVER | flag::TRAP) {
+            continue;
+        }
+        if doc.is_first(i) && !doc.is_common(i) || unlisted_word(doc, i) {
+            push(doc, i, i + 1, 0.6, "a lowercase given name opening a message about a person (___ please bring, ___ called)", out);
         }
     }
 }
@@ -1136,7 +1246,9 @@ fn quote_sign_offs(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// Hospital departments a staff member is "from" ("iris from pharm", "kim from speech").
 static DEPARTMENTS: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| {
     "pharm pharmacy speech pt ot slp nutrition dietary sw cm chaplaincy pastoral rehab lab radiology ir \
-     respiratory rt wound ostomy palliative hospice admitting billing security transport"
+     respiratory rt wound ostomy palliative hospice admitting billing security transport \
+     micro microbiology cardiology neurology nephrology oncology hematology endocrine psych psychiatry \
+     dialysis blood bank echo cath ekg ecg eeg pathology path gi renal neuro ortho derm"
         .split_whitespace()
         .collect()
 });
@@ -1291,12 +1403,26 @@ fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) -> bool {
     if distinct < 2 {
         return false;
     }
-    for i in speakers {
-        let bad = flag::FUNC | flag::MEDICAL | flag::UNIT | flag::KIN | flag::ROLE | flag::CRED | flag::TITLE | flag::TRAP | flag::GREET | flag::CALENDAR;
-        // after a title of address even a word ("tita baby:") is the speaker's name
+    let bad = flag::FUNC | flag::MEDICAL | flag::UNIT | flag::KIN | flag::ROLE | flag::CRED | flag::TITLE | flag::TRAP | flag::GREET | flag::CALENDAR;
+    // after a title of address even a word ("tita baby:") is the speaker's name
+    let is_speaker = |i: usize| {
         let named = titled(i) && !doc.has(i, flag::FUNC | flag::MEDICAL | flag::UNIT | flag::CRED | flag::TRAP | flag::CALENDAR);
-        if (named || !doc.has(i, bad) && (doc.is_first(i) || !doc.is_common(i))) && doc.word(i).chars().all(char::is_alphabetic) {
+        (named || !doc.has(i, bad) && (doc.is_first(i) || !doc.is_common(i))) && doc.word(i).chars().all(char::is_alphabetic)
+    };
+    let mut named_speaker = false;
+    for &i in &speakers {
+        if is_speaker(i) {
             push(doc, i, i + 1, 0.7, "the speaker of a chat message (___: ...)", out);
+            named_speaker = true;
+        }
+    }
+    // "jun: omg finally" beside "mei: yeah": a month or weekday abbreviation that is also a given
+    // name, as a label, where other labels are names (a schedule's "Mon:"/"Tue:" has none)
+    if named_speaker {
+        for &i in &speakers {
+            if doc.toks[i].shape != Shape::Upper && calendar_given_name(doc, i) && !doc.has(i, flag::FUNC | flag::MEDICAL | flag::UNIT) {
+                push(doc, i, i + 1, 0.65, "a given name shaped like a month as the speaker of a chat message (jun: ...)", out);
+            }
         }
     }
     true

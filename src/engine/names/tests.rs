@@ -350,6 +350,17 @@ fn regressions() {
         ("I'll call him by his nickname, Tobo, shot outside a party.", &["Tobo"]),
         ("Her grandfather, Ciarán Ó Súilleabháin, farmed in Kerry.", &["Ciarán Ó Súilleabháin"]),
         ("Missing you every day. #MarisolEterna #mirela100days #preemie", &["Marisol", "mirela"]),
+        // a month-shaped given name as a chat label beside other names; lowercase names opening
+        // a message line or after a kinship title of address; names in commas after a role phrase
+        ("mar: omg she woke up\nzeb: finally!!\nmar: ok heading over\nzeb: bring the charger\njun: im here too\njun: ok", &["jun"]),
+        ("update on mom for everyone\nnoelani please bring her glasses tmrw\ntita vaiola said she'll come sunday\nhey, ngaio can u call the pharmacy", &["noelani", "vaiola", "ngaio"]),
+        ("The night nurse on her last shift, Wanjiku, stayed past seven.", &["Wanjiku"]),
+        // an unknown word after a clergy title and its period; an Arabic kunya; a lone capital
+        // after "Mr." in prose
+        ("pt's chaplain, rev. Tuimavave from the island church, visited.", &["Tuimavave"]),
+        ("Everyone on the block called him Umm Haytham's husband, or Abu Haytham.", &["Umm Haytham", "Abu Haytham"]),
+        ("The patient, whom I will call Mrs. K, teaches piano.", &["K"]),
+        ("sitter at group home, tadesse, found pt on floor at 0300.", &["tadesse"]),
         ("[night chat]\nrae: who has 15 tonight\nbo: i have 15. and 16\nrae: 16 is the new admit from ed\nbo: pharmacy sent the heparin for 12 is it hung\nrae: the lady in 14 is asking for you\nbo: ok", &["15", "16", "12", "14"]),
     ];
     for (text, names) in leaks {
@@ -438,6 +449,11 @@ fn regressions() {
         "A letter for my grandmother, read at her service. I wrote her husband's name so we keep it.",
         "CLAIM FILED PER WIFE, CASE MGR AWARE.",
         "WILL F/U. RRT  PAGER 4-2291",
+        // a schedule of weekday labels; a department opening a line before a verb; a word in commas
+        "Mon: dialysis\nTue: PT\nMon: labs\nTue: rest",
+        "micro just phoned with a positive culture. pharmacy called re dose.",
+        "Gran always knew. his doc is like really nice",
+        "The nurse on nights, however, stayed late.",
         "[shift chat]\ndesk: is pharmacy still open\nfloor: tell them to call\ndesk: did ortho give recs\nfloor: ask if they can come too",
     ];
     for text in clean {

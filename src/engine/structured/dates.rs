@@ -264,7 +264,9 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // "9/10 doctors", "4/5 stars": a ratio of things counted (a plural noun right after)
     const COUNTED: &[&str] = &["people", "patients", "doctors", "physicians", "nurses", "stars", "points", "cases", "votes", "respondents", "children", "kids", "women", "men", "adults", "students", "residents", "participants", "subjects", "families", "hospitals", "clinicians", "americans", "parents", "teens", "voters", "members"];
     let counted = COUNTED.contains(&nw.as_str());
-    let quantity = NOT_DATE_AFTER.contains(&nw.as_str()) || after(text, end, 1) == "%" || counted;
+    // "Date: 11/14   Time: 10:20": the next word is the next field's label, not a unit
+    let next_label = text[end..].trim_start_matches([' ', '\t']).get(nw.len()..).is_some_and(|r| r.starts_with(':'));
+    let quantity = NOT_DATE_AFTER.contains(&nw.as_str()) && !next_label || after(text, end, 1) == "%" || counted;
     // a part of a range or a list of ratios: 1/3-1/2, 5-6/3-4/0-80
     let in_range = !md_range && (before(text, a_start, 1) == "-" || (after(text, end, 1) == "-" && after(text, end, 2).ends_with(|c: char| c.is_ascii_digit())));
     // lung fields and the like: "crackles 1/3 up" with the noun a few words back
@@ -295,7 +297,10 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // in a ventilator note, only an event verb ("PLACED 8/14") or a date preposition other than
     // "on" ("placed on 10/5" is a setting) makes a small pair a date
     const SETTING_VERBS: &[&str] = &["decreased", "increased", "weaned", "changed", "returned", "switched", "reduced", "titrated", "tolerated", "maintained", "remained", "placed", "continued"];
-    let event_word = (strong_date_word && pw != "on") || (pw.ends_with("ed") && !SETTING_VERBS.contains(&pw.as_str())) || pw == "placed" && before(text, a_start, 10).contains('(');
+    // "palliative consult 6/13.": a planned visit or procedure closing its phrase with the date
+    let event_noun = matches!(pw.as_str(), "consult" | "appt" | "appointment" | "visit" | "surgery" | "procedure" | "biopsy" | "clinic" | "mtg" | "meeting" | "followup" | "follow-up")
+        && matches!(char_at(text, end), None | Some('.' | ',' | ';' | '\n'));
+    let event_word = event_noun || (strong_date_word && pw != "on") || (pw.ends_with("ed") && !SETTING_VERBS.contains(&pw.as_str())) || pw == "placed" && before(text, a_start, 10).contains('(');
     let vent_setting = vent_near && a <= 20 && b <= 20 && !event_word && !antecubital;
     if fraction || out_of_ten || setting || quantity || lung || vent_setting {
         if !strong_date_word || quantity {
@@ -417,12 +422,21 @@ fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let punct = matches!(char_at(text, id.end()), None | Some('.' | ',' | ';' | ')' | '!' | '?' | '"' | '\'' | ':' | '\n'));
     // ("On the 8th her son called": a possessive or a subject opens the clause that follows)
     let ok_next = ["at", "and", "in", "when", "but", "so", "to", "for", "she", "he", "we", "i", "they", "of", "after", "before", "morning", "evening", "night", "afternoon", "or", "per", "w", "w/", "with", "via", "re", "if", "unless", "as", "her", "his", "my", "our", "their", "your", "you", "it", "its"];
-    if !(punct || ok_next.contains(&nw.as_str())) {
+    let ctx = caps.name("ctx").unwrap();
+    // "Saturday the 20th from 10 to 2", "on the 9th that she died": after a weekday, or after "on
+    // the", a day of the month may go on into any clause (never a noun: "on the 3rd floor")
+    let weekday_before = ctx.as_str().eq_ignore_ascii_case("the") && {
+        let pw = prev_word(text, ctx.start());
+        matches!(pw.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    };
+    let on_the = caps.name("the").is_some() && ctx.as_str().eq_ignore_ascii_case("on");
+    let clause_next = (weekday_before || on_the) && matches!(nw.as_str(), "that" | "from" | "until" | "till" | "through" | "was" | "is" | "we" | "will");
+    if !(punct || clause_next || ok_next.contains(&nw.as_str())) {
         return;
     }
-    let ctx = caps.name("ctx").unwrap();
     let start = match caps.name("the") {
         Some(the) => the.start(),
+        None if weekday_before => text[..ctx.start()].trim_end().len() - prev_word(text, ctx.start()).len(),
         None if ctx.as_str().eq_ignore_ascii_case("the") => ctx.start(),
         None => return,
     };
@@ -504,7 +518,7 @@ fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// "turned ninety", "at ninety-two,".
 static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     ascii(
-        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b)|[,.]\s+(?P<p>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!]|at\s+(?P<at>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!?)])",
+        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was|lived\s+to|live\s+to|made\s+it\s+to)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b)|[,.]\s+(?P<p>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!]|at\s+(?P<at>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!?)])",
     )
     .unwrap()
 });
@@ -528,7 +542,7 @@ fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// [`judge_age_context`] uses to know the reading: `a` "aged 91", `b` "She is 83", `c` "room 108,
 /// is 96", `d` "Gordon Price, 71,", `e` "Grandma (97)", `g` "her husband, 95,", `t` "turned 93",
 /// `f` "98 s/p hip fx" at the start of a note.
-static AGE_CONTEXT: [LazyLock<Regex>; 9] = [
+static AGE_CONTEXT: [LazyLock<Regex>; 10] = [
     LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)(?:(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)|(?i:he|she)(?:'|’)s(?:\s+(?i:now|only))?)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
@@ -538,10 +552,11 @@ static AGE_CONTEXT: [LazyLock<Regex>; 9] = [
     LazyLock::new(|| ascii(r"(?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:died|passed\s+away|passed\s+on|passed)(?:\s+[a-z]+){0,3}?\s+at\s+(?:the\s+age\s+of\s+)?)(?P<x>\d{2,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)At\s+(?P<s>\d{2,3}),?\s+(?:(?i:she|he|they|i|we)|(?i:my|his|her|our)\s+[a-z]+)(?-u:\b)").unwrap()),
 ];
 
 /// The keywords every match of each [`AGE_CONTEXT`] pattern contains (see [`Rule::gate`]).
-const AGE_CONTEXT_GATES: [&[&str]; 9] = [
+const AGE_CONTEXT_GATES: [&[&str]; 10] = [
     &["age"],
     &[],
     &[],
@@ -551,11 +566,12 @@ const AGE_CONTEXT_GATES: [&[&str]; 9] = [
     &["turn"],
     &[],
     &["died", "passed"],
+    &[],
 ];
 
 /// The checks of the [`AGE_CONTEXT`] patterns (see [`Rule::check`]): the digit run each needs and
 /// what must stand right before or after it.
-const AGE_CONTEXT_CHECKS: [Option<Check>; 9] = [
+const AGE_CONTEXT_CHECKS: [Option<Check>; 10] = [
     None,
     // "She is 83": 1-3 digits after spaces after is, was, turned, turns, now or only (also
     // after a contraction, "She's 97", for a pattern that reads one)
@@ -572,6 +588,8 @@ const AGE_CONTEXT_CHECKS: [Option<Check>; 9] = [
     Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && b.get(s + n).is_some_and(|&c| is_space(c)) && (s == 0 || b[s - 1] == b'\n' || (s >= 2 && is_space(b[s - 1]) && is_space(b[s - 2]))))),
     // "died yesterday at 98": 2-3 digits after "at "
     Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && space_back(b, s) < s && ends_with_any(b, space_back(b, s), &["at", "of"]))),
+    // "At 93 she had her hip done": 2-3 digits after a capitalized "At " opening a sentence
+    Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && s >= 3 && &b[s - 3..s] == b"At ")),
 ];
 
 /// A run of 1-3 digits right before one of `closers`, after spaces after a comma (`, 71,`).
@@ -687,7 +705,7 @@ fn year_check(k: &Keywords, t: &str) -> bool {
 
 /// Words that make a person the subject of a sentence.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran|my|our|their|aunty|auntie|son|daughter|brother|sister|aunt|uncle|cousin|niece|nephew|friend|neighbou?r|nurse|grandson|granddaughter|bubbe|bubby|zayde|yiayia|papou|abuela|abuelo|lola|lolo|aama|dziadek|babcia|babushka|nonna|nonno|oma|opa|ojii-chan|obaa-chan|halmeoni|harabeoji)(?-u:\b)").unwrap()
+    ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny|Deacon|Deaconess|Rev|Reverend|Pastor|Elder|Bishop|Imam|Rabbi|Aunt|Uncle)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran|my|our|their|aunty|auntie|son|daughter|brother|sister|aunt|uncle|cousin|niece|nephew|friend|neighbou?r|nurse|grandson|granddaughter|bubbe|bubby|zayde|yiayia|papou|abuela|abuelo|lola|lolo|aama|dziadek|babcia|babushka|nonna|nonno|oma|opa|ojii-chan|obaa-chan|halmeoni|harabeoji)(?-u:\b)").unwrap()
 });
 
 /// Words before "is 96" / "was 98" that mean a measurement, not an age.
@@ -717,6 +735,8 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         (g, 0.7)
     } else if let Some(g) = caps.name("x") {
         (g, 0.75)
+    } else if let Some(g) = caps.name("s") {
+        (g, 0.7)
     } else {
         (caps.name("f").unwrap(), 0.6)
     };
@@ -922,6 +942,16 @@ mod tests {
             // a contraction before the age; a name and its age in brackets; a relative word as the person
             ("about my nana. She's 96 now and", "96", Age90),
             ("Papa (Arturo Benitez, 93) moved in", "93", Age90),
+            // a weekday or "on the" before a day of the month that goes on into a clause; a field
+            // label after a date; a visit closing its phrase with its date near vent words; ages
+            // opening a sentence, after a clergy title's name in brackets, after "lived to"
+            ("bake sale Thursday the 14th from 9 to noon.", "Thursday the 14th", Date),
+            ("she phoned on the 23rd that the scan was clear", "the 23rd", Date),
+            ("Visit Date: 10/22   Time: 14:05 Reason: cough", "10/22", Date),
+            ("on cpap overnight, ortho consult 8/19.", "8/19", Date),
+            ("At 96 he still walked to the market.", "96", Age90),
+            ("Pastor Evron Maddox (92) sends his thanks", "92", Age90),
+            ("My aunt lived to ninety-seven and", "ninety-seven", Age90),
             ("My zayde Moshe Adler is 98. He", "98", Age90),
             ("Her old neighbour, Ines, is 91 and", "91", Age90),
             // an ordinal day before note shorthand; a dash date after an event or a meeting word
