@@ -164,7 +164,7 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "blind4-stories.jsonl",
-        recall: 0.8808,
+        recall: 0.8846,
         precision: 0.94,
         caught: &[("AGE90", 2), ("DATE", 21), ("EMAIL", 4), ("ID", 1), ("LOCATION", 40), ("NAME", 124), ("ORGANIZATION", 32), ("PHONE", 2), ("URL", 1)],
     },

@@ -127,7 +127,8 @@ fn name_part(doc: &Doc<'_>, k: usize) -> bool {
         return true;
     }
     // "First Reformed Church", "SECOND BAPTIST": an ordinal opens a congregation's name
-    let ordinal = matches!(&*doc.key(k), "first" | "second" | "third") && t.is_cap() && k + 1 < doc.toks.len() && doc.joined(k) && doc.toks[k + 1].is_cap();
+    // "Greater New Hope Baptist Church": "New" inside a congregation's or a place's name
+    let ordinal = matches!(&*doc.key(k), "first" | "second" | "third" | "new") && t.is_cap() && k + 1 < doc.toks.len() && doc.joined(k) && doc.toks[k + 1].is_cap();
     if doc.has(k, flag::FUNC | flag::TRANSFER | flag::KIN | flag::ROLE | flag::TITLE | flag::CRED | flag::GREET) && !doc.has(k, flag::ORG_HEAD) && !ordinal {
         return false;
     }
@@ -1094,6 +1095,8 @@ mod tests {
             ("She taught Sunday school for years.", &[]),
             ("We chose Medicare's hospice benefit.", &[]),
             ("He was seen at Tallowbrook hospital.", &["Tallowbrook hospital"]),
+            ("Pastor Ade of Greater New Canaan Baptist Church prayed.", &["Greater New Canaan Baptist Church"]),
+            ("Seen in the New Patient Clinic today.", &[]),
         ];
         for &(text, want) in rows {
             assert_eq!(orgs(text), want, "{text}");
