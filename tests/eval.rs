@@ -70,7 +70,7 @@ const HELDOUT_FLOORS: &[Floor] = &[
     Floor {
         corpus: "heldout-notes.jsonl",
         recall: 0.9744,
-        precision: 0.993,
+        precision: 0.9931,
         caught: &[("AGE90", 5), ("DATE", 24), ("EMAIL", 1), ("ID", 1), ("LOCATION", 59), ("MRN", 3), ("NAME", 249), ("ORGANIZATION", 48), ("PHONE", 29)],
     },
     Floor {
@@ -116,9 +116,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // notes, 0.844 stories. The fixes since are rules for kinds of misses, never their strings.
     Floor {
         corpus: "blind-notes.jsonl",
-        recall: 0.9643,
+        recall: 0.9679,
         precision: 0.9928,
-        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 34), ("MRN", 0), ("NAME", 138), ("ORGANIZATION", 44), ("PHONE", 17), ("VEHICLE", 1)],
+        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 34), ("MRN", 0), ("NAME", 138), ("ORGANIZATION", 45), ("PHONE", 17), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "blind-stories.jsonl",
@@ -144,29 +144,29 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // and scored once with them: recall 0.873 notes, 0.873 stories (not yet tuned on).
     Floor {
         corpus: "blind3-notes.jsonl",
-        recall: 0.9218,
-        precision: 0.9796,
-        caught: &[("ACCOUNT", 1), ("AGE90", 5), ("DATE", 30), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 2), ("HEALTHPLAN", 2), ("ID", 5), ("LICENSE", 1), ("LOCATION", 37), ("MRN", 1), ("NAME", 140), ("ORGANIZATION", 35), ("PHONE", 20), ("SSN", 1), ("VEHICLE", 1)],
+        recall: 0.9283,
+        precision: 0.9864,
+        caught: &[("ACCOUNT", 1), ("AGE90", 5), ("DATE", 30), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 2), ("HEALTHPLAN", 2), ("ID", 5), ("LICENSE", 1), ("LOCATION", 37), ("MRN", 1), ("NAME", 140), ("ORGANIZATION", 37), ("PHONE", 20), ("SSN", 1), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "blind3-stories.jsonl",
-        recall: 0.9,
-        precision: 0.9442,
-        caught: &[("AGE90", 4), ("DATE", 25), ("EMAIL", 3), ("ID", 1), ("LICENSE", 1), ("LOCATION", 37), ("NAME", 123), ("ORGANIZATION", 36), ("PHONE", 2), ("URL", 2)],
+        recall: 0.9038,
+        precision: 0.9482,
+        caught: &[("AGE90", 4), ("DATE", 25), ("EMAIL", 3), ("ID", 1), ("LICENSE", 1), ("LOCATION", 37), ("NAME", 123), ("ORGANIZATION", 37), ("PHONE", 2), ("URL", 2)],
     },
     // the fourth blind round (tests/corpora/make_blind4.py), scored once with commit 84b0704:
     // recall 0.917 notes, 0.873 stories (not yet tuned on).
     Floor {
         corpus: "blind4-notes.jsonl",
-        recall: 0.9387,
-        precision: 0.9872,
-        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 31), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 6), ("LICENSE", 2), ("LOCATION", 33), ("MRN", 2), ("NAME", 203), ("ORGANIZATION", 48), ("PHONE", 21), ("VEHICLE", 0)],
+        recall: 0.944,
+        precision: 0.9936,
+        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 31), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 7), ("LICENSE", 2), ("LOCATION", 33), ("MRN", 2), ("NAME", 203), ("ORGANIZATION", 49), ("PHONE", 21), ("VEHICLE", 0)],
     },
     Floor {
         corpus: "blind4-stories.jsonl",
-        recall: 0.9269,
+        recall: 0.9385,
         precision: 0.9502,
-        caught: &[("AGE90", 5), ("DATE", 23), ("EMAIL", 4), ("ID", 1), ("LOCATION", 40), ("NAME", 133), ("ORGANIZATION", 32), ("PHONE", 2), ("URL", 1)],
+        caught: &[("AGE90", 5), ("DATE", 23), ("EMAIL", 4), ("ID", 1), ("LOCATION", 40), ("NAME", 133), ("ORGANIZATION", 35), ("PHONE", 2), ("URL", 1)],
     },
 ];
 

@@ -100,13 +100,23 @@ fn is_head(doc: &Doc<'_>, i: usize) -> bool {
     }
     match doc.mode {
         // "Calvert hospital": a lowercase hospital-like head after a capitalized word
-        CaseMode::Mixed => doc.toks[i].is_cap() || (i > 0 && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && HEADS_CASELESS.contains(&*doc.key(i)))
+        CaseMode::Mixed => doc.toks[i].is_cap() || (i > 0 && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && HEADS_CASELESS.contains(&*doc.key(i)) && names_lowercase_head(doc, i - 1))
             // "Dar Al-Hijrah mosque": a lowercase congregation head after a capitalized name, not a people's ("a Somali mosque")
             || (i > 0 && linked(doc, i) && doc.toks[i - 1].is_cap() && !doc.has(i - 1, flag::NOT_NAME) && CONGREGATIONS.contains(&*doc.key(i))),
         _ => HEADS_CASELESS.contains(&*doc.key(i)) || HEADS_CASELESS_STRICT.contains(&*doc.key(i))
             // "MAPLECREST NURSING HOME", not "DC HOME"
             || i > 0 && matches!(&*doc.key(i), "home" | "homes") && matches!(&*doc.key(i - 1), "nursing" | "group" | "funeral" | "rest" | "retirement"),
     }
+}
+
+/// A capitalized word that can name a place before a lowercase head ("Calvert hospital"): not a
+/// day ("Sunday school"), a medical word ("Wound clinic"), a common word opening a sentence or a
+/// heading ("Brief hospital course"), nor a national programme's possessive ("Medicare's hospice").
+fn names_lowercase_head(doc: &Doc<'_>, p: usize) -> bool {
+    if doc.has(p, flag::CALENDAR | flag::MEDICAL) || doc.toks[p].sent_start && doc.is_common(p) {
+        return false;
+    }
+    !doc.word(p).strip_suffix("'s").is_some_and(|w| super::traps::INSTITUTIONS.contains(w.to_lowercase().as_str()))
 }
 
 /// A word that can stand in an organization's name before its head.
@@ -117,7 +127,8 @@ fn name_part(doc: &Doc<'_>, k: usize) -> bool {
         return true;
     }
     // "First Reformed Church", "SECOND BAPTIST": an ordinal opens a congregation's name
-    let ordinal = matches!(&*doc.key(k), "first" | "second" | "third") && t.is_cap() && k + 1 < doc.toks.len() && doc.joined(k) && doc.toks[k + 1].is_cap();
+    // "Greater New Hope Baptist Church": "New" inside a congregation's or a place's name
+    let ordinal = matches!(&*doc.key(k), "first" | "second" | "third" | "new") && t.is_cap() && k + 1 < doc.toks.len() && doc.joined(k) && doc.toks[k + 1].is_cap();
     if doc.has(k, flag::FUNC | flag::TRANSFER | flag::KIN | flag::ROLE | flag::TITLE | flag::CRED | flag::GREET) && !doc.has(k, flag::ORG_HEAD) && !ordinal {
         return false;
     }
@@ -629,7 +640,9 @@ static EMPLOYER_CUES: WordSet = LazyLock::new(|| {
          drove janitor mechanic volunteer volunteers boss employer pharmacist engineer aide technician accountant \
          receptionist secretary waiter waitress bartender dishwasher housekeeper nanny cleaner painter carpenter \
          electrician welder machinist laborer foreman supervisor sous-chef baker butcher barber stylist hairdresser \
-         analyst programmer paralegal professor librarian coach worker resident intern shift nurse work rn lpn cna")
+         analyst programmer paralegal professor librarian coach worker resident intern shift nurse work rn lpn cna \
+         lineman linemen plumber custodian courier dispatcher installer roofer bookkeeper trucker porter packer \
+         stocker sorter loader")
 });
 
 /// Words that head a field naming an employer or a business ("Employer: ___", "preferred
@@ -645,6 +658,9 @@ static WORK_VERBS: WordSet = LazyLock::new(|| {
 /// Institutions that are businesses too: after an employer's cue they are the employer ("a driver
 /// for ___", "works for ___" with a ride or delivery platform).
 static BRAND_EMPLOYERS: WordSet = LazyLock::new(|| set("amazon uber lyft google facebook doordash instacart epic cerner zoom"));
+
+/// Generic worksites after a company's name ("the UPS hub", "the Ford plant").
+static WORKSITES: WordSet = LazyLock::new(|| set("hub warehouse plant factory depot distribution fulfillment mill yard"));
 
 /// Staff and teams that come "from" a place of care ("Surgeon from Harbor in to talk").
 static STAFF: WordSet = LazyLock::new(|| {
@@ -670,25 +686,27 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
     for c in 0..n.saturating_sub(1) {
         // cheap tests first: a preposition (or a field's colon) after a word of at least two letters
         let field = !doc.joined(c) && doc.toks[c].e - doc.toks[c].s >= 4 && matches!(doc.text.as_bytes().get(doc.toks[c].e), Some(b':' | b' ')) && employer_field(doc, c);
-        if !field && (c + 2 >= n || !doc.has(c + 1, flag::PREP) && doc.toks[c + 1].e - doc.toks[c + 1].s != 3 && doc.toks[c + 1].e - doc.toks[c + 1].s != 4 || doc.toks[c].e - doc.toks[c].s < 2) {
+        if !field && (c + 2 >= n || !doc.has(c + 1, flag::PREP) && !matches!(doc.toks[c + 1].e - doc.toks[c + 1].s, 3 | 4 | 7) || doc.toks[c].e - doc.toks[c].s < 2) {
             continue;
         }
         let p = if field { doc.key(c) } else { doc.key(c + 1) };
-        if !field && (!key_in!(doc, c + 1, "of", "at", "for", "by", "from", "with") || !doc.joined(c) || !doc.joined(c + 1)) {
+        // "O2 ordered through ___", "supplied by ___": a supplier after a verb of supply
+        let supply = !field && (matches!(&*doc.key(c), "ordered" | "supplied" | "obtained") && key_in!(doc, c + 1, "through", "via") || doc.key(c) == "supplied" && key_in!(doc, c + 1, "by"));
+        if !field && !supply && (!key_in!(doc, c + 1, "of", "at", "for", "by", "from", "with") || !doc.joined(c) || !doc.joined(c + 1)) {
             continue;
         }
         // "works nights at ___": a time of work between the cue and the preposition; "I work from
         // home for ___"
         let shift = || c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
         let from_home = || c >= 2 && doc.key(c) == "home" && doc.key(c - 1) == "from" && matches!(&*doc.key(c - 2), "work" | "works" | "worked" | "working");
-        let employer = field || EMPLOYER_CUES.contains(&*doc.key(c)) || shift() || from_home();
+        let employer = field || supply || EMPLOYER_CUES.contains(&*doc.key(c)) || shift() || from_home();
         // "cleaned offices downtown for ___", "picked apples for ___": a verb of work up to two
         // words before "for" (a capitalized word no dictionary knows must follow)
-        let worked = !employer && &*p == "for" && (c.saturating_sub(2)..=c).any(|j| (j == c || doc.joined(j)) && WORK_VERBS.contains(&*doc.key(j)));
+        let worked = !employer && &*p == "for" && (c.saturating_sub(3)..=c).any(|j| (j == c || doc.joined(j)) && WORK_VERBS.contains(&*doc.key(j)));
         if !employer && !worked && !STAFF.contains(&*doc.key(c)) {
             continue;
         }
-        let prep_ok = if field || worked { true } else if employer { matches!(&*p, "of" | "at" | "for" | "by" | "from" | "with") } else { matches!(&*p, "from") };
+        let prep_ok = if field || worked || supply { true } else if employer { matches!(&*p, "of" | "at" | "for" | "by" | "from" | "with") } else { matches!(&*p, "from") };
         if !prep_ok {
             continue;
         }
@@ -706,7 +724,7 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let soft = |j: usize| {
             let t = doc.toks[j];
             employer && mixed && t.shape == Shape::Title && !doc.has(j, flag::GRAMMAR | (bad & !(flag::ORG_HEAD | flag::STATE | flag::FUNC | flag::TRAP | flag::UNIT)))
-                && (!doc.has(j, flag::TRAP) || BRAND_EMPLOYERS.contains(&*doc.key(j)))
+                && (!doc.has(j, flag::TRAP) || !supply && BRAND_EMPLOYERS.contains(&*doc.key(j)))
         };
         let word = |j: usize| {
             let t = doc.toks[j];
@@ -724,7 +742,11 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // "DRIVER FOR ROADRUNNER FREIGHT": in text without case, a common word before the
         // employer's own head noun
         let before_head = |j: usize| !mixed && employer && j + 1 < n && linked(doc, j + 1) && doc.has(j + 1, flag::ORG_HEAD) && is_head(doc, j + 1) && !doc.has(j, bad) && doc.toks[j].e - doc.toks[j].s >= 3;
-        if k >= n || !(word(k) || before_head(k)) || doc.toks[k].sent_start && !field {
+        // "shift at STOP & SHOP", "cook at Saffron & Smoke": two capitalized words joined by "&"
+        let amp = |j: usize| employer && doc.mode != CaseMode::Lower && j + 1 < n && doc.gap(j) == " & " && doc.toks[j].is_cap() && doc.toks[j + 1].is_cap() && !doc.has(j, bad & !flag::ORG_HEAD) && !doc.has(j + 1, bad & !flag::ORG_HEAD);
+        // "works at the UPS hub": a company's capitals before a generic worksite
+        let site = |j: usize| employer && mixed && doc.toks[j].shape == Shape::Upper && doc.toks[j].e - doc.toks[j].s >= 2 && !doc.has(j, bad) && j + 1 < n && doc.joined(j) && WORKSITES.contains(&*doc.key(j + 1));
+        if k >= n || !(word(k) || before_head(k) || amp(k) || site(k)) || doc.toks[k].sent_start && !field {
             continue;
         }
         let mut e = k + 1;
@@ -736,7 +758,8 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let mut headed = doc.has(e - 1, flag::ORG_HEAD) && (k..e).any(|j| !doc.has(j, flag::ORG_HEAD));
         while employer && e < n && e - k < 5 {
             let joined = linked(doc, e) || doc.gap(e - 1) == " & " || doc.gap(e - 1) == ". " && matches!(&*doc.key(e - 1), "bros" | "co" | "inc");
-            if joined && doc.has(e, flag::ORG_HEAD) && (!mixed || doc.toks[e].is_cap()) {
+            // a head ("___ Trucking"), or a second word after "&" ("___ & Smoke")
+            if joined && doc.has(e, flag::ORG_HEAD) && (!mixed || doc.toks[e].is_cap()) || doc.gap(e - 1) == " & " && amp(e - 1) {
                 e += 1;
                 headed = true;
             } else if joined && e + 1 < n && linked(doc, e + 1) && auto_pair(doc, e) {
@@ -1059,6 +1082,22 @@ mod tests {
             ("mental health services helped", &[]),
             ("pt transferred to micu from the floor", &[]),
             ("Lives at 19 Clover St. in town", &[]),
+            // employers without a head: "&" names, worksites, supply cues, a wider work-verb window
+            ("Her cousin is a prep cook at Juniper & Vine on weekends.", &["Juniper & Vine"]),
+            ("CALLED BEFORE HIS SHIFT AT QUILL & KETTLE, WILL VISIT.", &["QUILL & KETTLE"]),
+            ("Husband works at the FDX hub, home by 6.", &["FDX"]),
+            ("Her brother is a lineman for Ostry Valley Power now.", &["Ostry Valley Power"]),
+            ("CPAP ordered through Larkmoor Medical Supply, order pending.", &["Larkmoor Medical Supply"]),
+            ("Labs ordered through Epic; meds ordered through Pharmacy.", &[]),
+            ("Her aunt cleans floors at night for QTX and sleeps days.", &["QTX"]),
+            ("Salt & Pepper to taste. Works at the front desk.", &[]),
+            // a capitalized word that names nothing before a lowercase head
+            ("Brief hospital course: admitted with CHF.", &[]),
+            ("She taught Sunday school for years.", &[]),
+            ("We chose Medicare's hospice benefit.", &[]),
+            ("He was seen at Tallowbrook hospital.", &["Tallowbrook hospital"]),
+            ("Pastor Ade of Greater New Canaan Baptist Church prayed.", &["Greater New Canaan Baptist Church"]),
+            ("Seen in the New Patient Clinic today.", &[]),
         ];
         for &(text, want) in rows {
             assert_eq!(orgs(text), want, "{text}");

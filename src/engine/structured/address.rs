@@ -189,6 +189,11 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    // "E3V4M6": a Glasgow coma score written by its parts (eyes, verbal, motor), not a postcode
+    let m = caps.get(0).unwrap().as_str().as_bytes();
+    if m.len() == 6 && m[0] == b'E' && m[2] == b'V' && m[4] == b'M' {
+        return;
+    }
     let reason = if caps.name("uk").is_some() { "a UK postcode" } else { "a Canadian postal code" };
     out.push(Hit::of(caps, Category::Location, 0.8, reason));
 }
@@ -306,6 +311,7 @@ mod tests {
     fn ignores() {
         let rows: &[(&str, &str)] = &[
             ("sats 94% on room air", "room"),
+            ("GCS 11 (E2V4M5) after sedation", "E2V4M5"),
             ("bed rest for 2 days", "2"),
             ("The Way we work", "Way"),
             ("CA 19-9 level", "19-9"),
