@@ -68,7 +68,7 @@ pub static TRANSFER_VERBS: WordSet = LazyLock::new(|| {
     set("transferred transfered transfer transfers trans tx'd txd tx admitted admit adm sent taken went go going \
          arrived arriving came discharged d/c'd dc'd discharge discharging returned return returning accepted screened \
          followed seen treated referred flown medflighted medflight transported brought moved presented presenting \
-         readmitted rehabbed come comes coming arrival arrive arrives enroute en-route ems flight stayed staying lives living resides residing")
+         readmitted rehabbed referral come comes coming arrival arrive arrives enroute en-route ems flight stayed staying lives living resides residing")
 });
 
 /// Prepositions that open a place after a transfer verb or on their own ("lives in ___").

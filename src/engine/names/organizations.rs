@@ -50,7 +50,7 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          airlines airways foods farms dairy mills salon studio studios fitness realty insurance technologies \
          solutions consulting systems association commons lines tabernacle masonry terminal journal ambulance inn \
          grocery bros brothers cab medicine children's medical ihs va staffing maritime rugby rugs carpets \
-         flooring marble granite fruit orchards sons daughters")
+         flooring marble granite fruit orchards sons daughters nurses")
 });
 
 /// Heads of a business, congregation or home that count in notes typed without case when a word
@@ -96,6 +96,10 @@ static NAMEY_HEADS: WordSet = LazyLock::new(|| {
 
 fn is_head(doc: &Doc<'_>, i: usize) -> bool {
     if !doc.has(i, flag::ORG_HEAD) {
+        return false;
+    }
+    // "___ Visiting Nurses": nurses name an agency only when they visit
+    if doc.key_str(i) == "nurses" && !(i > 0 && linked(doc, i) && doc.key_str(i - 1) == "visiting") {
         return false;
     }
     match doc.mode {
@@ -234,6 +238,8 @@ fn tail_head(doc: &Doc<'_>, k: usize) -> bool {
     cased && match &*doc.key(k) {
         "plan" | "plans" | "network" => doc.key(k - 1) == "health",
         "facility" | "facilities" => doc.has(k - 1, flag::ORG_HEAD) || doc.key(k - 1) == "care",
+        // "___ Community Services Northwest": a compass word closing a name after its head
+        "northwest" | "northeast" | "southwest" | "southeast" => doc.has(k - 1, flag::ORG_HEAD) && doc.toks[k].is_cap(),
         _ => false,
     }
 }
@@ -455,10 +461,26 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
 }
 
+/// "P.S. 84", "I.S. 131", "M.S. 51", "J.H.S. 22": a New York-style public school by its number.
+fn numbered_schools(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for t in &doc.toks {
+        if t.e - t.s != 1 || !matches!(doc.text.as_bytes()[t.s], b'P' | b'I' | b'M' | b'H') {
+            continue;
+        }
+        let Some(r) = doc.text[t.e..].strip_prefix(".S. ").or_else(|| doc.text[t.e..].strip_prefix(".S ")) else { continue };
+        let d = r.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&d) && !r[d..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            let e = doc.text.len() - r.len() + d;
+            out.push(Span::new(t.s, e, Category::Organization, 0.6, "organizations", "a public school by its number (P.S. ___)"));
+        }
+    }
+}
+
 /// Finds organizations in `doc`.
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let first = out.len();
     find_names(doc, out);
+    numbered_schools(doc, out);
     care_kind_in_brackets(doc, out);
     initialisms_after(doc, first, out);
 }
@@ -1010,6 +1032,9 @@ mod tests {
     #[test]
     fn organization_table() {
         let rows: &[(&str, &[&str])] = &[
+            ("Her twins go to P.S. 117 now. P.S. I miss you.", &["P.S. 117"]),
+            ("Placed with Kettle River Family Services Southwest last year.", &["Kettle River Family Services Southwest"]),
+            ("The ICU Nurses were kind.", &[]),
             ("She was moved to Calvert Hospital on Friday.", &["Calvert Hospital"]),
             ("We met at the Islamic Center of Fairlane Park last week.", &["Islamic Center of Fairlane Park"]),
             ("He is at St. Agnes Medical Center now.", &["St. Agnes Medical Center"]),

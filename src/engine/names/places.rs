@@ -29,7 +29,8 @@ pub static SUFFIXES: WordSet = LazyLock::new(|| {
     set("county township parish borough heights falls springs hollow ferry gap downs flats terrace village valley \
          hills hill creek lake beach bay crossing junction ridge grove mills mill landing estates gardens hamlet shores bluffs \
          meadows woods forest glen acres point harbor harbour city town neighborhood neighbourhood district commons \
-         plains prairie station corners fork forks bottom bottoms notch pines oaks lakes park")
+         plains prairie station corners fork forks bottom bottoms notch pines oaks lakes park governorate prefecture \
+         oblast province")
 });
 
 /// Street types ("Quarry Road", "Fulton Avenue").
@@ -41,7 +42,7 @@ pub static STREETS: WordSet = LazyLock::new(|| {
 
 /// Prefixes that open a place name ("County Clare", "Port Caldwell", "Calle Ocotillo").
 pub static PREFIXES: WordSet = LazyLock::new(|| {
-    set("county lake mount mt fort ft port calle avenida rue camino colonia barrio route rt isla villa")
+    set("county lake mount mt fort ft port calle avenida rue camino colonia barrio barangay route rt rte isla villa")
 });
 
 /// US states and territories, by name and postal abbreviation.
@@ -302,7 +303,9 @@ fn place_of_institution(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         let inst = doc.has(i - 2, flag::ORG_HEAD) || super::traps::INSTITUTIONS.contains(&*doc.key(i - 2)) || matches!(&*doc.key(i - 2), "facility" | "nh" | "snf" | "rehab");
-        if !inst || doc.has(i, NOT_PLACE | flag::CALENDAR | flag::MEDICAL) || doc.is_common(i) && !doc.is_place(i, i + 1) {
+        // "the clinic in Round Rock": two capitalized common words make a name too
+        let pair = i + 1 < n && linked(doc, i + 1) && doc.toks[i + 1].shape == Shape::Title && place_word(doc, i + 1) && !doc.has(i + 1, flag::ORG_HEAD | flag::CALENDAR | flag::MEDICAL);
+        if !inst || doc.has(i, NOT_PLACE | flag::CALENDAR | flag::MEDICAL) || doc.is_common(i) && !doc.is_place(i, i + 1) && !pair {
             continue;
         }
         let mut e = i + 1;
@@ -375,10 +378,23 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 continue;
             }
         }
+        // "Origin: Kirkuk governorate", "from Sindh province": a capitalized place before a
+        // lowercase administrative unit
+        if suffix_lower_admin(doc, i) {
+            let mut s = i;
+            while s > 0 && linked(doc, s) && place_word(doc, s - 1) && doc.toks[s - 1].shape == Shape::Title && i - s < 2 {
+                s -= 1;
+            }
+            if s < i && (s..i).any(|k| !doc.is_common(k)) && !(s > 0 && doc.has(s - 1, flag::TITLE)) {
+                push(doc, s, i, 0.6, "a place before a lowercase administrative unit (___ governorate)", out);
+                covered = i;
+                continue;
+            }
+        }
         // prefixes: "County Clare", "Port Caldwell", "Route 9"
         if doc.has(i, flag::PLACE_PREFIX) && (mixed && doc.toks[i].is_cap()) {
             let rest = &doc.text[doc.toks[i].e..];
-            if matches!(&*doc.key(i), "route" | "rt" | "hwy" | "highway") {
+            if matches!(&*doc.key(i), "route" | "rt" | "rte" | "hwy" | "highway") {
                 let digits = rest.trim_start_matches(' ');
                 let d = digits.bytes().take_while(u8::is_ascii_digit).count();
                 if d > 0 && rest.len() - digits.len() <= 1 {
@@ -490,7 +506,37 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     if mixed {
         towns_after_places(doc, first, out);
+        zip_after_town(doc, first, out);
     }
+}
+
+/// True when the place found at byte `start` opens with a village or barrio prefix ("Barangay ___").
+fn village_span(doc: &Doc<'_>, start: usize) -> bool {
+    let Ok(k) = doc.toks.binary_search_by(|t| t.s.cmp(&start)) else { return false };
+    matches!(doc.key_str(k), "barangay" | "barrio" | "colonia" | "village")
+}
+
+/// "Apt 7, Roseville 55113": a ZIP code right after a town that follows a comma, with no state.
+fn zip_after_town(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
+    for f in first..out.len() {
+        let (s, e) = (out[f].start, out[f].end);
+        if out[f].category != Category::Location || !doc.text[..s].ends_with(", ") {
+            continue;
+        }
+        let Some(r) = doc.text[e..].strip_prefix(' ') else { continue };
+        let d = r.bytes().take_while(u8::is_ascii_digit).count();
+        let d = if d == 5 && r[5..].starts_with('-') && r[6..].bytes().take_while(u8::is_ascii_digit).count() == 4 { 10 } else { d };
+        if d == 5 && !r[5..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-') || d == 10 {
+            out.push(Span::new(e + 1, e + 1 + d, Category::Location, 0.6, "places", "a ZIP code after a town (___ 55113)"));
+        }
+    }
+}
+
+/// True when token `i` is a lowercase administrative unit in a mixed-case text ("governorate").
+fn suffix_lower_admin(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    doc.mode == CaseMode::Mixed && t.shape == Shape::Lower && t.e - t.s >= 6 && i > 0 && doc.has(i, flag::PLACE_SUFFIX)
+        && matches!(doc.key_str(i), "governorate" | "prefecture" | "oblast" | "province" | "district")
 }
 
 /// The flags that keep token `k` out of a place name: a generic setting ("city", "county") may
@@ -538,6 +584,8 @@ fn towns_after_places(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
         }
         let rest = &doc.text[t.e..];
         let closes = rest.is_empty() || rest.starts_with(['.', ';', ')', '\n']) || rest.starts_with(", ") && k + 1 < n && state_at(doc, k + 1).is_some();
+        // "Barangay San Isidro, Pasig": a village or barrio names the town it lies in next
+        let closes = closes || !doc.is_common(k) && !doc.is_name(k) && village_span(doc, out[f].start);
         if closes && !(k + 1 < n && doc.joined(k) && doc.has(k + 1, flag::ORG_HEAD)) {
             push(doc, k, k + 1, 0.6, "a town after a street or place and a comma (___ Ave, Revere)", out);
         }
@@ -896,6 +944,11 @@ mod tests {
             ("Framingham score was low.", &[]),
             ("Lives at 22 Cedar Ave, #4B, Holloway-Riverside.", &["Cedar Ave", "Holloway-Riverside"]),
             ("Nursing home note, Brambleton Rm 12A. Resident is calm.", &["Brambleton Rm 12A"]),
+            ("Origin: Qandil governorate, Iraq; moved later.", &["Qandil"]),
+            ("Her aunt comes from Barangay Santo Nino, Tagbilaran on Monday.", &["Barangay Santo Nino", "Tagbilaran"]),
+            ("Lives at 40 Quarry Rd, Apt 2, Brooklyn Park 55443. Widowed.", &["Quarry Rd", "2", "Brooklyn Park", "55443"]),
+            ("Rollover on Rte 12 last night.", &["Rte 12"]),
+            ("rhythm SR 70s, in the district office", &[]),
             // not places
             ("the 2nd st segment was elevated", &[]),
             ("DC'd foley, DC to rehab in am.", &[]),
