@@ -36,7 +36,8 @@ fn push(doc: &Doc<'_>, i: usize, end: usize, score: f32, reason: &'static str, o
     }
     // "we lost Tata", "Our Khun Yai turned 100", "Ông nội": a kinship title of address of another
     // language alone is how the family calls someone, not the name itself
-    if end == i + 1 && doc.toks[i].shape == Shape::Title && (doc.has(i, flag::TITLE_WEAK) && FOREIGN_KIN_TITLES.contains(&&*doc.key(i)) || matches!(doc.word(i), "Ông" | "Bà" | "Cô" | "Chú" | "Bác")) {
+    // (not one that is also a listed given name: "Lola", "Nonna")
+    if end == i + 1 && doc.toks[i].shape == Shape::Title && (doc.has(i, flag::TITLE_WEAK) && FOREIGN_KIN_TITLES.contains(&&*doc.key(i)) && !doc.is_first(i) || matches!(doc.word(i), "Ông" | "Bà" | "Cô" | "Chú" | "Bác")) {
         return;
     }
     out.push(Span::new(doc.toks[i].s, byte_end(doc, end), Category::Name, score, NAME, reason));
@@ -1698,7 +1699,7 @@ pub(super) fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// Affixes of hashtags about a person ("#TeamSahra", "#SahraStrong", "#Pray4Sahra", "#DoñaChayo").
-const HASHTAG_PREFIXES: &[&str] = &["team", "prayersfor", "prayers4", "prayingfor", "praying4", "prayfor", "pray4", "justicefor", "justice4", "lovefor", "love4", "for", "love", "rip", "go", "doña", "dona", "don", "tia", "tio", "auntie", "aunty", "uncle", "nana", "abuela", "abuelo", "mama", "papa", "baba"];
+const HASHTAG_PREFIXES: &[&str] = &["team", "prayersfor", "prayers4", "prayingfor", "praying4", "prayfor", "pray4", "justicefor", "justice4", "lovefor", "love4", "for", "love", "rip", "go", "doña", "dona", "don", "tia", "tio", "auntie", "aunty", "uncle", "nana", "abuela", "abuelo", "mama", "papa", "baba", "ibu", "bapak", "tita", "tito", "lola", "lolo", "kuya", "khun", "nonna", "nonno", "teta"];
 const HASHTAG_SUFFIXES: &[&str] = &["strong", "strength", "warrior", "warriors", "army", "nation", "forever", "fighter", "didi", "ji", "bhai", "love"];
 
 /// A name inside a hashtag: the hashtag split around a known affix ("#TeamSahra", "#SahraStrong",
@@ -1740,7 +1741,10 @@ fn hashtags(doc: &Doc<'_>, out: &mut Vec<Span>) {
             let mut folded = String::new();
             super::dictionaries::fold_into(&lower[..cut], &mut folded);
             let key = folded.as_str();
-            if cut == 0 || !(FIRST_NAMES.contains(key) || SURNAMES.contains(key)) || COMMON_WORDS.contains(key)
+            // "#RosalindTurns90": a capitalized word before a milestone verb and a number, even one
+            // no list holds
+            let milestone = cut > 0 && ["Turns", "Hits", "At"].iter().any(|v| body[cut..].strip_prefix(v).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+            if cut == 0 || !(FIRST_NAMES.contains(key) || SURNAMES.contains(key) || milestone) || COMMON_WORDS.contains(key)
                 || super::word_flags(key) & (flag::FUNC | flag::TRAP | flag::UNIT | flag::CALENDAR | flag::NOT_NAME | flag::STATE) != 0
             {
                 continue;
