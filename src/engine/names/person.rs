@@ -34,8 +34,18 @@ fn push(doc: &Doc<'_>, i: usize, end: usize, score: f32, reason: &'static str, o
     if doc.has(i, flag::CALENDAR) && i + 1 < end && matches!(&*doc.key(i + 1), "eve" | "day" | "morning" | "night") {
         return;
     }
+    // "we lost Tata", "Our Khun Yai turned 100", "Ông nội": a kinship title of address of another
+    // language alone is how the family calls someone, not the name itself
+    // (not one that is also a listed given name: "Lola", "Nonna")
+    if end == i + 1 && doc.toks[i].shape == Shape::Title && (doc.has(i, flag::TITLE_WEAK) && FOREIGN_KIN_TITLES.contains(&&*doc.key(i)) && !doc.is_first(i) || matches!(doc.word(i), "Ông" | "Bà" | "Cô" | "Chú" | "Bác")) {
+        return;
+    }
     out.push(Span::new(doc.toks[i].s, byte_end(doc, end), Category::Name, score, NAME, reason));
 }
+
+/// Kinship titles of address of other languages ("Tita", "Lola", "Khun Yai", "Nonna"): before a
+/// name they are titles, alone they are what the family calls someone.
+const FOREIGN_KIN_TITLES: &[&str] = &["tita", "tito", "kuya", "lolo", "lola", "manang", "manong", "ninang", "ninong", "tata", "khun", "yai", "nonna", "nonno", "babcia", "dziadek", "bubbe", "zayde", "jiddo", "teta", "sitti", "halmoni", "harabeoji", "obaachan", "ojiichan", "thatha", "paati", "mzee", "abuela", "abuelo"];
 
 /// True when token `i` may begin a name right after the strong title at `title`.
 fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
@@ -325,6 +335,18 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             // weak titles ("Sr", "Lt", "Don") are clinical shorthand in notes: treated like roles there
             let family = f & (flag::KIN | flag::GREET) != 0 || (f & flag::TITLE_WEAK != 0 || accented) && mixed && doc.toks[i].shape == Shape::Title;
             if let Some(j) = next_after_cue(doc, i, false).filter(|&j| family || (j < n && doc.joined(i))) {
+                // "her best friend, Tita Baby,": a kinship title of another language, then the name
+                // it introduces, even a word ("Baby", "Girlie")
+                if mixed && family && j + 1 < n && doc.toks[j].shape == Shape::Title && doc.has(j, flag::TITLE_WEAK) && doc.joined(j) && FOREIGN_KIN_TITLES.contains(&&*doc.key(j))
+                    && doc.toks[j + 1].shape == Shape::Title && doc.toks[j + 1].e - doc.toks[j + 1].s >= 2
+                    && !doc.has(j + 1, flag::FUNC | flag::UNIT | flag::CRED | flag::CALENDAR | flag::STATE | flag::MEDICAL | flag::TRAP | flag::NOT_NAME | flag::TITLE | flag::TITLE_WEAK)
+                {
+                    let end = extend(doc, j + 1).max(j + 2);
+                    push(doc, j + 1, end, 0.75, "a name after a kinship title of another language (Tita ___, Lola ___)", out);
+                    covered = end;
+                    i = covered;
+                    continue;
+                }
                 if j < n && !doc.text[doc.toks[i].e..doc.toks[j].s].contains('\n') && after_kin(doc, j, family) {
                     let mut end = extend(doc, j);
                     if family && end == j + 1 && end < n && kin_family_name(doc, end) {
@@ -468,6 +490,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     clergy_names(doc, out);
     note_contact_cues(doc, out);
     nickname_cues(doc, out);
+    size_nicknames(doc, out);
     appositive_names(doc, out);
     role_appositives(doc, out);
     kunya_names(doc, out);
@@ -581,6 +604,30 @@ fn nickname_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if ok {
             let end = extend(doc, j);
             push(doc, j, end, 0.65, "a name after words that introduce one (goes by, known as, name is)", out);
+        }
+    }
+}
+
+/// "we knew him as Big Mike", "Little Rosa": a nickname adjective (Big, Little, Lil, Old, Young)
+/// capitalized mid-sentence before a listed first name that is no English word.
+fn size_nicknames(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 1..n.saturating_sub(1) {
+        // cheap test first: a short capitalized word, compared in place
+        let w = doc.word(i);
+        if !(3..=6).contains(&w.len()) || !matches!(w, "Big" | "Little" | "Lil" | "Old" | "Young") || doc.toks[i].sent_start || !doc.joined(i) {
+            continue;
+        }
+        let j = i + 1;
+        // a listed name that is also a word ("Mike", "Bill") only where a pause or "who" closes it
+        let closes = doc.text[doc.toks[j].e..].starts_with([',', '.', ';', '!', '?', ')']) || j + 1 < n && doc.joined(j) && doc.key(j + 1) == "who";
+        if doc.toks[j].shape == Shape::Title && doc.is_first(j) && (closes || !doc.is_common(j)) && !doc.has(j, NEVER | flag::TRAP) && !doc.is_place(i, j + 1) && !doc.is_place(j, j + 1)
+            && !(j + 1 < n && doc.joined(j) && doc.toks[j + 1].is_cap())
+        {
+            push(doc, j, j + 1, 0.65, "a name after a nickname adjective (Big ___, Little ___)", out);
         }
     }
 }
@@ -935,6 +982,10 @@ fn prose_slot(doc: &Doc<'_>, i: usize) -> bool {
             // "think about ___ every time", "saw ___ again"
             || key_in!(doc, i + 1, "every", "each", "again", "too", "because", "since", "until", "as", "now", "then", "still", "often", "today", "tonight", "anymore", "almost", "always", "never", "once", "how", "why", "where", "whether"));
     if !closes || !(unknown_word(doc, i, 2) || listed_given(doc, i)) || !doc.is_prose() {
+        return false;
+    }
+    // "In Memory of", "In Honor of": a headline's capitalized common word before "of"
+    if p.sent_start && i + 1 < n && doc.joined(i) && doc.key(i + 1) == "of" && doc.is_common(i) {
         return false;
     }
     // "Vietnamese-American", "Lebanese-born": a compound of a nationality or a common word
@@ -1648,7 +1699,7 @@ pub(super) fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// Affixes of hashtags about a person ("#TeamSahra", "#SahraStrong", "#Pray4Sahra", "#DoñaChayo").
-const HASHTAG_PREFIXES: &[&str] = &["team", "prayersfor", "prayers4", "prayingfor", "praying4", "prayfor", "pray4", "justicefor", "justice4", "lovefor", "love4", "for", "love", "rip", "go", "doña", "dona", "don", "tia", "tio", "auntie", "aunty", "uncle", "nana", "abuela", "abuelo", "mama", "papa", "baba"];
+const HASHTAG_PREFIXES: &[&str] = &["team", "prayersfor", "prayers4", "prayingfor", "praying4", "prayfor", "pray4", "justicefor", "justice4", "lovefor", "love4", "for", "love", "rip", "go", "doña", "dona", "don", "tia", "tio", "auntie", "aunty", "uncle", "nana", "abuela", "abuelo", "mama", "papa", "baba", "ibu", "bapak", "tita", "tito", "lola", "lolo", "kuya", "khun", "nonna", "nonno", "teta"];
 const HASHTAG_SUFFIXES: &[&str] = &["strong", "strength", "warrior", "warriors", "army", "nation", "forever", "fighter", "didi", "ji", "bhai", "love"];
 
 /// A name inside a hashtag: the hashtag split around a known affix ("#TeamSahra", "#SahraStrong",
@@ -1690,7 +1741,10 @@ fn hashtags(doc: &Doc<'_>, out: &mut Vec<Span>) {
             let mut folded = String::new();
             super::dictionaries::fold_into(&lower[..cut], &mut folded);
             let key = folded.as_str();
-            if cut == 0 || !(FIRST_NAMES.contains(key) || SURNAMES.contains(key)) || COMMON_WORDS.contains(key)
+            // "#RosalindTurns90": a capitalized word before a milestone verb and a number, even one
+            // no list holds
+            let milestone = cut > 0 && ["Turns", "Hits", "At"].iter().any(|v| body[cut..].strip_prefix(v).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+            if cut == 0 || !(FIRST_NAMES.contains(key) || SURNAMES.contains(key) || milestone) || COMMON_WORDS.contains(key)
                 || super::word_flags(key) & (flag::FUNC | flag::TRAP | flag::UNIT | flag::CALENDAR | flag::NOT_NAME | flag::STATE) != 0
             {
                 continue;

@@ -360,6 +360,11 @@ fn regressions() {
         ("pt's chaplain, rev. Tuimavave from the island church, visited.", &["Tuimavave"]),
         ("Everyone on the block called him Umm Haytham's husband, or Abu Haytham.", &["Umm Haytham", "Abu Haytham"]),
         ("The patient, whom I will call Mrs. K, teaches piano.", &["K"]),
+        // a word named after a kinship title of another language; a nickname adjective before a
+        // listed name that is also a word
+        ("At the party her cousin, Lola Girlie, sang all night.", &["Girlie"]),
+        ("The porter everyone called Little Bill, who whistled, wheeled her down.", &["Bill"]),
+        ("So proud of her. #TavitaTurns90 #BapakWiryo #nursing", &["Tavita", "Wiryo"]),
         ("sitter at group home, tadesse, found pt on floor at 0300.", &["tadesse"]),
         ("[night chat]\nrae: who has 15 tonight\nbo: i have 15. and 16\nrae: 16 is the new admit from ed\nbo: pharmacy sent the heparin for 12 is it hung\nrae: the lady in 14 is asking for you\nbo: ok", &["15", "16", "12", "14"]),
     ];
@@ -454,6 +459,11 @@ fn regressions() {
         "micro just phoned with a positive culture. pharmacy called re dose.",
         "Gran always knew. his doc is like really nice",
         "The nurse on nights, however, stayed late.",
+        // kinship titles of another language alone; eponyms and ward shorthand; a headline's
+        // common word before "of"; a festival
+        "We buried Tata in June. Our Khun Yai turned 95; Ông nội cooks.",
+        "He has tetralogy of Fallot; Fournier's gangrene; Langhans giant cells. I work Med-surg nights.",
+        "In Memory of our grandmother\nShe loved Songkran, when we splashed water on her hands.",
         "[shift chat]\ndesk: is pharmacy still open\nfloor: tell them to call\ndesk: did ortho give recs\nfloor: ask if they can come too",
     ];
     for text in clean {

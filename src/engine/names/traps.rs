@@ -54,7 +54,8 @@ pub static EPONYMS: WordSet = LazyLock::new(|| {
             folstein karnofsky lansky ecog nyha    apache glasgows  waterlow  \
               dubowitz  finnegan    caprini  chads chadsvasc \
          hasbled framingham parkland       nexus centor mcisaac alvarado mantrels rockall blatchford \
-          child-pugh meld ranson ransons balthazar    sofa qsofa curb psi port")
+          child-pugh meld ranson ransons balthazar    sofa qsofa curb psi port \
+         fallot fallots fournier fourniers langhans")
 });
 
 /// Drug, device and supply brand names and generic drug names often capitalized in notes.
@@ -121,7 +122,7 @@ pub static MEDICAL: WordSet = LazyLock::new(|| {
          burkholderia haemophilus neisseria legionella mycoplasma chlamydia salmonella shigella campylobacter \
          helicobacter bacteroides citrobacter morganella moraxella nocardia cryptococcus pneumocystis \
          creatinine creatine hematocrit hemoglobin platelets albumin potassium sodium magnesium calcium \
-         phos phosphorus chloride troponin maalox mylanta tums")
+         phos phosphorus chloride troponin maalox mylanta tums med-surg medsurg")
 });
 
 /// Languages, nationalities and vehicle makes: capitalized, sometimes listed as names, never a
@@ -156,7 +157,8 @@ pub static NOT_NAMES: WordSet = LazyLock::new(|| {
          bolivian ecuadorian panamanian nicaraguan belizean bahamian barbadian trinidadian guyanese surinamese \
          taiwanese singaporean malaysian \
          god allah buddha shabbat sabbath ramadan eid diwali passover hanukkah \
-         chanukah kippur torah quran koran bible psalm psalms gospel hajj nowruz norouz vaisakhi frisian")
+         chanukah kippur torah quran koran bible psalm psalms gospel hajj nowruz norouz vaisakhi frisian \
+         songkran chuseok vesak holi onam pongal navratri dussehra obon nyepi")
 });
 
 /// Words that an English word list holds but that are, capitalized in a story, almost always a
