@@ -54,6 +54,8 @@ fn fractions_scores_and_ranges_are_not_dates() {
         ("insulin gtt going from 2-4 units/hr", "2-4"),
         ("take 1/3-1/2 tab at bedtime", "1/3"),
         ("PS 10/5-8/5, tolerating well", "8/5"),
+        // a gestational age in weeks and sevenths
+        ("Baby boy (twin A), DOL 4, CGA 31 3/7 wks. Apgars 7 and 8.", "3/7"),
     ] {
         assert_clean(text, bad);
     }
@@ -73,6 +75,9 @@ fn dates_in_clinical_shorthand_are_found() {
         // both ends of a range of dates joined by a dash with no spaces
         ("Proned 4/9-4/10. Renal: CRRT", "4/9"),
         ("Proned 4/9-4/10. Renal: CRRT", "4/10"),
+        // the same range with spaces around the dash
+        ("FiO2 60%, PEEP 12. P/F 140. Proned 5/2 - 5/3. Renal: CRRT", "5/2"),
+        ("FiO2 60%, PEEP 12. P/F 140. Proned 5/2 - 5/3. Renal: CRRT", "5/3"),
         ("admitted 11/27-12/2 for urosepsis", "12/2"),
     ] {
         assert_found(text, want, Category::Date);

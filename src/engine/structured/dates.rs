@@ -49,6 +49,8 @@ const NOT_DATE_AFTER: &[&str] = &[
     "times", "x", "q", "way", "rt", "lt", "r", "mm", "mmhg", "sec", "min", "mins", "gallon", "cup",
     "cups", "inch", "inches", "time", "scale", "bipap", "cpap", "psv", "imv", "ips", "vent",
     "settings", "sem", "mg/kg", "vision",
+    // a gestational age: "CGA 33 2/7 wks"
+    "wk", "wks", "weeks",
 ];
 
 /// Words before `m/d` that mean a setting, a measurement or a fraction.
@@ -100,19 +102,22 @@ fn lone_md(s: &str) -> bool {
 }
 
 /// True when the `m/d` at `start..end` is one end of a range of two dates joined by a dash with
-/// no spaces ("proned 3/7-3/8", "admitted 12/23-12/28"), which [`glued`] would otherwise reject
+/// or without spaces ("proned 3/7-3/8", "3/7 - 3/8", "admitted 12/23-12/28"), which [`glued`] would otherwise reject
 /// as part of a longer number string ("5-6/3-4" has no `m/d` on either side of its dash).
 fn in_md_range(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let token = |a: usize, b: usize| text.get(a..b).is_some_and(lone_md) && !bytes.get(b).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/') && !(a > 0 && (bytes[a - 1].is_ascii_alphanumeric() || bytes[a - 1] == b'/'));
+    // the dash, alone or spaced ("3/7-3/8", "3/7 - 3/8")
+    let dash_after = if text[end..].starts_with('-') { 1 } else if text[end..].starts_with(" - ") { 3 } else { 0 };
+    let dash_before = if text[..start].ends_with(" - ") { 3 } else if text[..start].ends_with('-') { 1 } else { 0 };
     // the date after the dash: up to five bytes of digits and one slash
-    let after = bytes.get(end) == Some(&b'-') && {
-        let a = end + 1;
+    let after = dash_after > 0 && {
+        let a = end + dash_after;
         let b = a + bytes[a.min(bytes.len())..].iter().take(6).take_while(|c| c.is_ascii_digit() || **c == b'/').count();
         token(a, b)
     };
-    let before = start >= 1 && bytes[start - 1] == b'-' && {
-        let b = start - 1;
+    let before = dash_before > 0 && {
+        let b = start - dash_before;
         let a = b - bytes[..b].iter().rev().take(6).take_while(|c| c.is_ascii_digit() || **c == b'/').count();
         token(a, b)
     };
@@ -300,7 +305,8 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // "palliative consult 6/13.": a planned visit or procedure closing its phrase with the date
     let event_noun = matches!(pw.as_str(), "consult" | "appt" | "appointment" | "visit" | "surgery" | "procedure" | "biopsy" | "clinic" | "mtg" | "meeting" | "followup" | "follow-up")
         && matches!(char_at(text, end), None | Some('.' | ',' | ';' | '\n'));
-    let event_word = event_noun || (strong_date_word && pw != "on") || (pw.ends_with("ed") && !SETTING_VERBS.contains(&pw.as_str())) || pw == "placed" && before(text, a_start, 10).contains('(');
+    // (both ends of a range of dates are dates: "proned 3/7 - 3/8" near ventilator words)
+    let event_word = md_range || event_noun || (strong_date_word && pw != "on") || (pw.ends_with("ed") && !SETTING_VERBS.contains(&pw.as_str())) || pw == "placed" && before(text, a_start, 10).contains('(');
     let vent_setting = vent_near && a <= 20 && b <= 20 && !event_word && !antecubital;
     if fraction || out_of_ten || setting || quantity || lung || vent_setting {
         if !strong_date_word || quantity {
