@@ -158,15 +158,15 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // recall 0.917 notes, 0.873 stories (not yet tuned on).
     Floor {
         corpus: "blind4-notes.jsonl",
-        recall: 0.96,
+        recall: 0.968,
         precision: 0.9937,
-        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 31), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 7), ("LICENSE", 2), ("LOCATION", 37), ("MRN", 2), ("NAME", 203), ("ORGANIZATION", 51), ("PHONE", 21), ("VEHICLE", 0)],
+        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 31), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 7), ("LICENSE", 2), ("LOCATION", 37), ("MRN", 2), ("NAME", 205), ("ORGANIZATION", 52), ("PHONE", 21), ("VEHICLE", 0)],
     },
     Floor {
         corpus: "blind4-stories.jsonl",
-        recall: 0.9462,
-        precision: 0.9615,
-        caught: &[("AGE90", 5), ("DATE", 23), ("EMAIL", 4), ("ID", 1), ("LOCATION", 40), ("NAME", 134), ("ORGANIZATION", 36), ("PHONE", 2), ("URL", 1)],
+        recall: 0.95,
+        precision: 0.9617,
+        caught: &[("AGE90", 5), ("DATE", 23), ("EMAIL", 4), ("ID", 1), ("LOCATION", 40), ("NAME", 134), ("ORGANIZATION", 37), ("PHONE", 2), ("URL", 1)],
     },
 ];
 

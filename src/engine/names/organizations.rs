@@ -50,7 +50,7 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          airlines airways foods farms dairy mills salon studio studios fitness realty insurance technologies \
          solutions consulting systems association commons lines tabernacle masonry terminal journal ambulance inn \
          grocery bros brothers cab medicine children's medical ihs va staffing maritime rugby rugs carpets \
-         flooring marble granite fruit orchards sons daughters nurses")
+         flooring marble granite fruit orchards sons daughters nurses hardware lumber electric garage assembly")
 });
 
 /// Heads of a business, congregation or home that count in notes typed without case when a word
@@ -1035,6 +1035,7 @@ mod tests {
             ("Her twins go to P.S. 117 now. P.S. I miss you.", &["P.S. 117"]),
             ("Placed with Kettle River Family Services Southwest last year.", &["Kettle River Family Services Southwest"]),
             ("The ICU Nurses were kind.", &[]),
+            ("He fell in the parking lot of Brookside Hardware last spring.", &["Brookside Hardware"]),
             ("She was moved to Calvert Hospital on Friday.", &["Calvert Hospital"]),
             ("We met at the Islamic Center of Fairlane Park last week.", &["Islamic Center of Fairlane Park"]),
             ("He is at St. Agnes Medical Center now.", &["St. Agnes Medical Center"]),

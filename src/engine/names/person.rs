@@ -1798,23 +1798,33 @@ fn surname_first_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
             push(doc, i, j + 1, 0.7, "a patient labelled surname first (PT ___, ___ (number))", out);
             continue;
         }
-        if j < n && doc.toks[j].s == t.e + 2 && doc.toks[j].is_cap() && !doc.has(j, NEVER | flag::TRAP | flag::GREET) && (!doc.is_common(i) || doc.is_surname(i)) {
+        // a particle opening the surname ("Pt: DELA CRUZ, ROSALINDA")
+        let particle = |k: usize| doc.has(k, flag::PARTICLE) || key_in!(doc, k, "dela", "delos", "delas");
+        let first = if i > 1 && doc.gap(i - 1) == " " && particle(i - 1) && doc.toks[i - 1].is_cap() { i - 1 } else { i };
+        // "Patient: Yıldırım, Mehmet   MRN:", "Pt: Nascimento, João Pedro  DOB", "Student: Lee, Jun":
+        // a label, the surname, a comma and the given names, then the next field or the line's end
+        let labelled = first > 0 && key_in!(doc, first - 1, "pt", "patient", "name", "resident", "client", "student", "inmate") && doc.gap(first - 1).trim() == ":";
+        // after a label a month or weekday word is a given name too ("Lee, Jun", "Ortiz, April")
+        let never = if labelled { NEVER & !flag::CALENDAR } else { NEVER | flag::TRAP };
+        if j < n && doc.toks[j].s == t.e + 2 && doc.toks[j].is_cap() && !doc.has(j, never | flag::GREET) && (!doc.is_common(i) || doc.is_surname(i)) {
             // a second given name ("Nascimento, João Pedro")
             let mut end = j + 1;
             if end < n && doc.gap(j) == " " && doc.toks[end].is_cap() && (doc.is_first(end) || unknown_word(doc, end, 3)) && !doc.has(end, NEVER | flag::TRAP) {
                 end += 1;
             }
-            let given = doc.is_first(j) || unknown_word(doc, j, 3);
+            let given = doc.is_first(j) || unknown_word(doc, j, 3) || labelled && doc.has(j, flag::CALENDAR);
+            // a middle initial ("ROSALINDA M.")
+            if end < n && doc.gap(end - 1) == " " && doc.toks[end].shape == Shape::Initial && doc.text[doc.toks[end].e..].starts_with('.') {
+                end += 1;
+            }
             let after = &doc.text[doc.toks[end - 1].e..];
+            let after = if end > j + 1 && doc.toks[end - 1].shape == Shape::Initial { &after[1..] } else { after };
             let line_ends = after.is_empty() || after.starts_with('\n') || after.starts_with("  ") || after.starts_with(" (");
             let line_starts = doc.text[..t.s].ends_with('\n') || t.s == 0;
-            // "Patient: Yıldırım, Mehmet   MRN:", "Pt: Nascimento, João Pedro  DOB": a label, the
-            // surname, a comma and the given names, then the next field or the end of the line
-            let labelled = i > 0 && key_in!(doc, i - 1, "pt", "patient", "name", "resident", "client") && doc.gap(i - 1).trim() == ":";
             // "McKENZIE, DELROY" alone on a line under a note's heading
             let own_line = line_starts && (doc.is_first(j) || doc.is_surname(i) && unknown_word(doc, j, 3)) && !doc.is_common(j);
             if given && line_ends && (labelled || own_line) {
-                push(doc, i, end, 0.7, "a patient written surname first, on a label's line (Patient: ___, ___)", out);
+                push(doc, first, end, 0.7, "a patient written surname first, on a label's line (Patient: ___, ___)", out);
                 continue;
             }
         }
