@@ -164,9 +164,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "blind4-stories.jsonl",
-        recall: 0.95,
-        precision: 0.9617,
-        caught: &[("AGE90", 5), ("DATE", 23), ("EMAIL", 4), ("ID", 1), ("LOCATION", 40), ("NAME", 134), ("ORGANIZATION", 37), ("PHONE", 2), ("URL", 1)],
+        recall: 0.9577,
+        precision: 0.962,
+        caught: &[("AGE90", 5), ("DATE", 23), ("EMAIL", 4), ("ID", 1), ("LOCATION", 40), ("NAME", 136), ("ORGANIZATION", 37), ("PHONE", 2), ("URL", 1)],
     },
 ];
 

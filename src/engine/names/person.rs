@@ -288,6 +288,7 @@ fn accented_title(doc: &Doc<'_>, i: usize) -> bool {
 
 /// Finds person names in `doc`.
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    let first = out.len();
     let n = doc.toks.len();
     let mixed = doc.mode == CaseMode::Mixed;
     let mut i = 0;
@@ -495,6 +496,30 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     role_appositives(doc, out);
     kunya_names(doc, out);
     lowercase_message_names(doc, out);
+    paired_names(doc, first, out);
+}
+
+/// "Sunny and Ray Pettaway, as Ray begins", "👉 Souksavanh and Chanthou, my night-shift sisters":
+/// a capitalized given name joined by "and" to a name found above is a name too, even one that is
+/// also a word. `first` is where this pass's findings begin in `out`.
+fn paired_names(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for a in 0..n.saturating_sub(2) {
+        if doc.toks[a].shape != Shape::Title || !doc.joined(a) || !doc.joined(a + 1) || doc.key(a + 1) != "and" {
+            continue;
+        }
+        let b = doc.toks[a + 2].s;
+        let (s, e) = (doc.toks[a].s, doc.toks[a].e);
+        if !out[first..].iter().any(|x| x.start == b && x.category == Category::Name) || out[first..].iter().any(|x| x.start < e && s < x.end) {
+            continue;
+        }
+        if listed_given(doc, a) || unknown_word(doc, a, 3) && !doc.toks[a].sent_start || unknown_word(doc, a, 5) {
+            push(doc, a, a + 1, 0.6, "a given name joined by 'and' to a name (___ and Ray Pettaway)", out);
+        }
+    }
 }
 
 /// Flags of words that are never a person's name where a rule below expects one.

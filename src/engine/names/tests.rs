@@ -149,6 +149,8 @@ fn regressions() {
         ("CM NOTE\nPt: Figueiredo, Ana Clara  DOB 01/02/1960", &["Figueiredo, Ana Clara"]),
         ("PT Daily Note, Tues 6/18\nMcALLISTER, DESMOND\nPt seen bedside.", &["McALLISTER, DESMOND"]),
         ("NPN 7P-7A (TAMANG, BED 6)\nPT SLEPT WELL.", &["TAMANG"]),
+        // a given name joined by "and" to a name found, in a list
+        ("Prayer list:\n• Merry and Tobias Wainwright, as Tobias starts chemo", &["Merry", "Tobias Wainwright"]),
         // a particle opening the surname, a middle initial; a month that is a given name after a label
         ("CM NOTE\nPt: DELOS REYES, MARICEL T.   DOB 01/02/1950", &["DELOS REYES, MARICEL T"]),
         ("VISIT LOG\nStudent: Okafor, June  Gr 5  Time: 10:20", &["Okafor, June"]),
