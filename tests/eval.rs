@@ -150,9 +150,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "blind3-stories.jsonl",
-        recall: 0.9154,
-        precision: 0.9718,
-        caught: &[("AGE90", 4), ("DATE", 25), ("EMAIL", 3), ("ID", 1), ("LICENSE", 1), ("LOCATION", 37), ("NAME", 126), ("ORGANIZATION", 37), ("PHONE", 2), ("URL", 2)],
+        recall: 0.9192,
+        precision: 0.9719,
+        caught: &[("AGE90", 4), ("DATE", 25), ("EMAIL", 3), ("ID", 1), ("LICENSE", 1), ("LOCATION", 38), ("NAME", 126), ("ORGANIZATION", 37), ("PHONE", 2), ("URL", 2)],
     },
     // the fourth blind round (tests/corpora/make_blind4.py), scored once with commit 84b0704:
     // recall 0.917 notes, 0.873 stories (not yet tuned on).

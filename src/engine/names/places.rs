@@ -422,6 +422,22 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             push(doc, i, i + 1, 0.6, "a town typed in lowercase where someone lives or comes from", out);
             continue;
         }
+        // "drove up from new haven", "lives in fort lee": a two-word town in lowercase, same cues
+        if mixed && t.shape == Shape::Lower && i >= 2 && i + 1 < n && doc.toks[i + 1].shape == Shape::Lower && linked(doc, i + 1)
+            && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB) && doc.joined(i - 2)) && after_prep(doc, i)
+            && (!doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) || doc.key(i) == "new") && !doc.has(i + 1, flag::FUNC | flag::CALENDAR | flag::MEDICAL)
+            && doc.toks[i + 1].e - t.s >= 7 && doc.is_place(i, i + 2)
+        {
+            push(doc, i, i + 2, 0.6, "a town typed in lowercase where someone lives or comes from", out);
+            covered = i + 2;
+            continue;
+        }
+        // "lives in New Haven", "FROM NEW BEDFORD": "new" is a function word everywhere else
+        if let Some(e) = new_town(doc, i) {
+            push(doc, i, e, 0.7, "a city, town or county", out);
+            covered = e;
+            continue;
+        }
         // cheap tests before any list lookup
         if doc.has(i, NOT_PLACE) || t.e - t.s < 2 || mixed && !(t.shape == Shape::Title || t.shape == Shape::Upper && t.e - t.s > 3) {
             continue;
@@ -511,6 +527,22 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
 }
 
 /// True when the place found at byte `start` opens with a village or barrio prefix ("Barangay ___").
+/// A town of two or three words opening with "New" ("New Haven", "New Bedford", "new brunswick")
+/// in the gazetteer: capitalized in text with case, after a preposition in text without. Returns
+/// the end of the town.
+fn new_town(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    let n = doc.toks.len();
+    if doc.key(i) != "new" || i + 1 >= n || !linked(doc, i + 1) {
+        return None;
+    }
+    let mixed = doc.mode == CaseMode::Mixed;
+    let shaped = |k: usize| if mixed { doc.toks[k].shape == Shape::Title } else { true };
+    if !shaped(i) || !(mixed || after_prep(doc, i)) {
+        return None;
+    }
+    (2..=3).rev().map(|len| i + len).find(|&e| e <= n && (i + 1..e).all(|k| (k == i + 1 || linked(doc, k)) && shaped(k) && !doc.has(k, flag::FUNC)) && doc.is_place(i, e))
+}
+
 fn village_span(doc: &Doc<'_>, start: usize) -> bool {
     let Ok(k) = doc.toks.binary_search_by(|t| t.s.cmp(&start)) else { return false };
     matches!(doc.key_str(k), "barangay" | "barrio" | "colonia" | "village")
@@ -921,6 +953,10 @@ mod tests {
     #[test]
     fn place_table() {
         let rows: &[(&str, &[&str])] = &[
+            // towns opening with "New" ("new" is a function word elsewhere), in every case
+            ("She lives in New Bedford with her son.", &["New Bedford"]),
+            ("PT FROM NEW ROCHELLE, LIVES ALONE.", &["NEW ROCHELLE"]),
+            ("pt's son drove up from new haven last night.", &["new haven"]),
             ("She grew up in Chillicothe Falls, Ohio.", &["Chillicothe Falls"]),
             ("We live in Tamarack County now.", &["Tamarack County"]),
             ("the Garfield Avenue shelter was full", &["Garfield Avenue shelter"]),

@@ -88,6 +88,8 @@ fn traps_stay_unflagged() {
         "He asked me to read the 23rd Psalm in German, and I did my best for him.",
         "Manman is home now with us, and Manman's sister comes every day.",
         "Hope was the only thing we had left, and we all knew it.",
+        // "new" opening no town
+        "They moved from a new house to a new town and filled in the New Patient packet.",
     ];
     for text in rows {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
