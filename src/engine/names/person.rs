@@ -508,7 +508,7 @@ fn paired_names(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
     }
     let n = doc.toks.len();
     for a in 0..n.saturating_sub(2) {
-        if doc.toks[a].shape != Shape::Title || !doc.joined(a) || !doc.joined(a + 1) || doc.key(a + 1) != "and" {
+        if doc.toks[a].shape != Shape::Title || !doc.joined(a) || !doc.joined(a + 1) || !key_in!(doc, a + 1, "and") {
             continue;
         }
         let b = doc.toks[a + 2].s;
@@ -1066,7 +1066,7 @@ fn dash_signature(doc: &Doc<'_>, out: &mut Vec<Span>) {
     if !(before.is_empty() || before.ends_with('\n') || before.ends_with(". ") || before.ends_with(".  ") || before.ends_with("\n ")) {
         return;
     }
-    let Some(i) = (0..n).find(|&k| doc.toks[k].s == dash + 1) else { return };
+    let Ok(i) = doc.toks.binary_search_by(|t| t.s.cmp(&(dash + 1))) else { return };
     let t = doc.toks[i];
     if t.e - t.s < 3 || !matches!(t.shape, Shape::Title | Shape::Upper | Shape::Lower) || !doc.is_first(i)
         || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE | flag::NOT_NAME)

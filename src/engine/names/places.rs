@@ -416,16 +416,15 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // "drove up from annandale": a town typed in lowercase in a mixed-case chat, after a word of
         // residence or travel and a preposition
         let t = doc.toks[i];
-        if mixed && t.shape == Shape::Lower && t.e - t.s >= 5 && i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB) && doc.joined(i - 2)) && after_prep(doc, i)
+        if mixed && t.shape == Shape::Lower && t.e - t.s >= 5 && travel_cue(doc, i)
             && !doc.has(i, NOT_PLACE | flag::CALENDAR | flag::MEDICAL) && !doc.is_common(i) && !doc.is_first(i) && doc.is_place(i, i + 1)
         {
             push(doc, i, i + 1, 0.6, "a town typed in lowercase where someone lives or comes from", out);
             continue;
         }
         // "drove up from new haven", "lives in fort lee": a two-word town in lowercase, same cues
-        if mixed && t.shape == Shape::Lower && i >= 2 && i + 1 < n && doc.toks[i + 1].shape == Shape::Lower && linked(doc, i + 1)
-            && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB) && doc.joined(i - 2)) && after_prep(doc, i)
-            && (!doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) || doc.key(i) == "new") && !doc.has(i + 1, flag::FUNC | flag::CALENDAR | flag::MEDICAL)
+        if mixed && t.shape == Shape::Lower && i + 1 < n && doc.toks[i + 1].shape == Shape::Lower && linked(doc, i + 1) && travel_cue(doc, i)
+            && (!doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) || key_in!(doc, i, "new")) && !doc.has(i + 1, flag::FUNC | flag::CALENDAR | flag::MEDICAL)
             && doc.toks[i + 1].e - t.s >= 7 && doc.is_place(i, i + 2)
         {
             push(doc, i, i + 2, 0.6, "a town typed in lowercase where someone lives or comes from", out);
@@ -527,12 +526,18 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
 }
 
 /// True when the place found at byte `start` opens with a village or barrio prefix ("Barangay ___").
+/// "drove up from ___", "lives out in ___": a word of residence or travel two words back (or three,
+/// joined), then a preposition right before token `i`.
+fn travel_cue(doc: &Doc<'_>, i: usize) -> bool {
+    i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB) && doc.joined(i - 2)) && after_prep(doc, i)
+}
+
 /// A town of two or three words opening with "New" ("New Haven", "New Bedford", "new brunswick")
 /// in the gazetteer: capitalized in text with case, after a preposition in text without. Returns
 /// the end of the town.
 fn new_town(doc: &Doc<'_>, i: usize) -> Option<usize> {
     let n = doc.toks.len();
-    if doc.key(i) != "new" || i + 1 >= n || !linked(doc, i + 1) {
+    if !key_in!(doc, i, "new") || i + 1 >= n || !linked(doc, i + 1) {
         return None;
     }
     let mixed = doc.mode == CaseMode::Mixed;
