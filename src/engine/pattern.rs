@@ -1,8 +1,13 @@
-//! A recognizer built from one regular expression, with an optional validator (checksums, context).
+//! A recognizer built from one regular expression, with an optional validator (checksums, context),
+//! and the compiled [`Regex`] every structured rule uses.
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as Groups;
+use regex_automata::util::iter::Searcher;
+use regex_automata::util::syntax;
+use regex_automata::{Input as Hay, MatchKind};
 
 use super::{Category, Input, Recognizer, Span};
 
@@ -33,17 +38,17 @@ impl Recognizer for PatternRecognizer {
 
     fn recognize(&self, input: &Input<'_>, out: &mut Vec<Span>) {
         let text = input.text();
-        for caps in self.regex.captures_iter(text) {
+        self.regex.for_each(text, |caps| {
             let m = caps.name("id").or_else(|| caps.get(0)).expect("group 0 always matches");
             let mut score = self.score;
             if let Some(v) = self.validate {
                 match v(text, m.start(), m.end(), score) {
                     Some(s) => score = s,
-                    None => continue,
+                    None => return,
                 }
             }
             out.push(Span::new(m.start(), m.end(), self.category, score, self.name, self.reason));
-        }
+        });
     }
 }
 
@@ -60,8 +65,169 @@ impl Recognizer for PatternRecognizer {
 /// Compiling any Unicode class allocates and fills a 400 KB table in the regex compiler, once
 /// per pattern: 160 fewer page faults at start-up once the six patterns that had one were
 /// rewritten.
-pub fn ascii(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern).unicode(false).build()
+pub fn ascii(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
+    Regex::build(pattern, true)
+}
+
+/// Like [`ascii`], without the literal prefilter: for the patterns where extracting the
+/// literals that every match starts with costs more at start-up than the prefilter saves while
+/// searching (measured per rule: most patterns that start with a wide class such as `\d`, or
+/// whose texts already passed a keyword gate, search as fast without one). The matches are the
+/// same; only the speed differs.
+pub fn ascii_unfiltered(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
+    Regex::build(pattern, false)
+}
+
+/// A compiled pattern: the [`regex`] crate's engine (`regex_automata::meta`) with the
+/// configuration `regex::Regex` uses for a `&str` pattern (leftmost-first, UTF-8 matches only,
+/// the same size limits), so that it finds exactly the same matches, plus the choice of a
+/// literal prefilter (see [`ascii_unfiltered`]). Its captures are reused across the matches of
+/// one search ([`Regex::for_each`]).
+#[derive(Debug)]
+pub struct Regex {
+    meta: meta::Regex,
+    pattern: Box<str>,
+}
+
+impl Regex {
+    /// Compiles `pattern` in ASCII mode, with or without the automatic literal prefilter.
+    fn build(pattern: &str, prefilter: bool) -> Result<Regex, Box<meta::BuildError>> {
+        let config = meta::Config::new()
+            .nfa_size_limit(Some(10 * (1 << 20)))
+            .hybrid_cache_capacity(2 * (1 << 20))
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(true)
+            .auto_prefilter(prefilter);
+        let syntax = syntax::Config::new().unicode(false).utf8(true);
+        let meta = meta::Builder::new().configure(config).syntax(syntax).build(pattern).map_err(Box::new)?;
+        Ok(Regex { meta, pattern: pattern.into() })
+    }
+
+    /// The source pattern.
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// True when the pattern matches somewhere in `hay`.
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.meta.is_match(hay)
+    }
+
+    /// The successive non-overlapping matches in `hay`.
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.meta.find_iter(hay).map(move |m| Match { hay, start: m.start(), end: m.end() })
+    }
+
+    /// The successive non-overlapping matches in `hay`, with their groups.
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.meta.captures_iter(hay).map(move |caps| Captures { hay, caps })
+    }
+
+    /// Calls `f` on each successive non-overlapping match in `hay` (the matches of
+    /// [`Regex::captures_iter`]), filling one set of captures again for each match instead of
+    /// allocating one per match.
+    pub fn for_each<'h>(&self, hay: &'h str, mut f: impl FnMut(&Captures<'h>)) {
+        let mut caps = Captures { hay, caps: self.meta.create_captures() };
+        let mut it = Searcher::new(Hay::new(hay));
+        while it
+            .advance(|input| {
+                self.meta.search_captures(input, &mut caps.caps);
+                Ok(caps.caps.get_match())
+            })
+            .is_some()
+        {
+            f(&caps);
+        }
+    }
+
+    /// The first match in `hay` that starts at `start` or after (the text before `start` is still
+    /// seen by look-arounds such as `\b`).
+    pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
+        let mut caps = self.meta.create_captures();
+        self.meta.search_captures(&Hay::new(hay).span(start..hay.len()), &mut caps);
+        caps.is_match().then_some(Captures { hay, caps })
+    }
+}
+
+/// The groups of one match of a [`Regex`].
+#[derive(Debug)]
+pub struct Captures<'h> {
+    hay: &'h str,
+    caps: Groups,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0: the whole match), if it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.caps.get_group(i).map(|sp| Match { hay: self.hay, start: sp.start, end: sp.end })
+    }
+
+    /// The group named `name`, if the pattern has it and it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.caps.get_group_by_name(name).map(|sp| Match { hay: self.hay, start: sp.start, end: sp.end })
+    }
+}
+
+/// `caps[i]`: the text of group `i`, which must have taken part in the match (as in `regex`).
+impl std::ops::Index<usize> for Captures<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        self.get(i).map(|m| &self.hay[m.range()]).unwrap_or_else(|| panic!("no group {i}"))
+    }
+}
+
+/// `caps["name"]`: the text of the named group, which must have taken part in the match.
+impl std::ops::Index<&str> for Captures<'_> {
+    type Output = str;
+    fn index(&self, name: &str) -> &str {
+        self.name(name).map(|m| &self.hay[m.range()]).unwrap_or_else(|| panic!("no group {name}"))
+    }
+}
+
+/// A matched range of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    /// Start byte offset.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// End byte offset (exclusive).
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The byte range.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True for an empty match.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The matched text.
+    pub fn as_str(&self) -> &'h str {
+        &self.hay[self.start..self.end]
+    }
 }
 
 #[cfg(test)]
@@ -90,6 +256,46 @@ mod tests {
             let re = ascii(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
             assert_eq!(re.is_match(text), want, "{pattern} on {text:?}");
         }
+    }
+
+    /// The wrapper finds what `regex::Regex` finds (the same engine and settings), with or without
+    /// the prefilter, through each of its search calls; empty matches included.
+    #[test]
+    fn same_matches_as_regex_crate() {
+        use super::ascii_unfiltered;
+        let rows: &[(&str, &str)] = &[
+            (r"(?i)(?-u:\b)(?:mrn|id)\s*(?P<id>\d{2,})", "MRN 0042, id 7, Id:12345 mrn123"),
+            (r"(?P<a>\d{1,2})/(?P<b>\d{1,2})?", "3/14 and 5/ x 12/1"),
+            (r"x*", "axxbé€x"),
+            (r"(?-u:\b)", "ab cd é"),
+            (r"(?:[a-z']|’)+", "o’neil’s ‘quote’"),
+        ];
+        for &(pattern, text) in rows {
+            let want = regex::RegexBuilder::new(pattern).unicode(false).build().unwrap();
+            let want: Vec<Vec<Option<(usize, usize)>>> =
+                want.captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect();
+            for re in [ascii(pattern).unwrap(), ascii_unfiltered(pattern).unwrap()] {
+                let groups = |c: &super::Captures<'_>| (0..want[0].len()).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect::<Vec<_>>();
+                let mut each = Vec::new();
+                re.for_each(text, |c| each.push(groups(c)));
+                assert_eq!(each, want, "{pattern} on {text:?}");
+                let iter: Vec<_> = re.captures_iter(text).map(|c| groups(&c)).collect();
+                assert_eq!(iter, want, "{pattern} on {text:?}");
+                let found: Vec<_> = re.find_iter(text).map(|m| Some((m.start(), m.end()))).collect();
+                assert_eq!(found, want.iter().map(|g| g[0]).collect::<Vec<_>>(), "{pattern} on {text:?}");
+                let first = re.captures_at(text, 1).map(|c| groups(&c));
+                let want_first = regex::RegexBuilder::new(pattern).unicode(false).build().unwrap().captures_at(text, 1).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect::<Vec<_>>());
+                assert_eq!(first, want_first, "{pattern} on {text:?} from 1");
+                assert_eq!(re.is_match(text), !want.is_empty());
+                assert_eq!(re.as_str(), pattern);
+            }
+        }
+        let re = ascii(r"(?P<a>\d+)-(?P<b>\d+)").unwrap();
+        let caps = re.captures_at("x 12-345", 0).unwrap();
+        assert_eq!((&caps[0], &caps["a"], &caps[2]), ("12-345", "12", "345"));
+        let m = caps.name("b").unwrap();
+        assert_eq!((m.range(), m.len(), m.is_empty(), m.as_str()), (5..8, 3, false, "345"));
+        assert!(caps.name("c").is_none());
     }
 
     #[test]

@@ -68,8 +68,8 @@ use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::{Captures, Regex};
 
+use super::pattern::{Captures, Regex};
 use super::{Category, Input, Recognizer, Refiner, Span};
 
 pub mod address;
@@ -140,9 +140,7 @@ impl Rule {
     /// Runs the rule on a plain string (what [`Recognizer::recognize`] does on the normalized text).
     pub fn hits(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for caps in self.regex.captures_iter(text) {
-            (self.judge)(text, &caps, &mut hits);
-        }
+        self.regex.for_each(text, |caps| (self.judge)(text, caps, &mut hits));
         hits
     }
 

@@ -7,10 +7,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
 
 use super::{char_at, char_before, ends_with_any, is_space, next_word, prev_word, space_back, Hit, Rule};
-use crate::engine::pattern::ascii;
+use crate::engine::pattern::{ascii, ascii_unfiltered, Captures, Regex};
 use crate::engine::Category;
 
 /// Street types, long and short. Short forms that are also common words or titles (`Dr`, `St`,
@@ -30,7 +29,7 @@ static STREET_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 /// facility noun or unit), `Calle Ocotillo`, `Route 9 and Alder Street`.
 static STREET_NAMED: [LazyLock<Regex>; 3] = [
     LazyLock::new(|| {
-        ascii(&format!(
+        ascii_unfiltered(&format!(
             r"(?-u:\b)[A-Z](?:[a-z']|’)+(?:\s+[A-Z](?:[a-z']|’)+){{0,2}}\s+(?:{STREET_LONG})(?-u:\b)(?:\s+(?:shelter|encampment|underpass|bridge|motel|apartments|projects|clinic|station|overpass)(?-u:\b))?{UNIT}?"
         ))
         .unwrap()
@@ -95,7 +94,7 @@ fn judge_street(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// Street", "W 4th Ave", "NEAR THE 149TH ST ENTRANCE". The street word is written out or a short
 /// form other than `Dr` ("the 2nd Dr"); capitalized (or ALL CAPS) as a name.
 static STREET_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?-u:\b)(?:(?:N|S|E|W|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)\s+(?:Street|Avenue|Road|Place|Boulevard|Lane|Terrace|Court|Parkway|Drive|STREET|AVENUE|ROAD|PLACE|BOULEVARD|LANE|TERRACE|COURT|DRIVE|St|Ave|Rd|Pl|Blvd|Ln|Ter|ST|AVE|RD|PL|BLVD)(?-u:\b)\.?").unwrap()
+    ascii_unfiltered(r"(?-u:\b)(?:(?:N|S|E|W|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)\s+(?:Street|Avenue|Road|Place|Boulevard|Lane|Terrace|Court|Parkway|Drive|STREET|AVENUE|ROAD|PLACE|BOULEVARD|LANE|TERRACE|COURT|DRIVE|St|Ave|Rd|Pl|Blvd|Ln|Ter|ST|AVE|RD|PL|BLVD)(?-u:\b)\.?").unwrap()
 });
 
 /// Words after "3RD ST" that make "ST" the ECG segment ("2ND ST ELEVATION"), not a street.
@@ -129,7 +128,7 @@ fn judge_unit_alone(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// A room number without the word "room", in a ward context: "across the hall in 110",
 /// "Mrs. Kowalski in 14".
 static ROOM_IN: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?:(?-u:\b)(?:across\s+the\s+hall|next\s+door|down\s+the\s+hall)\s+(?:in|at)|(?-u:\b)(?:mrs?|ms|miss)\.?\s+[a-z][a-z'-]+\s+in)\s+(?P<id>\d{1,4}[A-Z]?)(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?:(?-u:\b)(?:across\s+the\s+hall|next\s+door|down\s+the\s+hall)\s+(?:in|at)|(?-u:\b)(?:mrs?|ms|miss)\.?\s+[a-z][a-z'-]+\s+in)\s+(?P<id>\d{1,4}[A-Z]?)(?-u:\b)").unwrap()
 });
 
 fn judge_room_in(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -143,7 +142,7 @@ fn judge_room_in(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// Geographic coordinates: `40.7128° N, 74.0060° W`, `-33.8688, 151.2093`.
 static COORDS: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?P<lat>-?\d{1,2}\.\d{2,})(?P<d1>\s*°)?(?P<h1>\s*[NS](?-u:\b))?,?\s+(?P<lon>-?\d{1,3}\.\d{2,})(?P<d2>\s*°)?(?P<h2>\s*[EW](?-u:\b))?").unwrap()
+    ascii_unfiltered(r"(?P<lat>-?\d{1,2}\.\d{2,})(?P<d1>\s*°)?(?P<h1>\s*[NS](?-u:\b))?,?\s+(?P<lon>-?\d{1,3}\.\d{2,})(?P<d2>\s*°)?(?P<h2>\s*[EW](?-u:\b))?").unwrap()
 });
 
 fn judge_coords(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -159,7 +158,7 @@ fn judge_coords(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PO_BOX: LazyLock<Regex> =
-    LazyLock::new(|| ascii(r"(?i)(?-u:\b)(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d{1,6}(?-u:\b)").unwrap());
+    LazyLock::new(|| ascii_unfiltered(r"(?i)(?-u:\b)(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d{1,6}(?-u:\b)").unwrap());
 
 fn judge_po_box(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Location, 0.9, "a post office box"));
@@ -169,7 +168,7 @@ fn judge_po_box(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 const STATES: &str = "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI";
 
 static ZIP: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(&format!(
+    ascii_unfiltered(&format!(
         r"(?-u:\b)(?:(?:{STATES})\.?,?|(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming),?|(?i:zip(?:\s*code)?|postal\s+code|postcode)\s*:?)\s+(?P<id>\d{{5}}(?:-\d{{4}})?)(?-u:\b)"
     ))
     .unwrap()
@@ -199,7 +198,7 @@ fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*|(?-i:Ward)\s+)(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?|(?-i:[A-Z])\d{1,3})(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*|(?-i:Ward)\s+)(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?|(?-i:[A-Z])\d{1,3})(?-u:\b)").unwrap()
 });
 
 /// Check of [`ROOM`]: a room word before `pos`, maybe with `#`, `no.` or `number` between
@@ -225,7 +224,7 @@ fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// A hospital ward named by a floor and a wing ("walked out of 4 West", "transferred to 7 North"),
 /// after a word of place or movement; not a street ("4 West Street") or a road ("Route 9 North").
 static WARD: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:to|from|of|on|at|in|onto|off)\s+(?P<id>\d{1,2}\s?(?-i:North|South|East|West|NORTH|SOUTH|EAST|WEST)(?:\s+(?:tower|wing|unit|ward))?)(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:to|from|of|on|at|in|onto|off)\s+(?P<id>\d{1,2}\s?(?-i:North|South|East|West|NORTH|SOUTH|EAST|WEST)(?:\s+(?:tower|wing|unit|ward))?)(?-u:\b)").unwrap()
 });
 
 fn judge_ward(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {

@@ -10,10 +10,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
 
 use super::{after, before, char_at, char_before, ends_with_any, is_space, Hit, Keywords, Rule};
-use crate::engine::pattern::ascii;
+use crate::engine::pattern::{ascii, ascii_unfiltered, Captures, Regex};
 use crate::engine::Category;
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,7 +87,7 @@ fn judge_url(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static IPV4: LazyLock<Regex> =
-    LazyLock::new(|| ascii(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?-u:\b)").unwrap());
+    LazyLock::new(|| ascii_unfiltered(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?-u:\b)").unwrap());
 
 fn judge_ipv4(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -232,14 +231,14 @@ fn judge_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PAGER: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
 });
 
 /// An internal extension alone, after "ext" ("via phone (ext 4-6630)"); one after a full number
 /// belongs to [`PHONE`].
 static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
     // (or "x6-2290": an x glued to a dashed extension, never "x4" or "x 10")
-    ascii(r"(?i)(?-u:\b)(?:(?:ext|extension)\.?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})|x(?P<xid>\d{1,2}-\d{4}))(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:(?:ext|extension)\.?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})|x(?P<xid>\d{1,2}-\d{4}))(?-u:\b)").unwrap()
 });
 
 /// Check of [`EXTENSION`]: a digit run right after "ext" or "extension" and at most a few of
@@ -281,7 +280,7 @@ fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 static LOCAL_PHONE: LazyLock<Regex> = LazyLock::new(|| {
     // (`#` stands outside the word boundary: a `\b` right before it would need a letter before
     // the `#`, so "facility # 555-0121" never matched)
-    ascii(r"(?i)(?:(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|line|text|reach\s+(?:me|us|her|him)\s+at|at)|\#)\s*[:.#]?\s*(?P<id>\d{3}[-.\ ]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?)(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?:(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|line|text|reach\s+(?:me|us|her|him)\s+at|at)|\#)\s*[:.#]?\s*(?P<id>\d{3}[-.\ ]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?)(?-u:\b)").unwrap()
 });
 
 fn judge_local_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -296,7 +295,7 @@ fn judge_local_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// Phone numbers without the usual separators: ten NANP digits in one run (`6175550142`), an
 /// Indian mobile in two fives (`98450 12345`), a French number in pairs (`01 23 45 67 89`).
 static PLAIN_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?-u:\b)(?:(?P<nanp>[2-9]\d{2}[2-9]\d{6})|(?P<in>[6-9]\d{4}\ \d{5})|(?P<fr>0[1-9](?:[\ .]\d{2}){4}))(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?-u:\b)(?:(?P<nanp>[2-9]\d{2}[2-9]\d{6})|(?P<in>[6-9]\d{4}\ \d{5})|(?P<fr>0[1-9](?:[\ .]\d{2}){4}))(?-u:\b)").unwrap()
 });
 
 fn judge_plain_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -359,7 +358,7 @@ fn judge_reddit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// A labelled username: "her new username is lotte.vdb1988", "login: jdoe_77".
 static USERNAME: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:user\s*name|handle|screen\s*name|login|user\s*id|gamertag|account\s+name)s?\s*(?:is|was|:|,)?\s*(?P<id>@?[a-z0-9][a-z0-9._-]{2,29})").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:user\s*name|handle|screen\s*name|login|user\s*id|gamertag|account\s+name)s?\s*(?:is|was|:|,)?\s*(?P<id>@?[a-z0-9][a-z0-9._-]{2,29})").unwrap()
 });
 
 fn judge_username(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {

@@ -20,10 +20,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
 
 use super::{after, before, char_at, char_before, ends_with_any, is_space, next_word, prev_word, prev_words, space_back, Check, Hit, Keywords, Rule};
-use crate::engine::pattern::ascii;
+use crate::engine::pattern::{ascii, ascii_unfiltered, Captures, Regex};
 use crate::engine::Category;
 
 /// Month names and abbreviations (case-insensitive; `May` is checked for case in [`month_ok`]).
@@ -160,7 +159,7 @@ const MONTH_GATE: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "
 // Numeric dates with a year
 
 static NUMERIC_YMD: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(&format!(
+    ascii_unfiltered(&format!(
         r"(?i)(?-u:\b){WEEKDAY}(?:(?P<r1>\d{{1,2}})/(?P<r2>\d{{1,2}})/(?P<r3>\d{{1,2}})/(?P<r4>\d{{1,2}})(?-u:\b)|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P<sep2>[/.-])(?P<y>\d{{4}}|\d{{2}})|(?P<y4>(?:19|20)\d{{2}})(?P<isep>[/.-])(?P<im>\d{{1,2}})[/.-](?P<id>\d{{1,2}})|(?P<da>\d{{1,2}})[\s/.-]?(?P<mon>{MONTH})\.?[\s/.-]?(?P<dy>\d{{4}}|\d{{2}})|(?P<mm>\d{{1,2}})/(?P<yyyy>(?:19|20)\d{{2}}))"
     ))
     .unwrap()
@@ -200,7 +199,7 @@ fn judge_numeric_ymd(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// A date glued to the word before it, a common typing slip: "labs on10/14/82".
 static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:on|since|from|until|thru|dated)(?P<id>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?:\d{4}|\d{2}))?)(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:on|since|from|until|thru|dated)(?P<id>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?:\d{4}|\d{2}))?)(?-u:\b)").unwrap()
 });
 
 fn judge_glued(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -334,7 +333,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Written dates
 
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(&format!(
+    ascii_unfiltered(&format!(
         r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>\d{{4}})(?-u:\b))?|(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:->|-|–|to|&|and)\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<y2>\d{{4}}(?-u:\b)|'?\d{{2}}(?-u:\b)))?|(?P<m3>{MONTH})(?-u:\b)\.?(?:,?\s+of|,)?\s+(?P<y3>(?:1[89]|20)\d{{2}}(?-u:\b)|'\d{{2}}(?-u:\b)|\d{{2}}(?-u:\b)))"
     ))
     .unwrap()
@@ -379,7 +378,7 @@ fn judge_written(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 const ORD_WORDS: &str = r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth";
 
 static WRITTEN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(&format!(
+    ascii_unfiltered(&format!(
         r"(?i)(?-u:\b){WEEKDAY}(?:(?P<m1>{MONTH})\.?\s+(?:the\s+)?(?:{ORD_WORDS})(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?|(?:the\s+)?(?:{ORD_WORDS})\s+of\s+(?P<m2>{MONTH})(?-u:\b)\.?(?:,?\s+\d{{4}}(?-u:\b))?)"
     ))
     .unwrap()
@@ -396,7 +395,7 @@ fn judge_written_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     // (second reading, in the same pass: a dotted month and day right after a word of birth,
     // death or discharge: "born 10.3 and went home 1.11")
-    ascii(r"(?i)(?-u:\b)(?:(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))|(?:born|discharged|died|passed|home|dob|birthday|bday)\s+(?:on\s+)?(?P<dm>\d{1,2})\.(?P<dd>\d{1,2}))(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:(?P<ctx>the|on|by|since|until|of)\s+(?:(?P<the>the)\s+)?(?P<id>(?P<n>\d{1,2})(?:st|nd|rd|th))|(?:born|discharged|died|passed|home|dob|birthday|bday)\s+(?:on\s+)?(?P<dm>\d{1,2})\.(?P<dd>\d{1,2}))(?-u:\b)").unwrap()
 });
 
 /// "born 10.3", "went home 1.11": a month and day written with a dot after a word of birth,
@@ -450,7 +449,7 @@ fn judge_ordinal(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine'?s\s+day|independence\s+day|fourth\s+of\s+july|boxing\s+day|memorial\s+day|labor\s+day|labour\s+day|canada\s+day|anzac\s+day|st\.?\s+patrick'?s\s+day|mother'?s\s+day|father'?s\s+day|good\s+friday|diwali|yom\s+kippur|rosh\s+hashanah|eid\s+al-(?:fitr|adha)|juneteenth|veterans\s+day|remembrance\s+day|bastille\s+day|guy\s+fawkes\s+night)(?:,?\s+(?:19|20)\d{2}(?-u:\b))?").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine'?s\s+day|independence\s+day|fourth\s+of\s+july|boxing\s+day|memorial\s+day|labor\s+day|labour\s+day|canada\s+day|anzac\s+day|st\.?\s+patrick'?s\s+day|mother'?s\s+day|father'?s\s+day|good\s+friday|diwali|yom\s+kippur|rosh\s+hashanah|eid\s+al-(?:fitr|adha)|juneteenth|veterans\s+day|remembrance\s+day|bastille\s+day|guy\s+fawkes\s+night)(?:,?\s+(?:19|20)\d{2}(?-u:\b))?").unwrap()
 });
 
 fn judge_holiday(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -474,7 +473,7 @@ fn judge_holiday(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 static AGE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     // (also an age of 90 or more with the sex letter attached: "102F", "(95M)")
-    ascii(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:years?\s+of\s+age|yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y)|(?P<sex>(?-i:[MF])))(?-u:\b)\.?)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?P<id>(?P<n>\d{1,3})(?:\s*-?\s*(?:years?\s+of\s+age|yo|y/o|y\.o\.?|yrs?\.?\s*old|years?\s*old|year-old|yr-old|-?years?-old|yr|yrs|y)|(?P<sex>(?-i:[MF])))(?-u:\b)\.?)").unwrap()
 });
 
 fn age_hit(n: u32, start: usize, end: usize, score: f32) -> Option<Hit> {
@@ -523,7 +522,7 @@ fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// Ages over 89 in words or decades: "ninety-two years old", "a hundred and one", "in her 90s",
 /// "turned ninety", "at ninety-two,".
 static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(
+    ascii_unfiltered(
         r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was|lived\s+to|live\s+to|made\s+it\s+to)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b)|[,.]\s+(?P<p>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!]|at\s+(?P<at>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!?)])",
     )
     .unwrap()
@@ -550,14 +549,14 @@ fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// `f` "98 s/p hip fx" at the start of a note.
 static AGE_CONTEXT: [LazyLock<Regex>; 10] = [
     LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| ascii(r"(?-u:\b)(?:(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)|(?i:he|she)(?:'|’)s(?:\s+(?i:now|only))?)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| ascii(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii_unfiltered(r"(?-u:\b)(?:(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)|(?i:he|she)(?:'|’)s(?:\s+(?i:now|only))?)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii_unfiltered(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+(?:\s+[A-Z](?:[a-z'\-]|’)+)*,\s+(?P<d>\d{1,3})[,)]").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+\s+\((?P<e>\d{1,3})!?[,)]").unwrap()),
-    LazyLock::new(|| ascii(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
+    LazyLock::new(|| ascii_unfiltered(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| ascii(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
-    LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:died|passed\s+away|passed\s+on|passed)(?:\s+[a-z]+){0,3}?\s+at\s+(?:the\s+age\s+of\s+)?)(?P<x>\d{2,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii_unfiltered(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii_unfiltered(r"(?i:(?-u:\b)(?:died|passed\s+away|passed\s+on|passed)(?:\s+[a-z]+){0,3}?\s+at\s+(?:the\s+age\s+of\s+)?)(?P<x>\d{2,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)At\s+(?P<s>\d{2,3}),?\s+(?:(?i:she|he|they|i|we)|(?i:my|his|her|our)\s+[a-z]+)(?-u:\b)").unwrap()),
 ];
 
@@ -807,7 +806,7 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 const LONE_MONTH_GATE: &[&str] = &["jan.", "feb.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov."];
 
 static LONE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?i)(?-u:\b)(?:in|since|early|late|mid|until|till|last|of)\s+(?P<m>jan|feb|apr|aug|sept?|oct|nov)\.(?:\s|$|[,;)])").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:in|since|early|late|mid|until|till|last|of)\s+(?P<m>jan|feb|apr|aug|sept?|oct|nov)\.(?:\s|$|[,;)])").unwrap()
 });
 
 fn judge_lone_month(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -819,7 +818,7 @@ fn judge_lone_month(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 // Years (optional)
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| ascii(r"(?i)(?:(?-u:\b)(?P<y>(?:19|20)\d{2})(?:'?s)?(?-u:\b)|(?P<ap>'\d{2})(?-u:\b)|(?-u:\b)(?P<tr>\d{2}')(?:\s|$|[.,;])|(?-u:\b)(?P<dec>\d{2}'?s)(?-u:\b))").unwrap());
+    LazyLock::new(|| ascii_unfiltered(r"(?i)(?:(?-u:\b)(?P<y>(?:19|20)\d{2})(?:'?s)?(?-u:\b)|(?P<ap>'\d{2})(?-u:\b)|(?-u:\b)(?P<tr>\d{2}')(?:\s|$|[.,;])|(?-u:\b)(?P<dec>\d{2}'?s)(?-u:\b))").unwrap());
 
 fn judge_year(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     if let Some(y) = caps.name("y") {

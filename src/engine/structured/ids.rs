@@ -15,11 +15,10 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
 
 use super::checksum;
 use super::{after, char_at, char_before, Hit, Keywords, Rule};
-use crate::engine::pattern::ascii;
+use crate::engine::pattern::{ascii, ascii_unfiltered, Captures, Regex};
 use crate::engine::Category;
 
 /// The labels of [`LABELLED`], one capture group each, in the order they are tried: the category
@@ -38,7 +37,7 @@ pub const LABELS: &[(&str, Category, &str)] = &[
 /// A label, a short gap (`:`, `#`, `number`, `is`, a comma) and a value with a digit.
 pub static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<String> = LABELS.iter().map(|(g, _, re)| format!("(?P<{g}>{re})")).collect();
-    ascii(&format!(
+    ascii_unfiltered(&format!(
         r"(?i)(?-u:\b)(?:{})(?:\s*[:#=,]?\s*(?:(?:is|was|number|no\.?|id|\#|ending\s+in|ends\s+in|ending)\s*[:#]?\s*)?)(?:['\x22]|“)?(?P<id>\d{{2,6}}(?:\ \d{{1,6}}){{1,4}}(?-i:[\ -][A-Z]{{1,3}}(?-u:\b))?|(?-i:[A-Z]{{1,3}}\d{{2,6}}(?:\ \d{{2,6}}){{1,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}(?:\ \d{{2,6}}){{2,3}})(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{2,4}}(?:\ ?[A-Z]{{1,3}})?)(?-u:\b)|(?-i:[A-Z]{{1,3}}\ \d{{7,12}})(?-u:\b)|[a-z]{{0,6}}\d[a-z0-9]*(?:[-./:][a-z0-9]+)*|[a-z]{{1,6}}(?:-[a-z0-9]+)+)",
         labels.join("|")
     ))
@@ -127,7 +126,7 @@ fn judge_labelled(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit { start: id.start(), end, category, score: 0.95, reason });
 }
 
-static SSN: LazyLock<Regex> = LazyLock::new(|| ascii(r"(?-u:\b)\d{3}(?P<s>[- ])\d{2}(?P<t>[- ])\d{4}(?-u:\b)").unwrap());
+static SSN: LazyLock<Regex> = LazyLock::new(|| ascii_unfiltered(r"(?-u:\b)\d{3}(?P<s>[- ])\d{2}(?P<t>[- ])\d{4}(?-u:\b)").unwrap());
 
 fn judge_ssn(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -147,7 +146,7 @@ fn judge_ssn(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 
 /// Numbers with a check digit: payment cards (13-19 digits, Luhn), NPI (10 digits), NHS (3-3-4),
 /// Australian Medicare (4-5-1), Aadhaar-like 4-4-4 groups.
-static DIGIT_GROUPS: LazyLock<Regex> = LazyLock::new(|| ascii(r"(?-u:\b)\d(?:[ -]?\d){8,18}(?-u:\b)").unwrap());
+static DIGIT_GROUPS: LazyLock<Regex> = LazyLock::new(|| ascii_unfiltered(r"(?-u:\b)\d(?:[ -]?\d){8,18}(?-u:\b)").unwrap());
 
 fn judge_digit_groups(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
