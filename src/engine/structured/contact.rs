@@ -182,7 +182,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// PHONE or FAX: a number is a fax number when a fax label stands before it on its line with no
 /// other number in between (`Fax: (304) 555-0182`, `by fax from our office, (740) 555-0139`).
 fn phone_or_fax(text: &str, pos: usize) -> Category {
-    static FAX: LazyLock<Regex> = LazyLock::new(|| ascii(r"(?i)(?-u:\b)(?:fax(?:ed)?|facsimile|f:)").unwrap());
+    static FAX: LazyLock<Regex> = LazyLock::new(|| ascii_unfiltered(r"(?i)(?-u:\b)(?:fax(?:ed)?|facsimile|f:)").unwrap());
     let head = before(text, pos, 48);
     let head = head.rsplit('\n').next().unwrap_or(head);
     match FAX.find_iter(head).last() {

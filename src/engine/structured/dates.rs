@@ -281,16 +281,17 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         words.iter().rev().take(3).any(|w| SETTING_WORDS.contains(w) || w.split('/').any(|p| ["cpap", "ps", "psv", "peep", "bipap", "imv", "simv"].contains(&p)))
     };
     // ventilator notes: "SIMV/PS, 40%, 600X4, & 5/10", "AC 500TV/50 / 5/10"
-    let vent_near = {
+    // (a closure: only asked about small pairs, see `vent_setting`)
+    let vent_near = || {
         let head = before(text, a_start, 40).to_ascii_lowercase();
         head.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| ["simv", "psv", "cpap", "peep", "fio2", "imv", "ips", "bipap", "settings", "vent", "ac", "tv", "ps"].contains(&w) || w.ends_with("tv") && w.starts_with(|c: char| c.is_ascii_digit()))
     };
-    // a score out of ten needs a pain word nearby to be a score
-    let pain_near = {
+    // a score out of ten needs a pain word nearby to be a score (asked only about x/10)
+    let pain_near = || {
         let around = format!("{} {}", before(text, a_start, 32), after(text, end, 24)).to_ascii_lowercase();
         ["pain", "cp", "c/o", "discomfort", "scale", "ache", "rated", "rates", "angina", "score", "pressure", "tender"].iter().any(|w| around.contains(w))
     };
-    let out_of_ten = b == 10 && a <= 10 && pain_near;
+    let out_of_ten = b == 10 && a <= 10 && pain_near();
     // "follow up in 2/52", "for 3/7", "review in 6/12": weeks, days and months in British notes
     let duration = matches!(b, 7 | 12 | 52) && matches!(pw.as_str(), "in" | "for" | "x" | "over" | "within" | "after" | "another");
     if in_range || duration || b == 52 {
@@ -306,7 +307,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         && matches!(char_at(text, end), None | Some('.' | ',' | ';' | '\n'));
     // (both ends of a range of dates are dates: "proned 3/7 - 3/8" near ventilator words)
     let event_word = md_range || event_noun || (strong_date_word && pw != "on") || (pw.ends_with("ed") && !SETTING_VERBS.contains(&pw.as_str())) || pw == "placed" && before(text, a_start, 10).contains('(');
-    let vent_setting = vent_near && a <= 20 && b <= 20 && !event_word && !antecubital;
+    let vent_setting = a <= 20 && b <= 20 && !event_word && !antecubital && vent_near();
     if fraction || out_of_ten || setting || quantity || lung || vent_setting {
         if !strong_date_word || quantity {
             return;
@@ -710,7 +711,7 @@ fn year_check(k: &Keywords, t: &str) -> bool {
 
 /// Words that make a person the subject of a sentence.
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    ascii(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny|Deacon|Deaconess|Rev|Reverend|Pastor|Elder|Bishop|Imam|Rabbi|Aunt|Uncle)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran|my|our|their|aunty|auntie|son|daughter|brother|sister|aunt|uncle|cousin|niece|nephew|friend|neighbou?r|nurse|grandson|granddaughter|bubbe|bubby|zayde|yiayia|papou|abuela|abuelo|lola|lolo|aama|dziadek|babcia|babushka|nonna|nonno|oma|opa|ojii-chan|obaa-chan|halmeoni|harabeoji)(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sister|Father|Grandma|Grandpa|Nana|Granny|Deacon|Deaconess|Rev|Reverend|Pastor|Elder|Bishop|Imam|Rabbi|Aunt|Uncle)(?-u:\b)\.?|(?-u:\b)(?i:he|she|patient|pt|resident|grandmother|grandfather|grandma|grandpa|mother|father|husband|wife|man|woman|widow|widower|veteran|my|our|their|aunty|auntie|son|daughter|brother|sister|aunt|uncle|cousin|niece|nephew|friend|neighbou?r|nurse|grandson|granddaughter|bubbe|bubby|zayde|yiayia|papou|abuela|abuelo|lola|lolo|aama|dziadek|babcia|babushka|nonna|nonno|oma|opa|ojii-chan|obaa-chan|halmeoni|harabeoji)(?-u:\b)").unwrap()
 });
 
 /// Words before "is 96" / "was 98" that mean a measurement, not an age.
