@@ -532,6 +532,26 @@ fn initialisms_after(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
     }
 }
 
+/// A necessary condition for a rule of [`find_names`]'s loop to start at token `i`, from flags,
+/// shape and the word before only (most tokens are common words that start nothing, and the
+/// rules' own tests cost more): a head, a saint or a transfer verb; an initial ("U Maryland"); a
+/// short word ending in h or mc (an initialism, maybe after an arrow); or a cue right before it
+/// (to, at, from, for, per, on, by, a transfer verb, an opening bracket).
+fn may_open_name(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    if doc.has(i, flag::ORG_HEAD | flag::SAINT | flag::TRANSFER) || t.shape == Shape::Initial {
+        return true;
+    }
+    if (2..=5).contains(&(t.e - t.s)) && {
+        let key = doc.key_str(i);
+        key.ends_with('h') || key.ends_with("mc")
+    } {
+        return true;
+    }
+    // (a token never starts a text's first byte after another token, so `t.s > 0` here)
+    i > 0 && (key_in!(doc, i - 1, "to", "at", "from", "for", "per", "on", "by") || doc.has(i - 1, flag::TRANSFER | flag::AT_FROM) || doc.text.as_bytes()[t.s - 1] == b'(')
+}
+
 fn find_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mut covered = 0;
@@ -540,7 +560,7 @@ fn find_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
     named_facilities(doc, out);
     named_by_form(doc, out);
     for i in 0..n {
-        if i < covered {
+        if i < covered || !may_open_name(doc, i) {
             continue;
         }
         // "presented to holy cross hospital", "rehab(sacred heart Memorial)": a name typed in

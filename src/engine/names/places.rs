@@ -352,7 +352,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     streets_reserves_sign_offs(doc, out);
     let first = out.len();
     for i in 0..n {
-        if i < covered {
+        if i < covered || !may_open_place(doc, i) {
             continue;
         }
         // suffixes: walk back ("Kettle Falls Township", "Garfield Avenue")
@@ -525,7 +525,29 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
 }
 
-/// True when the place found at byte `start` opens with a village or barrio prefix ("Barangay ___").
+/// A necessary condition for a rule of [`find`]'s loop to start at token `i`, from flags, shape
+/// and length only (in text with case, most tokens are lowercase words that start nothing): a
+/// suffix, street, prefix or "new"; in text with case, a lowercase word two or three words after
+/// a word of residence (a town typed in lowercase); else a word that passes the loop's own
+/// cheap test (no [`NOT_PLACE`] flag, two letters or more, capitalized in text with case).
+fn may_open_place(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    let len = t.e - t.s;
+    if doc.has(i, flag::PLACE_SUFFIX | flag::STREET | flag::PLACE_PREFIX) || key_in!(doc, i, "new") {
+        return true;
+    }
+    let plain = !doc.has(i, NOT_PLACE) && len >= 2;
+    match doc.mode {
+        CaseMode::Mixed => match t.shape {
+            Shape::Title => plain,
+            Shape::Upper => plain && len > 3,
+            Shape::Lower => i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB)),
+            _ => false,
+        },
+        _ => plain,
+    }
+}
+
 /// "drove up from ___", "lives out in ___": a word of residence or travel two words back (or three,
 /// joined), then a preposition right before token `i`.
 fn travel_cue(doc: &Doc<'_>, i: usize) -> bool {
@@ -548,6 +570,7 @@ fn new_town(doc: &Doc<'_>, i: usize) -> Option<usize> {
     (2..=3).rev().map(|len| i + len).find(|&e| e <= n && (i + 1..e).all(|k| (k == i + 1 || linked(doc, k)) && shaped(k) && !doc.has(k, flag::FUNC)) && doc.is_place(i, e))
 }
 
+/// True when the place found at byte `start` opens with a village or barrio prefix ("Barangay ___").
 fn village_span(doc: &Doc<'_>, start: usize) -> bool {
     let Ok(k) = doc.toks.binary_search_by(|t| t.s.cmp(&start)) else { return false };
     matches!(doc.key_str(k), "barangay" | "barrio" | "colonia" | "village")
