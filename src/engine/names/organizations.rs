@@ -250,7 +250,7 @@ fn auto_pair(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// Heads that open a congregation's name, in the languages of the people who attend it.
-const HEADS_FIRST: &[&str] = &["church", "temple", "congregation", "masjid", "mosque", "synagogue", "igreja", "iglesia", "eglise", "église", "chiesa", "kirche", "parroquia", "ekalesia", "gurdwara", "mandir", "wat"];
+pub const HEADS_FIRST: &[&str] = &["church", "temple", "congregation", "masjid", "mosque", "synagogue", "igreja", "iglesia", "eglise", "église", "chiesa", "kirche", "parroquia", "ekalesia", "gurdwara", "mandir", "wat"];
 
 /// Words that join the parts of a name that begins with its head ("Church of God", "Église de
 /// Dieu", "Masjid Mu'aadh bin Jabal", "Ekalesia ... o Kalihi").
@@ -268,7 +268,9 @@ fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     for i in 0..n.saturating_sub(1) {
         let t = doc.toks[i];
-        if !t.is_cap() || !HEADS_FIRST.contains(&&*doc.key(i)) || !linked(doc, i + 1) {
+        // (the flag first: it is set on exactly these heads, but a folded word of more than 16
+        // bytes carries no flags)
+        if t.ascii && !doc.has(i, flag::HEAD_FIRST) || !t.is_cap() || !HEADS_FIRST.contains(&&*doc.key(i)) || !linked(doc, i + 1) {
             continue;
         }
         let mixed = doc.mode == CaseMode::Mixed && t.shape == Shape::Title;
@@ -355,14 +357,8 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let cue = |k: usize| k > 0 && doc.joined(k - 1) && matches!(&*doc.key(k - 1), "at" | "from" | "to" | "for" | "into" | "called" | "attends" | "attend" | "attended" | "attending");
     for i in 0..n {
         let t = doc.toks[i];
-        // cheap test first: only "holy", "children's", "high" and camel-cased words are looked at
-        let len = t.e - t.s;
-        if !matches!(len, 3 | 4 | 5 | 10 | 12) && t.shape != Shape::Other {
-            continue;
-        }
-        // ("our", "holy", "high", "city", "local", "children's")
-        let b0 = doc.text.as_bytes()[t.s] | 0x20;
-        if t.shape != Shape::Other && !(b0 == b'o' && len == 3 || b0 == b'l' && len == 5 || matches!(b0, b'h' | b'c') && len != 3 && len != 5) {
+        // cheap test first: only the words of the arms below and camel-cased words are looked at
+        if t.shape != Shape::Other && !key_in!(doc, i, "local", "our", "city", "holy", "children", "high") {
             continue;
         }
         let key = doc.key(i);
@@ -440,7 +436,7 @@ fn named_by_form(doc: &Doc<'_>, out: &mut Vec<Span>) {
                     out.push(Span::new(xt.s, t.e, Category::Organization, 0.6, "organizations", "a high school by its short name (___ High)"));
                 }
             }
-            _ if mixed && (cue(i) || i > 0 && cue(i - 1)) && camel(doc, i) && !doc.has(i, flag::TRAP) && !doc.text[..t.s].ends_with(['#', '@']) => {
+            _ if mixed && camel(doc, i) && (cue(i) || i > 0 && cue(i - 1)) && !doc.has(i, flag::TRAP) && !doc.text[..t.s].ends_with(['#', '@']) => {
                 // "at UMass", "at Hebrew SeniorLife" (a capitalized word before it), "UMass Boston"
                 // (a place after it)
                 let start = if cue(i) {
@@ -490,6 +486,10 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
 fn care_kind_in_brackets(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for k in 1..n {
+        // cheap test first: an opening bracket right before the word
+        if doc.text.as_bytes()[doc.toks[k].s - 1] != b'(' {
+            continue;
+        }
         let g = doc.gap(k - 1);
         let bracketed = g == " (" && doc.text[doc.toks[k].e..].starts_with(')');
         if !bracketed || !key_in!(doc, k, "alf", "snf", "ltc", "ltach", "ltac", "rehab", "irf", "sar", "nh", "alr", "hospice", "adh", "ecf", "lthc") {
@@ -726,9 +726,10 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::STATE | flag::TRANSFER | flag::GREET | flag::CALENDAR | flag::ORG_HEAD;
     for c in 0..n.saturating_sub(1) {
-        // cheap tests first: a preposition (or a field's colon) after a word of at least two letters
+        // cheap tests first: a preposition (one of those tested below: of, at, for, by, from,
+        // with, through, via), or a field's colon, after a word of at least two letters
         let field = !doc.joined(c) && doc.toks[c].e - doc.toks[c].s >= 4 && matches!(doc.text.as_bytes().get(doc.toks[c].e), Some(b':' | b' ')) && employer_field(doc, c);
-        if !field && (c + 2 >= n || !doc.has(c + 1, flag::PREP) && !matches!(doc.toks[c + 1].e - doc.toks[c + 1].s, 3 | 4 | 7) || doc.toks[c].e - doc.toks[c].s < 2) {
+        if !field && (c + 2 >= n || doc.toks[c].e - doc.toks[c].s < 2 || !key_in!(doc, c + 1, "of", "at", "for", "by", "from", "with", "through", "via")) {
             continue;
         }
         let p = if field { doc.key(c) } else { doc.key(c + 1) };

@@ -123,10 +123,8 @@ static LANDMARK_NOUNS: WordSet = LazyLock::new(|| {
 
 /// "room 11", "rm 612-B", "bed 4": a room or bed number.
 fn rooms(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    for (i, t) in doc.toks.iter().enumerate() {
-        if !doc.has(i, flag::ROOM) {
-            continue;
-        }
+    for i in doc.tokens_with(flag::ROOM) {
+        let t = &doc.toks[i];
         let rest = &doc.text[t.e..];
         let r = rest.strip_prefix('.').unwrap_or(rest);
         let r2 = r.strip_prefix(' ').or_else(|| r.strip_prefix('#')).unwrap_or(r);
@@ -242,7 +240,7 @@ static LANDFORMS: WordSet = LazyLock::new(|| set("shore coast valley hills slope
 fn regions(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for i in 1..n.saturating_sub(1) {
-        if doc.key(i - 1) != "the" || !doc.joined(i - 1) || !doc.joined(i) || !COMPASS.contains(&*doc.key(i)) || !LANDFORMS.contains(&*doc.key(i + 1)) {
+        if !key_in!(doc, i - 1, "the") || !doc.joined(i - 1) || !doc.joined(i) || !COMPASS.contains(&*doc.key(i)) || !LANDFORMS.contains(&*doc.key(i + 1)) {
             continue;
         }
         let (a, b) = (doc.toks[i], doc.toks[i + 1]);
@@ -258,7 +256,9 @@ fn regions(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "lives in DC", "from D.C.": the District of Columbia, a city (the state rules keep it optional).
 fn capital_district(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    for (i, t) in doc.toks.iter().enumerate() {
+    // ("dc" is a state's postal abbreviation: only those tokens are looked at)
+    for i in doc.tokens_with(flag::STATE) {
+        let t = &doc.toks[i];
         if t.shape != Shape::Upper || t.e - t.s != 2 || doc.key(i) != "dc" || !after_prep(doc, i) || !matches!(&*doc.key(i - 1), "in" | "from" | "near" | "to" | "outside") {
             continue;
         }
@@ -272,9 +272,8 @@ fn capital_district(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "this towson maryland facility", "Dover Delaware": a gazetteer place followed by a US state
 /// name written out, without a comma.
 fn place_then_state(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    let n = doc.toks.len();
-    for e in 1..n {
-        if !doc.has(e, flag::STATE) || doc.toks[e].e - doc.toks[e].s < 4 || !doc.joined(e - 1) || doc.mode == CaseMode::Mixed && !doc.toks[e].is_cap() {
+    for e in doc.tokens_with(flag::STATE) {
+        if e == 0 || doc.toks[e].e - doc.toks[e].s < 4 || !doc.joined(e - 1) || doc.mode == CaseMode::Mixed && !doc.toks[e].is_cap() {
             continue;
         }
         for len in (1..=2).rev() {
@@ -772,9 +771,8 @@ fn caseless_streets(doc: &Doc<'_>, out: &mut Vec<Span>) {
     if doc.mode == CaseMode::Mixed {
         return;
     }
-    let n = doc.toks.len();
-    for i in 1..n {
-        if !doc.has(i, flag::STREET) || !SHORT_STREETS.contains(&*doc.key(i)) || followed_by_digit(doc, i) {
+    for i in doc.tokens_with(flag::STREET) {
+        if i == 0 || !SHORT_STREETS.contains(&*doc.key(i)) || followed_by_digit(doc, i) {
             continue;
         }
         let word = |k: usize| {
@@ -823,8 +821,8 @@ fn followed_by_digit(doc: &Doc<'_>, k: usize) -> bool {
 /// (a trap word elsewhere), after a word of residence and a preposition, with no "score" after it.
 fn eponym_towns(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for i in 2..n {
-        if !doc.has(i, flag::TRAP) || doc.has(i, flag::CALENDAR | flag::MEDICAL | flag::NOT_NAME) || !doc.has(i - 1, flag::PREP) {
+    for i in doc.tokens_with(flag::TRAP) {
+        if i < 2 || doc.has(i, flag::CALENDAR | flag::MEDICAL | flag::NOT_NAME) || !doc.has(i - 1, flag::PREP) {
             continue;
         }
         // "cooked for half of ___", "all of ___ came": a share of a town's people
@@ -852,15 +850,18 @@ fn directional(doc: &Doc<'_>, k: usize) -> bool {
 /// town in a sign-off ("Manderson, S.D.", a capital after a comma).
 fn streets_reserves_sign_offs(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let mixed = doc.mode == CaseMode::Mixed;
+    let b = doc.text.as_bytes();
     for i in 1..doc.toks.len() {
         let t = doc.toks[i];
         let len = t.e - t.s;
-        if len == 2 {
+        // each rule's first test here, before a call: a digit before an ordinal's two letters, an
+        // "r" opening a reservation's word, a comma and a space before a capital
+        if len == 2 && b[t.s - 1].is_ascii_digit() {
             ordinal_street_at(doc, i, out);
-        } else if len >= 7 {
+        } else if len >= 7 && b[t.s] | 0x20 == b'r' {
             reservation_at(doc, i, out);
         }
-        if mixed && !doc.joined(i - 1) && t.is_cap() {
+        if mixed && t.is_cap() && t.s >= 2 && b[t.s - 2] == b',' && b[t.s - 1] == b' ' {
             sign_off_at(doc, i, out);
         }
     }
