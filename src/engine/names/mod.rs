@@ -40,8 +40,9 @@ use super::{Input, Recognizer, Refiner, Span};
 /// comparing integers packed at compile time: for the cue tests of loops over every token.
 macro_rules! key_in {
     ($doc:expr, $i:expr, $($w:literal),+ $(,)?) => {{
-        const WORDS: &[u64] = &[$($crate::engine::names::word8($w)),+];
-        $doc.key_in8($i, WORDS)
+        // one comparison with a constant per word (faster than a search of a slice)
+        let k = $doc.key8($i);
+        false $(|| k == const { $crate::engine::names::word8($w) })+
     }};
 }
 
@@ -217,6 +218,9 @@ pub mod flag {
     /// conjunction), counted by [`Doc::is_prose`](super::Doc::is_prose): narrower than [`FUNC`],
     /// which also holds the note verbs ("notified", "aware").
     pub const GRAMMAR: u32 = 1 << 29;
+    /// A congregation head that opens its name ("Church of God", "Masjid Al-Noor"): the words of
+    /// `organizations::HEADS_FIRST`.
+    pub const HEAD_FIRST: u32 = 1 << 30;
 }
 
 static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| {
@@ -246,6 +250,7 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     add(&mut traps::CALENDAR.iter().copied(), flag::TRAP | flag::CALENDAR);
     add(&mut traps::EPONYM_HEADS.iter().copied(), flag::EPONYM_HEAD);
     add(&mut organizations::HEADS.iter().copied(), flag::ORG_HEAD);
+    add(&mut organizations::HEADS_FIRST.iter().copied(), flag::HEAD_FIRST);
     add(&mut places::SUFFIXES.iter().copied(), flag::PLACE_SUFFIX);
     add(&mut places::STREETS.iter().copied(), flag::STREET);
     add(&mut places::PREFIXES.iter().copied(), flag::PLACE_PREFIX);
@@ -283,19 +288,19 @@ static SHORT_FLAGS: LazyLock<ShortFlags> = LazyLock::new(|| {
     ShortFlags { filter, words }
 });
 
-/// The flags of a lowercase, folded word, packed by [`pack_at`] when it has 16 bytes or fewer.
-#[inline]
-fn flags_of(short: &ShortFlags, w: &str, packed: Option<(u64, u64)>) -> u32 {
-    match packed {
-        Some(k) => {
-            let b = filter_bit(k);
-            if short.filter[b >> 6] & (1 << (b & 63)) == 0 {
-                return 0;
-            }
-            short.words.get(k).unwrap_or(0)
-        }
-        None => FLAGS.get(w).copied().unwrap_or(0),
+/// The flags of the lowercase, folded word `lower[a..a + len]` (`lower` holds 16 bytes past it,
+/// for [`pack_at`]), from the [`ShortFlags`] table when it has 16 bytes or fewer.
+#[inline(always)]
+fn flags_at(short: &ShortFlags, lower: &str, a: usize, len: usize) -> u32 {
+    if !(1..=16).contains(&len) {
+        return FLAGS.get(&lower[a..a + len]).copied().unwrap_or(0);
     }
+    let k = pack_at(lower.as_bytes(), a, len);
+    let b = filter_bit(k);
+    if short.filter[b >> 6] & (1 << (b & 63)) == 0 {
+        return 0;
+    }
+    short.words.get(k).unwrap_or(0)
 }
 
 /// The hash of a packed word for [`ShortWords`]: its top bits choose the slot.
@@ -481,54 +486,55 @@ impl<'a> Doc<'a> {
         let mut lower = String::with_capacity(text.len() + 16);
         lower.push_str(text);
         lower.make_ascii_lowercase();
-        // each token's lowercase, folded word (possessive kept): a range of `lower`
-        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(n);
-        let mut buf = String::new();
-        for t in &toks {
-            if t.ascii {
-                spans.push((t.s as u32, t.e as u32));
-            } else {
+        // the folded words of the tokens that are not all ASCII, appended to `lower` in token order
+        // (an ASCII token's lowercase word is its own range of `lower`)
+        let mut folded: Vec<(u32, u32)> = Vec::new();
+        if !text.is_ascii() {
+            let mut buf = String::new();
+            for t in toks.iter().filter(|t| !t.ascii) {
                 fold_into(&lower[t.s..t.e], &mut buf);
                 let a = lower.len();
                 lower.push_str(&buf);
-                spans.push((a as u32, lower.len() as u32));
+                folded.push((a as u32, lower.len() as u32));
             }
         }
         lower.push_str("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0");
         let short = &*SHORT_FLAGS;
         let bytes = lower.as_bytes();
+        let mut folded = folded.into_iter();
         let mut keys = Vec::with_capacity(n);
         let mut key8 = Vec::with_capacity(n);
         let mut flags = Vec::with_capacity(n);
-        for (t, &(a, e)) in toks.iter().zip(&spans) {
-            let (a, e) = (a as usize, e as usize);
-            let w = &lower[a..e];
-            let possessive = w.ends_with("'s");
-            let base_len = if possessive { w.len() - 2 } else { w.len() };
+        let mut joins = Vec::with_capacity(n);
+        // one pass over the tokens for all their facts
+        for (i, t) in toks.iter().enumerate() {
+            // the token's lowercase, folded word (possessive kept): a range of `lower`
+            let (a, e) = if t.ascii {
+                (t.s, t.e)
+            } else {
+                folded.next().map(|(a, e)| (a as usize, e as usize)).expect("a folded word for each token not all ASCII")
+            };
+            let possessive = bytes[a..e].ends_with(b"'s");
+            let base_len = if possessive { e - a - 2 } else { e - a };
             keys.push((a as u32, (a + base_len) as u32));
             key8.push(if (1..=8).contains(&base_len) { pack_at(bytes, a, base_len).0 } else { 0 });
+            joins.push(toks.get(i + 1).is_some_and(|next| {
+                let g = &text.as_bytes()[t.e..next.s];
+                !g.is_empty() && g.len() <= 2 && g.iter().all(|&b| b == b' ')
+            }));
             if t.e - t.s > 16 {
                 flags.push(0);
                 continue;
             }
-            let packed = |len: usize| if (1..=16).contains(&len) { Some(pack_at(bytes, a, len)) } else { None };
-            let mut f = flags_of(short, w, packed(w.len()));
+            let mut f = flags_at(short, &lower, a, e - a);
             if possessive {
-                f |= flags_of(short, &w[..base_len], packed(base_len)) & !flag::FUNC;
+                f |= flags_at(short, &lower, a, base_len) & !flag::FUNC;
             }
             flags.push(f);
         }
         // checked once per token here (cheap), so that `key_str` can slice without checking
         assert!(keys.iter().all(|&(a, b)| a <= b && lower.get(a as usize..b as usize).is_some()), "name keys must lie on char boundaries");
         let memo = vec![Cell::new(0); n];
-        let joins = (0..n)
-            .map(|i| {
-                toks.get(i + 1).is_some_and(|next| {
-                    let g = &text.as_bytes()[toks[i].e..next.s];
-                    !g.is_empty() && g.len() <= 2 && g.iter().all(|&b| b == b' ')
-                })
-            })
-            .collect();
         debug_assert_eq!(mode, case_mode_of(text));
         Doc { text, toks, mode, flags, memo, keys, key8, lower, joins, prose: Cell::new(0), chat_labels: None }
     }
@@ -555,6 +561,18 @@ impl<'a> Doc<'a> {
         // which lowercasing ASCII letters keeps, less an ASCII "'s"; or a folded word appended
         // whole), as the assertion there checks for every key before any is sliced.
         unsafe { self.lower.get_unchecked(a as usize..b as usize) }
+    }
+
+    /// Token `i`'s [`Doc::key`] packed by [`word8`] when it has eight bytes or fewer, else 0.
+    #[inline]
+    pub fn key8(&self, i: usize) -> u64 {
+        self.key8[i]
+    }
+
+    /// The tokens that carry any of the flags `f`, in order: for the rules that can only start at
+    /// such a token (a scan of the flags alone, cheaper than looking at each token).
+    pub fn tokens_with(&self, f: u32) -> impl Iterator<Item = usize> + '_ {
+        self.flags.iter().enumerate().filter(move |&(_, &g)| g & f != 0).map(|(i, _)| i)
     }
 
     /// True when token `i`'s [`Doc::key`] is one of `words`, packed by [`word8`]: see [`key_in!`].

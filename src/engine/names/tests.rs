@@ -477,3 +477,13 @@ fn regressions() {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
     }
 }
+
+#[test]
+fn tokens_with_lists_the_flagged_tokens() {
+    use super::{flag, Doc};
+    // tokens: Lives, in, Room, at, Calvert, Hospital (the number is no token)
+    let doc = Doc::new("Lives in Room 4 at Calvert Hospital");
+    assert_eq!(doc.tokens_with(flag::ROOM).collect::<Vec<_>>(), [2]);
+    assert_eq!(doc.tokens_with(flag::ROOM | flag::ORG_HEAD).collect::<Vec<_>>(), [2, 5]);
+    assert_eq!(doc.tokens_with(flag::CRED).count(), 0);
+}
