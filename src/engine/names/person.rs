@@ -390,6 +390,7 @@ static CUE_TABLE: CueTable = cue_table(CUE_WORDS);
 
 /// The marks of a key packed by [`super::word8`] ([`Doc::key8`]): those of [`CUE_WORDS`], or 0
 /// (also for 0, a key too long to pack).
+#[inline]
 fn cue_marks(k: u64) -> u32 {
     let mut s = cue_slot(k);
     loop {
@@ -412,6 +413,8 @@ impl Marks {
     fn new(doc: &Doc<'_>) -> Marks {
         let b = doc.text.as_bytes();
         let mut list = Vec::new();
+        // whether the token before is joined to this one by spaces only
+        let mut joined_before = false;
         for (i, t) in doc.toks.iter().enumerate() {
             let mut m = cue_marks(doc.key8(i));
             if t.shape == Shape::Title {
@@ -424,18 +427,24 @@ impl Marks {
             if f & flag::CRED != 0 {
                 m |= mark::CRED;
             }
-            match b.get(t.e..t.e + 2) {
-                Some(b", ") => m |= mark::COMMA_AFTER,
-                Some(b" (") => m |= mark::PAREN_AFTER,
-                _ => {}
-            }
-            if b.get(t.e) == Some(&b':') {
-                m |= mark::COLON_AFTER;
+            // (a token starts with a letter: one or two spaces and the next token leave no
+            // punctuation after this one, or before the next)
+            let joined = doc.joined(i);
+            if !joined {
+                match b.get(t.e..t.e + 2) {
+                    Some(b", ") => m |= mark::COMMA_AFTER,
+                    Some(b" (") => m |= mark::PAREN_AFTER,
+                    _ => {}
+                }
+                if b.get(t.e) == Some(&b':') {
+                    m |= mark::COLON_AFTER;
+                }
             }
             // '“' is E2 80 9C
-            if t.s > 0 && matches!(b[t.s - 1], b'"' | b'(' | 0x9C) {
+            if !joined_before && t.s > 0 && matches!(b[t.s - 1], b'"' | b'(' | 0x9C) {
                 m |= mark::OPENER_BEFORE;
             }
+            joined_before = joined;
             if m != 0 {
                 list.push((i as u32, m));
             }
@@ -459,6 +468,13 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let mut covered = 0usize;
     while i < n {
         let f = doc.flags(i);
+        // in text with case, a lowercase (or other) ASCII word with no flag of a cue starts no rule
+        // below: they need a cue word, an initial or a capital
+        let t = &doc.toks[i];
+        if mixed && f & (flag::TITLE | flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK | flag::CRED) == 0 && matches!(t.shape, Shape::Lower | Shape::Other) && t.ascii {
+            i += 1;
+            continue;
+        }
         // 1. titles
         if f & flag::TITLE != 0 {
             if let Some(j) = next_after_cue(doc, i, true) {
@@ -1067,7 +1083,8 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
             continue;
         }
         // the verb right after the word, or after one adverb ("___ finally slept", "___ never called")
-        let verb_next = i + 1 < n && doc.joined(i) && (person_verb(doc, i + 1) || i + 2 < n && doc.joined(i + 1) && adverb(doc, i + 1) && person_verb(doc, i + 2));
+        // (tested last where it is needed: the cues before it are cheaper)
+        let verb_next = || i + 1 < n && doc.joined(i) && (person_verb(doc, i + 1) || i + 2 < n && doc.joined(i + 1) && adverb(doc, i + 1) && person_verb(doc, i + 2));
         let reason = if t.sent_start {
             // "___ told me", "___ was 34 when"
             let speech = i + 1 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed" | "smiled" | "cried" | "insisted" | "explained" | "admitted" | "confided");
@@ -1082,11 +1099,11 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
             };
             // a verb only people do ("___ slept", "___ had been living"), not one a drug or a lab
             // value takes ("was", "held", "increased")
-            let person_only = i + 1 < n && doc.joined(i) && unknown_word(doc, i, 3) && {
+            let person_only = i + 1 < n && doc.joined(i) && {
                 let k = doc.key(i + 1);
                 matches!(&*k, "lives" | "lived" | "works" | "worked" | "loves" | "loved" | "grew" | "moved" | "came" | "went" | "drove" | "walked" | "sat" | "slept" | "died" | "wanted" | "wants" | "wished" | "hoped" | "feared" | "knew" | "remembered" | "visited" | "stayed" | "married" | "raised" | "taught" | "prayed" | "worried" | "refused" | "agreed" | "decided" | "learned" | "hated" | "missed" | "sings" | "sang")
                     || matches!(&*k, "had" | "has") && i + 3 < n && doc.joined(i + 1) && doc.key(i + 2) == "been" && doc.joined(i + 2) && doc.toks[i + 3].shape == Shape::Lower && doc.key(i + 3).ends_with("ing")
-            };
+            } && unknown_word(doc, i, 3);
             // "___'s mother flew in", "___ was the first patient I lost": a word no list holds, or
             // a listed first name that is no English word (a sentence can open with "Hope was")
             let given = || unknown_word(doc, i, 3) || listed_given(doc, i) && !doc.is_common(i);
@@ -1106,10 +1123,10 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
             } else {
                 continue;
             }
-        } else if verb_next && i > 0 && doc.joined(i - 1) && CLAUSE_OPENERS.contains(&&*doc.key(i - 1)) {
+        } else if i > 0 && doc.joined(i - 1) && CLAUSE_OPENERS.contains(&&*doc.key(i - 1)) && verb_next() {
             // "When Grace came back", "so Frank drove": the subject of a new clause
             "a name as the subject of a verb after a clause opener (when ___ came)"
-        } else if verb_next && i > 0 && doc.gap(i - 1).trim() == "," && !doc.gap(i - 1).contains('\n') && !doc.has(i - 1, flag::PREP | flag::AT_FROM) {
+        } else if i > 0 && doc.gap(i - 1).trim() == "," && !doc.gap(i - 1).contains('\n') && !doc.has(i - 1, flag::PREP | flag::AT_FROM) && verb_next() {
             // "Last winter, ___ lost her job", "After the surgery, ___ could not"
             "a name, as the subject of a verb after an opening phrase (Last winter, ___ lost)"
         } else if i > 0 && doc.joined(i - 1) && object_verb(doc, i - 1)
@@ -1324,7 +1341,16 @@ fn family_of(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
 /// "DAUGHTER-KRISSY", "son-Mark": a kinship word joined by a hyphen to a listed first name, typed
 /// as one word.
 fn kin_hyphen_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    for t in &doc.toks {
+    // the tokens holding a hyphen, found from the hyphens of the text (few) rather than by reading
+    // every word, each once
+    let mut last = usize::MAX;
+    for (p, _) in doc.text.match_indices('-') {
+        let k = doc.toks.partition_point(|t| t.e <= p);
+        if k == doc.toks.len() || doc.toks[k].s > p || k == last {
+            continue;
+        }
+        last = k;
+        let t = &doc.toks[k];
         if t.e - t.s < 7 {
             continue;
         }
@@ -1452,11 +1478,15 @@ fn family_name_first(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for i in marks.of(mark::TITLE).filter(|&i| i + 1 < n) {
         let (a, b) = (doc.toks[i], doc.toks[i + 1]);
-        if a.shape != Shape::Title || !doc.joined(i) || doc.gap(i) != " " || !doc.is_surname(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT) {
+        if a.shape != Shape::Title || !doc.joined(i) || doc.gap(i) != " " || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT) {
             continue;
         }
+        // the hyphen first, then the surname list
         let w = &doc.text[b.s..b.e];
         let Some((p1, p2)) = w.split_once('-') else { continue };
+        if !doc.is_surname(i) {
+            continue;
+        }
         let first_ok = p1.len() >= 2 && p1.len() <= 5 && p1.starts_with(|c: char| c.is_ascii_uppercase()) && p1[1..].bytes().all(|c| c.is_ascii_lowercase());
         let second_ok = p2.len() >= 2 && p2.len() <= 5 && p2.bytes().all(|c| c.is_ascii_lowercase());
         if !first_ok || !second_ok {
