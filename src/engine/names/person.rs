@@ -331,6 +331,12 @@ mod mark {
     pub const MESSAGE_VERB: u32 = 1 << 18;
     /// "rev", "fr", "pastor": a clergy title.
     pub const CLERGY: u32 = 1 << 19;
+    /// '@' right before the token (a handle opens before a letter, where a token starts).
+    pub const AT_BEFORE: u32 = 1 << 20;
+    /// '#' right before the token (so does a hashtag's name).
+    pub const HASH_BEFORE: u32 = 1 << 21;
+    /// A hyphen where a kinship word typed before a name would end ([`super::hyphen_after_kin`]).
+    pub const KIN_HYPHEN: u32 = 1 << 22;
 }
 
 /// The cue words that rules after the main loop start from (lowercase keys of eight bytes or
@@ -403,6 +409,28 @@ fn cue_marks(k: u64) -> u32 {
     }
 }
 
+/// True when the token at `s..e` of text `b` is seven bytes or more with a hyphen among its bytes
+/// 3 to 13, where the kinship word of [`kin_hyphen_name`] ends ("son-", "granddaughter-"): a
+/// necessary test, of eight bytes at a time (so a hyphen just past the token answers yes too).
+fn hyphen_after_kin(b: &[u8], s: usize, e: usize) -> bool {
+    const HYPHENS: u64 = u64::from_le_bytes([b'-'; 8]);
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    if e - s < 7 {
+        return false;
+    }
+    // one of the eight bytes from `a` is a hyphen: a zero byte in `x` (the classic bit trick)
+    let hyphen_at = |a: usize| {
+        let x = u64::from_le_bytes(b[a..a + 8].try_into().expect("eight bytes")) ^ HYPHENS;
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    if s + 14 <= b.len() {
+        hyphen_at(s + 3) || hyphen_at(s + 6)
+    } else {
+        b[s + 3..e].contains(&b'-')
+    }
+}
+
 /// The tokens of a text with any [`mark`], in order, with their marks.
 struct Marks {
     list: Vec<(u32, u32)>,
@@ -440,9 +468,17 @@ impl Marks {
                     m |= mark::COLON_AFTER;
                 }
             }
-            // '“' is E2 80 9C
-            if !joined_before && t.s > 0 && matches!(b[t.s - 1], b'"' | b'(' | 0x9C) {
-                m |= mark::OPENER_BEFORE;
+            if !joined_before && t.s > 0 {
+                m |= match b[t.s - 1] {
+                    // '“' is E2 80 9C
+                    b'"' | b'(' | 0x9C => mark::OPENER_BEFORE,
+                    b'@' => mark::AT_BEFORE,
+                    b'#' => mark::HASH_BEFORE,
+                    _ => 0,
+                };
+            }
+            if hyphen_after_kin(b, t.s, t.e) {
+                m |= mark::KIN_HYPHEN;
             }
             joined_before = joined;
             if m != 0 {
@@ -640,8 +676,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         i += 1;
     }
     let marks = Marks::new(doc);
-    handles(doc, out);
-    hashtags(doc, out);
+    handles(doc, &marks, out);
+    hashtags(doc, &marks, out);
     surname_first_labels(doc, &marks, out);
     quoted_names(doc, &marks, out);
     in_law_shorthand(doc, &marks, out);
@@ -667,7 +703,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     name_credential_verb(doc, &marks, out);
     name_pair_sentence(doc, &marks, out);
     family_of(doc, &marks, out);
-    kin_hyphen_name(doc, out);
+    kin_hyphen_name(doc, &marks, out);
     clergy_names(doc, &marks, out);
     note_contact_cues(doc, &marks, out);
     nickname_cues(doc, &marks, out);
@@ -1340,16 +1376,8 @@ fn family_of(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
 
 /// "DAUGHTER-KRISSY", "son-Mark": a kinship word joined by a hyphen to a listed first name, typed
 /// as one word.
-fn kin_hyphen_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    // the tokens holding a hyphen, found from the hyphens of the text (few) rather than by reading
-    // every word, each once
-    let mut last = usize::MAX;
-    for (p, _) in doc.text.match_indices('-') {
-        let k = doc.toks.partition_point(|t| t.e <= p);
-        if k == doc.toks.len() || doc.toks[k].s > p || k == last {
-            continue;
-        }
-        last = k;
+fn kin_hyphen_name(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
+    for k in marks.of(mark::KIN_HYPHEN) {
         let t = &doc.toks[k];
         if t.e - t.s < 7 {
             continue;
@@ -1931,11 +1959,11 @@ const HASHTAG_SUFFIXES: &[&str] = &["strong", "strength", "warrior", "warriors",
 /// A name inside a hashtag: the hashtag split around a known affix ("#TeamSahra", "#SahraStrong",
 /// "#Pray4Sahra", "#kalanistrong", "#KamalaDidi"), the remainder a listed first name or surname
 /// that is no English word, or, typed with its own capital in camel case, a word no list holds.
-fn hashtags(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    let mut from = 0;
-    while let Some(p) = doc.text[from..].find('#') {
-        let at = from + p;
-        from = at + 1;
+fn hashtags(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
+    // the name in a hashtag opens with a letter (an affix, or the name itself): only a '#' right
+    // before a token can hold one
+    for k in marks.of(mark::HASH_BEFORE) {
+        let at = doc.toks[k].s - 1;
         if at > 0 && doc.text[..at].ends_with(|c: char| c.is_alphanumeric()) {
             continue;
         }
@@ -2216,12 +2244,11 @@ fn patient_then_verb(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
 }
 
 /// `@handles` (not inside an email address).
-fn handles(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn handles(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let b = doc.text.as_bytes();
-    let mut from = 0;
-    while let Some(p) = doc.text[from..].find('@') {
-        let at = from + p;
-        from = at + 1;
+    // a handle opens with a letter: only an '@' right before a token can open one
+    for k in marks.of(mark::AT_BEFORE) {
+        let at = doc.toks[k].s - 1;
         if at > 0 && (b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'.' || b[at - 1] == b'_') {
             continue;
         }
@@ -2269,6 +2296,27 @@ mod tests {
         assert_eq!(words(mark::AND), ["and"]);
         assert_eq!(words(mark::CRED), ["RN"]);
         assert_eq!(words(mark::TITLE | mark::KIN), ["Her", "son", "Tafadzwa", "Taf", "Rosa", "Moyo"]);
+    }
+
+    #[test]
+    fn hyphen_after_kin_finds_a_hyphen_at_bytes_three_to_thirteen() {
+        // in a longer text (eight bytes at a time), and at the text's end (byte by byte)
+        let tests = |w: &str| [format!("{w} and more words"), w.to_string()].map(|t| hyphen_after_kin(t.as_bytes(), 0, w.len()));
+        for w in ["son-Mark", "DAUGHTER-KRISSY", "granddaughter-Ann", "dtr-ann", "so-Mary-Ann"] {
+            assert_eq!(tests(w), [true, true], "{w}");
+        }
+        // too short, a hyphen too soon or too late, none
+        for w in ["son-Ma", "so-Marky", "granddaughters-Ann", "abcdefghijklmnop", "sonmark"] {
+            assert_eq!(tests(w), [false, false], "{w}");
+        }
+        assert!(hyphen_after_kin(b"x son-Mark", 2, 10));
+    }
+
+    #[test]
+    fn handles_and_hashtags_are_marked_by_the_sign_before_their_token() {
+        let doc = Doc::new("ask @rosa_m or #TeamSahra, a@b.com");
+        assert_eq!(marks_words(&doc, mark::AT_BEFORE), ["rosa", "b"]);
+        assert_eq!(marks_words(&doc, mark::HASH_BEFORE), ["TeamSahra"]);
     }
 
     /// The words of `doc` with any of marks `m`.
