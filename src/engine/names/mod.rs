@@ -743,6 +743,13 @@ impl<'a> Doc<'a> {
     pub fn cap_or_caseless(&self, i: usize) -> bool {
         self.mode != CaseMode::Mixed || self.toks[i].is_cap()
     }
+
+    /// Token `i`'s key packed by [`word8`] (0 for a key of more than eight bytes): for tables
+    /// keyed by short words, such as the cue words of the person rules.
+    #[inline]
+    pub fn key8(&self, i: usize) -> u64 {
+        self.key8[i]
+    }
 }
 
 /// The small-set flags of a lowercase, folded word.

@@ -286,6 +286,214 @@ fn accented_title(doc: &Doc<'_>, i: usize) -> bool {
     matches!(doc.word(i), "Pè" | "Père" | "Mè" | "Mère" | "Sè" | "Sœur" | "Frè" | "Frère" | "Imām" | "Shaykh" | "Señor" | "Señora")
 }
 
+/// Marks of the tokens a rule after the main loop of [`find`] may start from: each rule's first,
+/// cheapest necessary condition, tested once per token in [`Marks::new`], so that the rule visits
+/// only the few tokens that pass it (a rule still tests everything it tested before).
+mod mark {
+    /// A Title-case word ("Rosa").
+    pub const TITLE: u32 = 1;
+    /// ", " right after the token.
+    pub const COMMA_AFTER: u32 = 1 << 1;
+    /// " (" right after the token.
+    pub const PAREN_AFTER: u32 = 1 << 2;
+    /// ':' right after the token.
+    pub const COLON_AFTER: u32 = 1 << 3;
+    /// '"', '(' or '“' right before the token.
+    pub const OPENER_BEFORE: u32 = 1 << 4;
+    /// A kinship word ([`super::flag::KIN`]).
+    pub const KIN: u32 = 1 << 5;
+    /// A credential ([`super::flag::CRED`]).
+    pub const CRED: u32 = 1 << 6;
+    // the cue words of [`super::CUE_WORDS`]
+    /// "goes", "known", "name", "answers": the first word of [`super::nickname_cues`]' cues.
+    pub const NICKNAME: u32 = 1 << 7;
+    /// "from".
+    pub const FROM: u32 = 1 << 8;
+    /// "social", "family", "dispo": a header of [`super::social_callers`].
+    pub const SOCIAL: u32 = 1 << 9;
+    /// "family".
+    pub const FAMILY_WORD: u32 = 1 << 10;
+    /// "with", "per".
+    pub const WITH_PER: u32 = 1 << 11;
+    /// "and".
+    pub const AND: u32 = 1 << 12;
+    /// "pt".
+    pub const PT: u32 = 1 << 13;
+    /// "dil", "sil".
+    pub const IN_LAW: u32 = 1 << 14;
+    /// "abu", "umm": an Arabic kunya's first word.
+    pub const KUNYA: u32 = 1 << 15;
+    /// "big", "little": a nickname adjective.
+    pub const SIZE: u32 = 1 << 16;
+    /// "b", "w", "per": the word before the name in [`super::note_contact_cues`].
+    pub const NOTE_CUE: u32 = 1 << 17;
+    /// "please", "called": the verb after the name in [`super::lowercase_message_names`].
+    pub const MESSAGE_VERB: u32 = 1 << 18;
+    /// "rev", "fr", "pastor": a clergy title.
+    pub const CLERGY: u32 = 1 << 19;
+    /// '@' right before the token (a handle opens before a letter, where a token starts).
+    pub const AT_BEFORE: u32 = 1 << 20;
+    /// '#' right before the token (so does a hashtag's name).
+    pub const HASH_BEFORE: u32 = 1 << 21;
+    /// A hyphen where a kinship word typed before a name would end ([`super::hyphen_after_kin`]).
+    pub const KIN_HYPHEN: u32 = 1 << 22;
+}
+
+/// The cue words that rules after the main loop start from (lowercase keys of eight bytes or
+/// fewer), with their marks.
+const CUE_WORDS: &[(&str, u32)] = &[
+    ("goes", mark::NICKNAME), ("go", mark::NICKNAME), ("went", mark::NICKNAME), ("known", mark::NICKNAME), ("know", mark::NICKNAME),
+    ("name", mark::NICKNAME), ("names", mark::NICKNAME), ("answers", mark::NICKNAME), ("answered", mark::NICKNAME),
+    ("from", mark::FROM),
+    ("social", mark::SOCIAL), ("family", mark::SOCIAL | mark::FAMILY_WORD), ("dispo", mark::SOCIAL),
+    ("with", mark::WITH_PER), ("per", mark::WITH_PER | mark::NOTE_CUE), ("b", mark::NOTE_CUE), ("w", mark::NOTE_CUE),
+    ("and", mark::AND),
+    ("pt", mark::PT),
+    ("dil", mark::IN_LAW), ("sil", mark::IN_LAW),
+    ("abu", mark::KUNYA), ("abou", mark::KUNYA), ("umm", mark::KUNYA), ("omm", mark::KUNYA),
+    ("big", mark::SIZE), ("little", mark::SIZE), ("lil", mark::SIZE), ("old", mark::SIZE), ("young", mark::SIZE),
+    ("please", mark::MESSAGE_VERB), ("pls", mark::MESSAGE_VERB), ("plz", mark::MESSAGE_VERB), ("can", mark::MESSAGE_VERB), ("cant", mark::MESSAGE_VERB),
+    ("dont", mark::MESSAGE_VERB), ("just", mark::MESSAGE_VERB), ("called", mark::MESSAGE_VERB), ("said", mark::MESSAGE_VERB), ("says", mark::MESSAGE_VERB),
+    ("texted", mark::MESSAGE_VERB), ("wants", mark::MESSAGE_VERB), ("asked", mark::MESSAGE_VERB),
+    ("rev", mark::CLERGY), ("fr", mark::CLERGY), ("revd", mark::CLERGY), ("pastor", mark::CLERGY), ("rabbi", mark::CLERGY), ("imam", mark::CLERGY),
+    ("father", mark::CLERGY), ("deacon", mark::CLERGY),
+];
+
+/// Slots of [`CUE_TABLE`] (a power of two, several times the number of cue words, so that a
+/// word that is no cue nearly always meets an empty slot at once).
+const CUE_SLOTS: usize = 256;
+
+/// [`CUE_WORDS`] as an open-addressing hash table of their [`super::word8`] keys, built at
+/// compile time: one multiplication and a comparison or two per token.
+struct CueTable {
+    keys: [u64; CUE_SLOTS],
+    marks: [u32; CUE_SLOTS],
+}
+
+/// The first slot of packed key `k` in [`CUE_TABLE`].
+const fn cue_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % CUE_SLOTS
+}
+
+/// Builds the table of `words` (linear probing; a word listed twice gets the union of its marks).
+const fn cue_table(words: &[(&str, u32)]) -> CueTable {
+    let mut t = CueTable { keys: [0; CUE_SLOTS], marks: [0; CUE_SLOTS] };
+    let mut w = 0;
+    while w < words.len() {
+        let k = super::word8(words[w].0);
+        let mut s = cue_slot(k);
+        while t.keys[s] != 0 && t.keys[s] != k {
+            s = (s + 1) % CUE_SLOTS;
+        }
+        t.keys[s] = k;
+        t.marks[s] |= words[w].1;
+        w += 1;
+    }
+    t
+}
+
+static CUE_TABLE: CueTable = cue_table(CUE_WORDS);
+
+/// The marks of a key packed by [`super::word8`] ([`Doc::key8`]): those of [`CUE_WORDS`], or 0
+/// (also for 0, a key too long to pack).
+#[inline]
+fn cue_marks(k: u64) -> u32 {
+    let mut s = cue_slot(k);
+    loop {
+        let e = CUE_TABLE.keys[s];
+        // an empty slot's marks are 0
+        if e == k || e == 0 {
+            return CUE_TABLE.marks[s];
+        }
+        s = (s + 1) % CUE_SLOTS;
+    }
+}
+
+/// True when the token at `s..e` of text `b` is seven bytes or more with a hyphen among its bytes
+/// 3 to 13, where the kinship word of [`kin_hyphen_name`] ends ("son-", "granddaughter-"): a
+/// necessary test, of eight bytes at a time (so a hyphen just past the token answers yes too).
+fn hyphen_after_kin(b: &[u8], s: usize, e: usize) -> bool {
+    const HYPHENS: u64 = u64::from_le_bytes([b'-'; 8]);
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    if e - s < 7 {
+        return false;
+    }
+    // one of the eight bytes from `a` is a hyphen: a zero byte in `x` (the classic bit trick)
+    let hyphen_at = |a: usize| {
+        let x = u64::from_le_bytes(b[a..a + 8].try_into().expect("eight bytes")) ^ HYPHENS;
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    if s + 14 <= b.len() {
+        hyphen_at(s + 3) || hyphen_at(s + 6)
+    } else {
+        b[s + 3..e].contains(&b'-')
+    }
+}
+
+/// The tokens of a text with any [`mark`], in order, with their marks.
+struct Marks {
+    list: Vec<(u32, u32)>,
+}
+
+impl Marks {
+    /// Marks the tokens of `doc` in one pass.
+    fn new(doc: &Doc<'_>) -> Marks {
+        let b = doc.text.as_bytes();
+        let mut list = Vec::new();
+        // whether the token before is joined to this one by spaces only
+        let mut joined_before = false;
+        for (i, t) in doc.toks.iter().enumerate() {
+            let mut m = cue_marks(doc.key8(i));
+            if t.shape == Shape::Title {
+                m |= mark::TITLE;
+            }
+            let f = doc.flags(i);
+            if f & flag::KIN != 0 {
+                m |= mark::KIN;
+            }
+            if f & flag::CRED != 0 {
+                m |= mark::CRED;
+            }
+            // (a token starts with a letter: one or two spaces and the next token leave no
+            // punctuation after this one, or before the next)
+            let joined = doc.joined(i);
+            if !joined {
+                match b.get(t.e..t.e + 2) {
+                    Some(b", ") => m |= mark::COMMA_AFTER,
+                    Some(b" (") => m |= mark::PAREN_AFTER,
+                    _ => {}
+                }
+                if b.get(t.e) == Some(&b':') {
+                    m |= mark::COLON_AFTER;
+                }
+            }
+            if !joined_before && t.s > 0 {
+                m |= match b[t.s - 1] {
+                    // '“' is E2 80 9C
+                    b'"' | b'(' | 0x9C => mark::OPENER_BEFORE,
+                    b'@' => mark::AT_BEFORE,
+                    b'#' => mark::HASH_BEFORE,
+                    _ => 0,
+                };
+            }
+            if hyphen_after_kin(b, t.s, t.e) {
+                m |= mark::KIN_HYPHEN;
+            }
+            joined_before = joined;
+            if m != 0 {
+                list.push((i as u32, m));
+            }
+        }
+        Marks { list }
+    }
+
+    /// The tokens with any of marks `m`, in order.
+    fn of(&self, m: u32) -> impl Iterator<Item = usize> + '_ {
+        self.list.iter().filter(move |e| e.1 & m != 0).map(|e| e.0 as usize)
+    }
+}
+
 /// Finds person names in `doc`.
 pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let first = out.len();
@@ -296,6 +504,13 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let mut covered = 0usize;
     while i < n {
         let f = doc.flags(i);
+        // in text with case, a lowercase (or other) ASCII word with no flag of a cue starts no rule
+        // below: they need a cue word, an initial or a capital
+        let t = &doc.toks[i];
+        if mixed && f & (flag::TITLE | flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK | flag::CRED) == 0 && matches!(t.shape, Shape::Lower | Shape::Other) && t.ascii {
+            i += 1;
+            continue;
+        }
         // 1. titles
         if f & flag::TITLE != 0 {
             if let Some(j) = next_after_cue(doc, i, true) {
@@ -460,54 +675,56 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         i += 1;
     }
-    handles(doc, out);
-    hashtags(doc, out);
-    surname_first_labels(doc, out);
-    quoted_names(doc, out);
-    in_law_shorthand(doc, out);
-    glossed_names(doc, out);
-    patient_then_verb(doc, out);
+    let marks = Marks::new(doc);
+    handles(doc, &marks, out);
+    hashtags(doc, &marks, out);
+    surname_first_labels(doc, &marks, out);
+    quoted_names(doc, &marks, out);
+    in_law_shorthand(doc, &marks, out);
+    glossed_names(doc, &marks, out);
+    patient_then_verb(doc, &marks, out);
     // in a chat among staff, bare bed numbers ("who has 12 tonight")
-    if chat_speakers(doc, out) | chat_labels(doc, out) {
+    if chat_speakers(doc, &marks, out) | chat_labels(doc, &marks, out) {
         super::places::chat_beds(doc, out);
         chat_mentions(doc, out);
     }
-    staff_from_department(doc, out);
-    social_callers(doc, out);
-    quoted_nicknames(doc, out);
-    family_name_first(doc, out);
-    quote_sign_offs(doc, out);
-    contact_pairs(doc, out);
-    kin_is_name(doc, out);
-    speakers_opening(doc, out);
-    subject_of_verb(doc, out);
-    lone_given_names(doc, out);
+    staff_from_department(doc, &marks, out);
+    social_callers(doc, &marks, out);
+    quoted_nicknames(doc, &marks, out);
+    family_name_first(doc, &marks, out);
+    quote_sign_offs(doc, &marks, out);
+    contact_pairs(doc, &marks, out);
+    kin_is_name(doc, &marks, out);
+    speakers_opening(doc, &marks, out);
+    subject_of_verb(doc, &marks, out);
+    lone_given_names(doc, &marks, out);
     closing_signature(doc, out);
     dash_signature(doc, out);
-    name_credential_verb(doc, out);
-    name_pair_sentence(doc, out);
-    family_of(doc, out);
-    kin_hyphen_name(doc, out);
-    clergy_names(doc, out);
-    note_contact_cues(doc, out);
-    nickname_cues(doc, out);
-    size_nicknames(doc, out);
-    appositive_names(doc, out);
-    role_appositives(doc, out);
-    kunya_names(doc, out);
-    lowercase_message_names(doc, out);
-    paired_names(doc, first, out);
+    name_credential_verb(doc, &marks, out);
+    name_pair_sentence(doc, &marks, out);
+    family_of(doc, &marks, out);
+    kin_hyphen_name(doc, &marks, out);
+    clergy_names(doc, &marks, out);
+    note_contact_cues(doc, &marks, out);
+    nickname_cues(doc, &marks, out);
+    size_nicknames(doc, &marks, out);
+    appositive_names(doc, &marks, out);
+    role_appositives(doc, &marks, out);
+    kunya_names(doc, &marks, out);
+    lowercase_message_names(doc, &marks, out);
+    paired_names(doc, &marks, first, out);
 }
 
 /// "Sunny and Ray Pettaway, as Ray begins", "👉 Souksavanh and Chanthou, my night-shift sisters":
 /// a capitalized given name joined by "and" to a name found above is a name too, even one that is
 /// also a word. `first` is where this pass's findings begin in `out`.
-fn paired_names(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
+fn paired_names(doc: &Doc<'_>, marks: &Marks, first: usize, out: &mut Vec<Span>) {
     if doc.mode != CaseMode::Mixed {
         return;
     }
     let n = doc.toks.len();
-    for a in 0..n.saturating_sub(2) {
+    // the "and" after the word
+    for a in marks.of(mark::AND).filter(|&c| c >= 1 && c < n.saturating_sub(1)).map(|c| c - 1) {
         if doc.toks[a].shape != Shape::Title || !doc.joined(a) || !doc.joined(a + 1) || !key_in!(doc, a + 1, "and") {
             continue;
         }
@@ -534,9 +751,9 @@ fn unlisted_word(doc: &Doc<'_>, k: usize) -> bool {
 
 /// "PT'S PASTOR REV. PARK", "chaplain fr. dunne in": a clergy title written with its period, then
 /// a listed name (even one that is also a word), in notes where weak titles are otherwise shorthand.
-fn clergy_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn clergy_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for i in 0..n.saturating_sub(1) {
+    for i in marks.of(mark::CLERGY).filter(|&i| i + 1 < n) {
         if !doc.has(i, flag::TITLE_WEAK) || !matches!(&*doc.key(i), "rev" | "fr" | "revd" | "pastor" | "rabbi" | "imam" | "father" | "deacon") {
             continue;
         }
@@ -563,12 +780,13 @@ fn clergy_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "per". In notes without case the name after them is often a lone given name: a listed first
 /// name (after c/b and d/w even one that is also a word: "c/b faith"), or a word no list holds
 /// that closes the phrase ("c/b tunde re: ride", "per siyabonga, the ot").
-fn note_contact_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn note_contact_cues(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode == CaseMode::Mixed {
         return;
     }
     let n = doc.toks.len();
-    for j in 1..n {
+    // the cue's last word ("b", "w", "per") before the name
+    for j in marks.of(mark::NOTE_CUE).map(|c| c + 1).filter(|&j| j < n) {
         // cheap test first, in place: "b" or "w" after a slash, "per", "w/"
         let c = doc.word(j - 1);
         let (back, strong) = if c.len() == 1 && j >= 2 && doc.gap(j - 2) == "/" && doc.toks[j - 2].e - doc.toks[j - 2].s == 1
@@ -601,9 +819,10 @@ fn note_contact_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "(goes by Funmi)", "known as Tito", "her name is Phurba": a name after words that introduce
 /// one. With case, a capitalized word; without, a listed first name.
-fn nickname_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn nickname_cues(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for j in 2..n {
+    // the cue's first word ("goes", "known", "name", "answers")
+    for j in marks.of(mark::NICKNAME).map(|c| c + 2).filter(|&j| j < n) {
         // cheap test first: the second cue word, compared in place
         let b = doc.word(j - 1);
         if !(2..=3).contains(&b.len()) || !["by", "as", "is", "was", "to"].iter().any(|w| b.eq_ignore_ascii_case(w)) {
@@ -635,12 +854,12 @@ fn nickname_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "we knew him as Big Mike", "Little Rosa": a nickname adjective (Big, Little, Lil, Old, Young)
 /// capitalized mid-sentence before a listed first name that is no English word.
-fn size_nicknames(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn size_nicknames(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode != CaseMode::Mixed {
         return;
     }
     let n = doc.toks.len();
-    for i in 1..n.saturating_sub(1) {
+    for i in marks.of(mark::SIZE).filter(|&i| i >= 1 && i + 1 < n) {
         // cheap test first: a short capitalized word, compared in place
         let w = doc.word(i);
         if !(3..=6).contains(&w.len()) || !matches!(w, "Big" | "Little" | "Lil" | "Old" | "Young") || doc.toks[i].sent_start || !doc.joined(i) {
@@ -660,12 +879,12 @@ fn size_nicknames(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "the nurse Joy, who brought", "Within a day, Summer, one of the CNAs", "Her old head nurse,
 /// Nenita, is 97": a capitalized given name mid-sentence, set off as the subject of a relative
 /// clause about a person ("who", "whose", "one of") or in commas after a role or kinship word.
-fn appositive_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn appositive_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode != CaseMode::Mixed {
         return;
     }
     let n = doc.toks.len();
-    for i in 1..n.saturating_sub(1) {
+    for i in marks.of(mark::TITLE).filter(|&i| i >= 1 && i + 1 < n) {
         let t = doc.toks[i];
         if t.shape != Shape::Title || t.sent_start || t.e - t.s < 3 || doc.has(i, NEVER & !flag::MEDICAL) || doc.has(i, flag::TRAP) && doc.has(i, flag::MEDICAL) || followed_by_number(doc, i) {
             continue;
@@ -691,9 +910,9 @@ fn appositive_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "The ICU nurse on the last night, Achieng, stayed", "aide at facility, baraka, found pt": a
 /// given name set off in commas after a phrase about a role or a relative, and then the verb
 /// whose subject it is. The phrase's role or kinship word may stand a few words back.
-fn role_appositives(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn role_appositives(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for i in 1..n.saturating_sub(1) {
+    for i in marks.of(mark::COMMA_AFTER).filter(|&i| i >= 1 && i + 1 < n) {
         let t = doc.toks[i];
         // cheap tests first: ", ___, " around the word and the shape of a name
         if doc.gap(i - 1) != ", " || doc.gap(i) != ", " || t.e - t.s < 3 || t.sent_start {
@@ -728,12 +947,12 @@ fn role_appositives(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "Abu Yousef", "Umm Khalid": an Arabic kunya (father or mother of, then a name) is a name as a
 /// whole; a place ("Abu Dhabi") is not.
-fn kunya_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn kunya_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode != CaseMode::Mixed {
         return;
     }
     let n = doc.toks.len();
-    for i in 0..n.saturating_sub(1) {
+    for i in marks.of(mark::KUNYA).filter(|&i| i + 1 < n) {
         let t = doc.toks[i];
         if t.shape != Shape::Title || !(3..=4).contains(&(t.e - t.s)) || !key_in!(doc, i, "abu", "abou", "umm", "omm") || doc.gap(i) != " " {
             continue;
@@ -753,10 +972,10 @@ fn kunya_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// typed in lowercase, a word no list holds (or a listed given name that is no English word)
 /// opening a line or a clause, or after a kinship title of address, before a verb of a message
 /// about a person (please, can, dont, just, called, said).
-fn lowercase_message_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    let n = doc.toks.len();
+fn lowercase_message_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let bytes = doc.text.as_bytes();
-    for i in 0..n.saturating_sub(1) {
+    // the verb after the name
+    for i in marks.of(mark::MESSAGE_VERB).filter(|&c| c >= 1).map(|c| c - 1) {
         let t = doc.toks[i];
         if t.shape != Shape::Lower || t.e - t.s < 4 || !doc.joined(i) {
             continue;
@@ -807,12 +1026,12 @@ fn person_verb(doc: &Doc<'_>, i: usize) -> bool {
 /// opener and before a verb is the subject of a clause: a person. Names of many origins are in
 /// no US list, and a lone given name has no title or surname to go by, so the sentence's
 /// grammar is the evidence.
-fn subject_of_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn subject_of_verb(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode != CaseMode::Mixed {
         return;
     }
     let n = doc.toks.len();
-    for i in 1..n.saturating_sub(1) {
+    for i in marks.of(mark::TITLE).filter(|&i| i >= 1 && i + 1 < n) {
         let t = doc.toks[i];
         if t.shape != Shape::Title || t.sent_start || !doc.joined(i - 1) || !doc.joined(i) || !CLAUSE_OPENERS.contains(&&*doc.key(i - 1)) || !person_verb(doc, i + 1) {
             continue;
@@ -881,10 +1100,11 @@ fn thanked(doc: &Doc<'_>, i: usize) -> bool {
 ///
 /// And in every case convention: a word before a kinship word or a proxy's role in brackets ("w/
 /// irena (niece)", "w/ tomas (hcp)").
-fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mixed = doc.mode == CaseMode::Mixed;
-    for i in 0..n {
+    // a word before " (", or a capitalized word in text with case
+    for i in marks.of(if mixed { mark::PAREN_AFTER | mark::TITLE } else { mark::PAREN_AFTER }) {
         let t = doc.toks[i];
         // "spoke w/ irena (niece)", "called DIANE (DTR)": a word then a kinship word in brackets
         if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver"))
@@ -899,7 +1119,8 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         // the verb right after the word, or after one adverb ("___ finally slept", "___ never called")
-        let verb_next = i + 1 < n && doc.joined(i) && (person_verb(doc, i + 1) || i + 2 < n && doc.joined(i + 1) && adverb(doc, i + 1) && person_verb(doc, i + 2));
+        // (tested last where it is needed: the cues before it are cheaper)
+        let verb_next = || i + 1 < n && doc.joined(i) && (person_verb(doc, i + 1) || i + 2 < n && doc.joined(i + 1) && adverb(doc, i + 1) && person_verb(doc, i + 2));
         let reason = if t.sent_start {
             // "___ told me", "___ was 34 when"
             let speech = i + 1 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed" | "smiled" | "cried" | "insisted" | "explained" | "admitted" | "confided");
@@ -914,11 +1135,11 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             };
             // a verb only people do ("___ slept", "___ had been living"), not one a drug or a lab
             // value takes ("was", "held", "increased")
-            let person_only = i + 1 < n && doc.joined(i) && unknown_word(doc, i, 3) && {
+            let person_only = i + 1 < n && doc.joined(i) && {
                 let k = doc.key(i + 1);
                 matches!(&*k, "lives" | "lived" | "works" | "worked" | "loves" | "loved" | "grew" | "moved" | "came" | "went" | "drove" | "walked" | "sat" | "slept" | "died" | "wanted" | "wants" | "wished" | "hoped" | "feared" | "knew" | "remembered" | "visited" | "stayed" | "married" | "raised" | "taught" | "prayed" | "worried" | "refused" | "agreed" | "decided" | "learned" | "hated" | "missed" | "sings" | "sang")
                     || matches!(&*k, "had" | "has") && i + 3 < n && doc.joined(i + 1) && doc.key(i + 2) == "been" && doc.joined(i + 2) && doc.toks[i + 3].shape == Shape::Lower && doc.key(i + 3).ends_with("ing")
-            };
+            } && unknown_word(doc, i, 3);
             // "___'s mother flew in", "___ was the first patient I lost": a word no list holds, or
             // a listed first name that is no English word (a sentence can open with "Hope was")
             let given = || unknown_word(doc, i, 3) || listed_given(doc, i) && !doc.is_common(i);
@@ -938,10 +1159,10 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             } else {
                 continue;
             }
-        } else if verb_next && i > 0 && doc.joined(i - 1) && CLAUSE_OPENERS.contains(&&*doc.key(i - 1)) {
+        } else if i > 0 && doc.joined(i - 1) && CLAUSE_OPENERS.contains(&&*doc.key(i - 1)) && verb_next() {
             // "When Grace came back", "so Frank drove": the subject of a new clause
             "a name as the subject of a verb after a clause opener (when ___ came)"
-        } else if verb_next && i > 0 && doc.gap(i - 1).trim() == "," && !doc.gap(i - 1).contains('\n') && !doc.has(i - 1, flag::PREP | flag::AT_FROM) {
+        } else if i > 0 && doc.gap(i - 1).trim() == "," && !doc.gap(i - 1).contains('\n') && !doc.has(i - 1, flag::PREP | flag::AT_FROM) && verb_next() {
             // "Last winter, ___ lost her job", "After the surgery, ___ could not"
             "a name, as the subject of a verb after an opening phrase (Last winter, ___ lost)"
         } else if i > 0 && doc.joined(i - 1) && object_verb(doc, i - 1)
@@ -1086,12 +1307,13 @@ fn dash_signature(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "proxys. suzette and ank", "CHILDREN: MARIA AND TEO.": in a note without case, a sentence or
 /// line that is only two names joined by "and", the first a listed first name.
-fn name_pair_sentence(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn name_pair_sentence(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode == CaseMode::Mixed {
         return;
     }
     let n = doc.toks.len();
-    for a in 0..n.saturating_sub(2) {
+    // the "and" between the names
+    for a in marks.of(mark::AND).filter(|&c| c >= 1 && c < n.saturating_sub(1)).map(|c| c - 1) {
         let (b, c) = (a + 1, a + 2);
         if !doc.toks[a].sent_start || doc.key(b) != "and" || !doc.joined(a) || !doc.joined(b) {
             continue;
@@ -1111,9 +1333,9 @@ fn name_pair_sentence(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "Stord-Painter MD plans to attempt", "Okonkwo RN performed": a surname (a listed one, or a
 /// hyphenated double name not made of common words) right before a credential and a lowercase verb.
-fn name_credential_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn name_credential_verb(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for c in 1..n.saturating_sub(1) {
+    for c in marks.of(mark::CRED).filter(|&c| c >= 1 && c + 1 < n) {
         if !doc.has(c, flag::CRED) || doc.toks[c].shape != Shape::Upper || !doc.joined(c - 1) || !doc.joined(c) || doc.toks[c + 1].shape != Shape::Lower {
             continue;
         }
@@ -1134,9 +1356,8 @@ fn name_credential_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
 }
 
 /// "KEEP ROMERO FAMILY AWARE", "the Okafor family": a listed surname right before "family".
-fn family_of(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    let n = doc.toks.len();
-    for k in 1..n {
+fn family_of(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
+    for k in marks.of(mark::FAMILY_WORD).filter(|&k| k >= 1) {
         if doc.toks[k].e - doc.toks[k].s != 6 || !doc.joined(k - 1) || doc.key(k) != "family" {
             continue;
         }
@@ -1155,8 +1376,9 @@ fn family_of(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "DAUGHTER-KRISSY", "son-Mark": a kinship word joined by a hyphen to a listed first name, typed
 /// as one word.
-fn kin_hyphen_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    for t in &doc.toks {
+fn kin_hyphen_name(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
+    for k in marks.of(mark::KIN_HYPHEN) {
+        let t = &doc.toks[k];
         if t.e - t.s < 7 {
             continue;
         }
@@ -1177,12 +1399,12 @@ fn kin_hyphen_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "Will told me later ...", "Grace said no": a capitalized first name opening a sentence before a
 /// past-tense speech verb, even when it is also a common word (a modal or a noun cannot be
 /// followed by "told").
-fn speakers_opening(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn speakers_opening(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode != CaseMode::Mixed {
         return;
     }
     let n = doc.toks.len();
-    for i in 0..n.saturating_sub(1) {
+    for i in marks.of(mark::TITLE).filter(|&i| i + 1 < n) {
         let t = doc.toks[i];
         // function words are allowed: "Will" the modal cannot be followed by "told"
         if !t.sent_start || t.shape != Shape::Title || t.e - t.s < 3 || !doc.is_first(i) || !doc.joined(i) || doc.has(i, flag::TRAP | flag::CALENDAR | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET) {
@@ -1196,10 +1418,10 @@ fn speakers_opening(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "consult with patty hoeller", "PER WARREN KAVALIUNAS NP": a first name and a surname (or a
 /// word no dictionary knows) after with/per, typed in the same case.
-fn contact_pairs(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn contact_pairs(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::MEDICAL | flag::KIN | flag::ROLE | flag::TITLE | flag::CALENDAR | flag::STATE | flag::ORG_HEAD;
-    for w in 0..n.saturating_sub(2) {
+    for w in marks.of(mark::WITH_PER).filter(|&w| w + 2 < n) {
         if !key_in!(doc, w, "with", "per") || !doc.joined(w) || !doc.joined(w + 1) {
             continue;
         }
@@ -1226,9 +1448,9 @@ fn contact_pairs(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "son is hunter.", "Family: Son, Ed, was": a first name right after a kinship word and "is",
 /// "named" or a comma, closing the clause.
-fn kin_is_name(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn kin_is_name(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for k in 0..n.saturating_sub(1) {
+    for k in marks.of(mark::KIN).filter(|&k| k + 1 < n) {
         if !doc.has(k, flag::KIN) {
             continue;
         }
@@ -1260,9 +1482,9 @@ fn quote_gap(g: &str, opening: bool) -> bool {
 }
 
 /// `Harold "Buddy" Keene`: a first name, a capitalized nickname in quotes, a capitalized surname.
-fn quoted_nicknames(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn quoted_nicknames(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for i in 0..n.saturating_sub(2) {
+    for i in marks.of(mark::TITLE).filter(|&i| i + 2 < n) {
         let (a, b, c) = (doc.toks[i], doc.toks[i + 1], doc.toks[i + 2]);
         if a.shape != Shape::Title || b.shape != Shape::Title || c.shape != Shape::Title || !doc.is_first(i) {
             continue;
@@ -1280,15 +1502,19 @@ fn quoted_nicknames(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// `Park Sung-ho`, `Kim Min-jun`: a surname followed by a hyphenated two-part given name (the
 /// Korean and some Chinese and Vietnamese forms, family name first).
-fn family_name_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn family_name_first(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for i in 0..n.saturating_sub(1) {
+    for i in marks.of(mark::TITLE).filter(|&i| i + 1 < n) {
         let (a, b) = (doc.toks[i], doc.toks[i + 1]);
-        if a.shape != Shape::Title || !doc.joined(i) || doc.gap(i) != " " || !doc.is_surname(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT) {
+        if a.shape != Shape::Title || !doc.joined(i) || doc.gap(i) != " " || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT) {
             continue;
         }
+        // the hyphen first, then the surname list
         let w = &doc.text[b.s..b.e];
         let Some((p1, p2)) = w.split_once('-') else { continue };
+        if !doc.is_surname(i) {
+            continue;
+        }
         let first_ok = p1.len() >= 2 && p1.len() <= 5 && p1.starts_with(|c: char| c.is_ascii_uppercase()) && p1[1..].bytes().all(|c| c.is_ascii_lowercase());
         let second_ok = p2.len() >= 2 && p2.len() <= 5 && p2.bytes().all(|c| c.is_ascii_lowercase());
         if !first_ok || !second_ok {
@@ -1305,8 +1531,9 @@ fn family_name_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
 }
 
 /// `... my gut. Mason"`: a first name alone closing a quoted letter or message, as its signature.
-fn quote_sign_offs(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    for (i, t) in doc.toks.iter().enumerate() {
+fn quote_sign_offs(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
+    for i in marks.of(mark::TITLE) {
+        let t = &doc.toks[i];
         if t.shape != Shape::Title || !t.sent_start || i == 0 || !doc.is_first(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::CALENDAR | flag::GREET) {
             continue;
         }
@@ -1332,9 +1559,9 @@ static DEPARTMENTS: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(||
 /// One to three name-like words before "from" + a department: "iris from pharm called",
 /// "mary theresa kondouli from speech". The first word must be a listed first name (common word or
 /// not: "iris", "will"); the words after it, names or words no dictionary knows.
-fn staff_from_department(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn staff_from_department(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for f in 1..n.saturating_sub(1) {
+    for f in marks.of(mark::FROM).filter(|&f| f >= 1 && f + 1 < n) {
         if doc.key(f) != "from" || !doc.joined(f - 1) || !doc.joined(f) || !DEPARTMENTS.contains(&*doc.key(f + 1)) {
             continue;
         }
@@ -1358,9 +1585,9 @@ fn staff_from_department(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// "social: bob visited", "Social: son bill called": a first name right after a "social:" or
 /// "family:" header, followed by a verb of contact.
-fn social_callers(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn social_callers(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for h in 0..n.saturating_sub(2) {
+    for h in marks.of(mark::SOCIAL).filter(|&h| h + 2 < n) {
         if !key_in!(doc, h, "social", "family", "dispo") || !doc.gap(h).starts_with(':') || doc.gap(h).contains('\n') {
             continue;
         }
@@ -1454,12 +1681,13 @@ const CHAT_KIN_TITLES: &[&str] = &["tita", "tito", "ate", "kuya", "lola", "lolo"
 /// "ayan: yea"): when two or more labels open two lines each, every label that is a name (a word
 /// no list holds, or a listed first name; never a heading such as "Plan:" or "Neuro:", a kinship
 /// word such as "mom:", or "me:") is the speaker's name.
-fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) -> bool {
+fn chat_labels(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) -> bool {
     // only spaces or tabs between the line's start and the word (a bounded look back)
     let line_start = |k: usize| doc.text.as_bytes()[..doc.toks[k].s].iter().rev().take_while(|&&b| b != b'\n').all(|&b| b == b' ' || b == b'\t');
     // "tita baby: any update", "ate cha: omw": a kinship title of address, then the name
     let titled = |i: usize| i > 0 && doc.gap(i - 1) == " " && CHAT_KIN_TITLES.contains(&&*doc.key(i - 1)) && line_start(i - 1);
-    let labels: Vec<usize> = (0..doc.toks.len())
+    let labels: Vec<usize> = marks
+        .of(mark::COLON_AFTER)
         .filter(|&i| {
             let t = doc.toks[i];
             doc.text[t.e..].starts_with(": ") && t.e - t.s >= 2 && (line_start(i) || titled(i))
@@ -1504,9 +1732,10 @@ fn chat_labels(doc: &Doc<'_>, out: &mut Vec<Span>) -> bool {
     true
 }
 
-fn chat_speakers(doc: &Doc<'_>, out: &mut Vec<Span>) -> bool {
+fn chat_speakers(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) -> bool {
     let mut any = false;
-    for (i, t) in doc.toks.iter().enumerate() {
+    for i in marks.of(mark::COLON_AFTER) {
+        let t = &doc.toks[i];
         let before = &doc.text[..t.s];
         if !before.ends_with("] ") || !doc.text[t.e..].starts_with(':') || t.e - t.s < 2 || doc.has(i, flag::FUNC | flag::MEDICAL) {
             continue;
@@ -1730,11 +1959,11 @@ const HASHTAG_SUFFIXES: &[&str] = &["strong", "strength", "warrior", "warriors",
 /// A name inside a hashtag: the hashtag split around a known affix ("#TeamSahra", "#SahraStrong",
 /// "#Pray4Sahra", "#kalanistrong", "#KamalaDidi"), the remainder a listed first name or surname
 /// that is no English word, or, typed with its own capital in camel case, a word no list holds.
-fn hashtags(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    let mut from = 0;
-    while let Some(p) = doc.text[from..].find('#') {
-        let at = from + p;
-        from = at + 1;
+fn hashtags(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
+    // the name in a hashtag opens with a letter (an affix, or the name itself): only a '#' right
+    // before a token can hold one
+    for k in marks.of(mark::HASH_BEFORE) {
+        let at = doc.toks[k].s - 1;
         if at > 0 && doc.text[..at].ends_with(|c: char| c.is_alphanumeric()) {
             continue;
         }
@@ -1794,9 +2023,9 @@ fn hashtags(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "S: Jang, 62 M", "Rm 22: Gonçalves, 45 F", "PT HARJO, WILSON (00928374)": a patient labelled
 /// surname first, a capitalized word then a comma and an age and sex, or a listed given name
 /// and a bracketed number.
-fn surname_first_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn surname_first_labels(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
-    for i in 0..n {
+    for i in marks.of(mark::COMMA_AFTER) {
         let t = doc.toks[i];
         // "McKENZIE" is a capital word too
         let capital = t.is_cap() || t.shape == Shape::Other && doc.word(i).starts_with(|c: char| c.is_uppercase()) && doc.word(i).chars().all(char::is_alphabetic);
@@ -1865,12 +2094,12 @@ fn surname_first_labels(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "lives w/ son and dil phuong": in a note typed in lowercase, a listed first name or a word no
 /// list holds after "dil"/"sil" (daughter-, son-in-law), shorthand that is also a given name in
 /// text with case ("Dil Maya").
-fn in_law_shorthand(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn in_law_shorthand(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode != CaseMode::Lower {
         return;
     }
     let n = doc.toks.len();
-    for k in 0..n.saturating_sub(1) {
+    for k in marks.of(mark::IN_LAW).filter(|&k| k + 1 < n) {
         if !matches!(&*doc.key(k), "dil" | "sil") || !doc.joined(k) {
             continue;
         }
@@ -1886,12 +2115,12 @@ fn in_law_shorthand(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "Dewi (pt) says thanks", "Rojda (pt's daughter) will pick up", "Zanele (8) and Ayanda (5)",
 /// "Femke, her favourite aide,": a capitalized word glossed right after it as a patient, a
 /// relative or a role, or by a child's age in brackets.
-fn glossed_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn glossed_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode != CaseMode::Mixed {
         return;
     }
     let n = doc.toks.len();
-    for i in 0..n.saturating_sub(1) {
+    for i in marks.of(mark::TITLE).filter(|&i| i + 1 < n) {
         let t = doc.toks[i];
         // cheap tests first: a Title word, then " (" or ", " after it
         let after = &doc.text[t.e..];
@@ -1931,9 +2160,8 @@ fn nickname_cue(w: &str) -> bool {
 /// `neighbor "Dougie" (Douglas McAlister)`, `WIFE BOGUSLAWA ("BOGA")`, `prefers to be called
 /// "Baby"`, `goes by "jun"`: a single quoted word after a nickname cue, a kinship or role word, or
 /// a name, capitalized where case carries meaning.
-fn quoted_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    let n = doc.toks.len();
-    for i in 1..n {
+fn quoted_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
+    for i in marks.of(mark::OPENER_BEFORE).filter(|&i| i >= 1) {
         let t = doc.toks[i];
         let before = &doc.text[..t.s];
         let after = &doc.text[t.e..];
@@ -1996,12 +2224,13 @@ fn bracketed_after_kin(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) {
 
 /// "NSG NOTE PT PHOMMACHANH REMAINS ON BIPAP": in a note typed in capitals, a word no list holds
 /// between "PT" and a verb of the patient's state.
-fn patient_then_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn patient_then_verb(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if doc.mode != CaseMode::Upper {
         return;
     }
     let n = doc.toks.len();
-    for i in 1..n.saturating_sub(1) {
+    // "pt" before the name
+    for i in marks.of(mark::PT).map(|c| c + 1).filter(|&i| i + 1 < n) {
         if doc.key(i - 1) != "pt" || !doc.joined(i - 1) || !doc.joined(i) || doc.toks[i].e - doc.toks[i].s < 7 {
             continue;
         }
@@ -2015,12 +2244,11 @@ fn patient_then_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
 }
 
 /// `@handles` (not inside an email address).
-fn handles(doc: &Doc<'_>, out: &mut Vec<Span>) {
+fn handles(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let b = doc.text.as_bytes();
-    let mut from = 0;
-    while let Some(p) = doc.text[from..].find('@') {
-        let at = from + p;
-        from = at + 1;
+    // a handle opens with a letter: only an '@' right before a token can open one
+    for k in marks.of(mark::AT_BEFORE) {
+        let at = doc.toks[k].s - 1;
         if at > 0 && (b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'.' || b[at - 1] == b'_') {
             continue;
         }
@@ -2033,5 +2261,66 @@ fn handles(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if e - at >= 4 && !common && b[at + 1].is_ascii_alphabetic() && letters >= 3 && !doc.text[e..].starts_with('/') && !b[at + 1..e].iter().all(|c| !c.is_ascii_lowercase()) {
             out.push(Span::new(at, e, Category::Name, 0.8, NAME, "a social media handle"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_table_holds_every_cue_word_and_nothing_else() {
+        for &(w, _) in CUE_WORDS {
+            let union = CUE_WORDS.iter().filter(|e| e.0 == w).fold(0, |m, e| m | e.1);
+            assert_eq!(cue_marks(super::super::word8(w)), union, "{w}");
+        }
+        assert_eq!(cue_marks(super::super::word8("family")), mark::SOCIAL | mark::FAMILY_WORD);
+        for w in ["the", "goer", "fro", "an", "x", "abcdefgh", "pleased"] {
+            assert_eq!(cue_marks(super::super::word8(w)), 0, "{w}");
+        }
+        assert_eq!(cue_marks(0), 0);
+    }
+
+    #[test]
+    fn marks_list_the_tokens_each_rule_starts_from() {
+        let doc = Doc::new("Her son Tafadzwa, 62 M goes by \"Taf\" with Rosa (pt) and Moyo: RN");
+        let words = |m: u32| marks_words(&doc, m);
+        assert_eq!(words(mark::TITLE), ["Her", "Tafadzwa", "Taf", "Rosa", "Moyo"]);
+        assert_eq!(words(mark::KIN), ["son"]);
+        assert_eq!(words(mark::COMMA_AFTER), ["Tafadzwa"]);
+        assert_eq!(words(mark::PAREN_AFTER), ["Rosa"]);
+        assert_eq!(words(mark::OPENER_BEFORE), ["Taf", "pt"]);
+        assert_eq!(words(mark::COLON_AFTER), ["Moyo"]);
+        assert_eq!(words(mark::NICKNAME), ["goes"]);
+        assert_eq!(words(mark::WITH_PER), ["with"]);
+        assert_eq!(words(mark::AND), ["and"]);
+        assert_eq!(words(mark::CRED), ["RN"]);
+        assert_eq!(words(mark::TITLE | mark::KIN), ["Her", "son", "Tafadzwa", "Taf", "Rosa", "Moyo"]);
+    }
+
+    #[test]
+    fn hyphen_after_kin_finds_a_hyphen_at_bytes_three_to_thirteen() {
+        // in a longer text (eight bytes at a time), and at the text's end (byte by byte)
+        let tests = |w: &str| [format!("{w} and more words"), w.to_string()].map(|t| hyphen_after_kin(t.as_bytes(), 0, w.len()));
+        for w in ["son-Mark", "DAUGHTER-KRISSY", "granddaughter-Ann", "dtr-ann", "so-Mary-Ann"] {
+            assert_eq!(tests(w), [true, true], "{w}");
+        }
+        // too short, a hyphen too soon or too late, none
+        for w in ["son-Ma", "so-Marky", "granddaughters-Ann", "abcdefghijklmnop", "sonmark"] {
+            assert_eq!(tests(w), [false, false], "{w}");
+        }
+        assert!(hyphen_after_kin(b"x son-Mark", 2, 10));
+    }
+
+    #[test]
+    fn handles_and_hashtags_are_marked_by_the_sign_before_their_token() {
+        let doc = Doc::new("ask @rosa_m or #TeamSahra, a@b.com");
+        assert_eq!(marks_words(&doc, mark::AT_BEFORE), ["rosa", "b"]);
+        assert_eq!(marks_words(&doc, mark::HASH_BEFORE), ["TeamSahra"]);
+    }
+
+    /// The words of `doc` with any of marks `m`.
+    fn marks_words<'a>(doc: &Doc<'a>, m: u32) -> Vec<&'a str> {
+        Marks::new(doc).of(m).map(|i| doc.word(i)).collect()
     }
 }
