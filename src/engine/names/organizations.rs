@@ -50,7 +50,8 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          airlines airways foods farms dairy mills salon studio studios fitness realty insurance technologies \
          solutions consulting systems association commons lines tabernacle masonry terminal journal ambulance inn \
          grocery bros brothers cab medicine children's medical ihs va staffing maritime rugby rugs carpets \
-         flooring marble granite fruit orchards sons daughters nurses hardware lumber electric garage assembly")
+         flooring marble granite fruit orchards sons daughters nurses hardware lumber electric garage assembly \
+         daycare preschool childcare montessori kindergarten prep")
 });
 
 /// Heads of a business, congregation or home that count in notes typed without case when a word
@@ -1036,6 +1037,10 @@ mod tests {
             ("Placed with Kettle River Family Services Southwest last year.", &["Kettle River Family Services Southwest"]),
             ("The ICU Nurses were kind.", &[]),
             ("He fell in the parking lot of Brookside Hardware last spring.", &["Brookside Hardware"]),
+            // schools for small children and preparatory schools
+            ("He goes to Little Acorns Daycare on weekdays.", &["Little Acorns Daycare"]),
+            ("She was a striker at St. Brendan's Prep that year.", &["St. Brendan's Prep"]),
+            ("Her twins started at Sunflower Montessori in the fall.", &["Sunflower Montessori"]),
             ("She was moved to Calvert Hospital on Friday.", &["Calvert Hospital"]),
             ("We met at the Islamic Center of Fairlane Park last week.", &["Islamic Center of Fairlane Park"]),
             ("He is at St. Agnes Medical Center now.", &["St. Agnes Medical Center"]),
