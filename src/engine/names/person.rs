@@ -82,7 +82,8 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     if doc.is_initial(i) {
         return true;
     }
-    if followed_by_number(doc, i) {
+    // "Dr Lasix 40" is a dose; "PLACED BY DR OZTURK 0200" a clock time after the surname
+    if followed_by_number(doc, i) && !(followed_by_clock_time(doc, i) && !doc.has(i, flag::TRAP | flag::UNIT | flag::CRED) && !doc.is_common(i)) {
         return false;
     }
     // "Ms. Many Horses": a capitalized function word followed by a capitalized word
@@ -1721,6 +1722,14 @@ fn name_then_verb(doc: &Doc<'_>, i: usize) -> bool {
 pub(super) fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
     let rest = &doc.text.as_bytes()[doc.toks[k].e..];
     rest.len() >= 2 && rest[0] == b' ' && rest[1].is_ascii_digit()
+}
+
+/// True when token `k` is followed by a space and a 24-hour clock time of four digits ("0200",
+/// "2330") that ends there: what a note writes after the name of whoever did something.
+fn followed_by_clock_time(doc: &Doc<'_>, k: usize) -> bool {
+    let rest = &doc.text.as_bytes()[doc.toks[k].e..];
+    let four = rest.len() >= 5 && rest[0] == b' ' && rest[1..5].iter().all(u8::is_ascii_digit) && !rest.get(5).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'/' | b'-' | b'%'));
+    four && (rest[1] - b'0') * 10 + (rest[2] - b'0') < 24 && rest[3] < b'6'
 }
 
 /// Affixes of hashtags about a person ("#TeamSahra", "#SahraStrong", "#Pray4Sahra", "#DoñaChayo").

@@ -102,6 +102,9 @@ fn regressions() {
     // (text, identifiers that must be covered)
     let leaks: &[(&str, &[&str])] = &[
         ("Everyone calls him Tunde, even his teachers.", &["Tunde"]),
+        // a surname after a title, then the clock time of what was done (blind5)
+        ("R IJ CVL PLACED BY DR OZTURK 0200, CXR CONFIRMED.", &["OZTURK"]),
+        ("Line placed by Dr. Wiśniewska 2330, tip at cavoatrial junction.", &["Wiśniewska"]),
         ("He asked me to call his sponsor, Rich, first.", &["Rich"]),
         ("Graduation day for baby Summer! Born early.", &["Summer"]),
         ("Ms. Many Horses asked me why.", &["Many Horses"]),
