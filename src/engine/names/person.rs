@@ -179,7 +179,10 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             }
             // "her daughter Hope sat", "her son Bong called": after a kinship word, a capitalized
             // word mid-sentence is a name even when it is also a word, if a verb or a pause follows
-            let then = i + 1 >= doc.toks.len() || doc.gap(i).starts_with([',', '.', ';', ')', '!', '?']) || doc.joined(i) && person_verb(doc, i + 1);
+            // ("granddaughter Ploy set a reminder": right after the family noun itself, any word of
+            // the sentence going on in lowercase)
+            let then = i + 1 >= doc.toks.len() || doc.gap(i).starts_with([',', '.', ';', ')', '!', '?']) || doc.joined(i) && person_verb(doc, i + 1)
+                || i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.gap(i - 1) == " " && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && doc.toks[i + 1].e - doc.toks[i + 1].s >= 2;
             let named_word = family && !t.sent_start && t.e - t.s >= 3 && !doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) && then;
             // "Pt's sister Bong and", "her son Will in": a listed name that is also a word, capitalized
             // alone right after a family noun

@@ -104,6 +104,8 @@ fn regressions() {
         ("Everyone calls him Tunde, even his teachers.", &["Tunde"]),
         // a surname after a title, then the clock time of what was done (blind5)
         ("R IJ CVL PLACED BY DR OZTURK 0200, CXR CONFIRMED.", &["OZTURK"]),
+        // a capitalized word right after a family noun, the sentence going on (blind5)
+        ("Wife Malee fills pill box; granddaughter Ploy set a reminder on his phone.", &["Ploy"]),
         ("Line placed by Dr. Wiśniewska 2330, tip at cavoatrial junction.", &["Wiśniewska"]),
         ("He asked me to call his sponsor, Rich, first.", &["Rich"]),
         ("Graduation day for baby Summer! Born early.", &["Summer"]),
