@@ -252,7 +252,10 @@ fn kin_family_name(doc: &Doc<'_>, k: usize) -> bool {
     let unknown = t.e - t.s >= 3 && !doc.is_common(k) && !doc.has(k, flag::FUNC | flag::CRED | flag::TRAP | flag::NOT_NAME) && !doc.is_place(k, k + 1);
     // "wife li na called": a second given name of two letters, a listed one, closing the name
     let given = closes && doc.is_first(k) && !doc.is_common(k) && !doc.has(k, flag::FUNC | flag::CRED | flag::TRAP | flag::MEDICAL);
-    unknown || given || (closes && doc.is_surname(k) && (!doc.has(k, flag::TRAP) || doc.has(k, flag::MEDICAL)))
+    // "DAUGHTER ROJDA IN TO VISIT": a visit's "in" (and "up", "out", "by") before a function word
+    // is the verb's particle, not the surname In
+    let particle = key_in!(doc, k, "in", "up", "out", "by", "over", "back") && k + 1 < n && doc.has(k + 1, flag::FUNC | flag::PREP | flag::AT_FROM | flag::WITH);
+    unknown || given || (closes && !particle && doc.is_surname(k) && (!doc.has(k, flag::TRAP) || doc.has(k, flag::MEDICAL)))
 }
 
 /// The next token after `i`, skipping a comma, colon or "is"/"was"/"named" ("proxy is Nancy").

@@ -482,3 +482,16 @@ fn regressions() {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
     }
 }
+
+/// Names that must be found with exactly these extents (a word after them is not part of them).
+#[test]
+fn name_extents() {
+    let rows: &[(&str, &[&str])] = &[
+        // a visit's "in" before "to" is no surname In (blind5)
+        ("DAUGHTER ROJDA IN TO VISIT, VERY ANXIOUS.", &["ROJDA"]),
+        ("SON MAI DO AT BEDSIDE.", &["MAI DO"]),
+    ];
+    for &(text, want) in rows {
+        assert_eq!(found(text), want, "{text}");
+    }
+}
