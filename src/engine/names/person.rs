@@ -394,6 +394,11 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
                 push(doc, s, i, 0.75, "a name before a credential (RN, MD, RRT)", out);
             }
         }
+        // "Given by Pornthip RN to", "YILMAZ NP IN @ 0500": one name before a credential that the
+        // sentence goes on after, opened by "by"/"per" or a line
+        if f & flag::CRED != 0 && i > covered && credential_mid_sentence(doc, i) {
+            push(doc, i - 1, i, 0.7, "a name before a credential (RN, MD, RRT)", out);
+        }
         if i < covered {
             i += 1;
             continue;
@@ -1544,6 +1549,19 @@ fn credential_shaped(doc: &Doc<'_>, i: usize) -> bool {
     let contact = ["pager", "pgr", "beeper", "ext"].iter().any(|p| ci(p) && !rest[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic()));
     rest.is_empty() || contact || rest.starts_with(['\n', '\r', ';', '(', '-'])
         || doc.toks.get(i + 1).is_some_and(|n| n.sent_start)
+}
+
+/// True when the credential at `i` follows one name-shaped word ([`signature_part`], no common
+/// word) that "by", "per" or the start of a line opens, and the sentence goes on after it (where
+/// [`credential_shaped`] wants a line's or a sentence's end): "Given by Pornthip RN to Tsosie RN",
+/// "YILMAZ NP IN @ 0500".
+fn credential_mid_sentence(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    if i == 0 || credential_shaped(doc, i) || !(t.shape == Shape::Upper || doc.mode != CaseMode::Mixed) || !doc.joined(i - 1) || !signature_part(doc, i - 1) || doc.is_common(i - 1) || doc.is_initial(i - 1) {
+        return false;
+    }
+    let opened = i == 1 || doc.gap(i - 2).contains('\n') || doc.gap(i - 2) == " " && key_in!(doc, i - 2, "by", "per");
+    opened && i + 1 < doc.toks.len() && doc.joined(i) && doc.has(i + 1, flag::FUNC | flag::PREP | flag::AT_FROM | flag::WITH | flag::NOTE_VERB)
 }
 
 fn signature_link(doc: &Doc<'_>, k: usize) -> bool {

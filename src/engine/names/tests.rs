@@ -106,6 +106,9 @@ fn regressions() {
         ("R IJ CVL PLACED BY DR OZTURK 0200, CXR CONFIRMED.", &["OZTURK"]),
         // a capitalized word right after a family noun, the sentence going on (blind5)
         ("Wife Malee fills pill box; granddaughter Ploy set a reminder on his phone.", &["Ploy"]),
+        // one name before a credential, the sentence going on (blind5)
+        ("Rabbi may visit, ok per pt.\nGiven by Pornthip RN to Tsosie RN", &["Pornthip", "Tsosie"]),
+        ("LIVES IN PATERSON.\nYILMAZ NP IN @ 0500, AWARE OF K 5.9.", &["YILMAZ"]),
         ("Line placed by Dr. Wiśniewska 2330, tip at cavoatrial junction.", &["Wiśniewska"]),
         ("He asked me to call his sponsor, Rich, first.", &["Rich"]),
         ("Graduation day for baby Summer! Born early.", &["Summer"]),
