@@ -48,7 +48,7 @@ pub static ROLES: WordSet = LazyLock::new(|| {
     set("patient pt client resident caseworker worker manager coordinator advocate counselor counsellor therapist \
          nurse np pa rn lpn cna aide midwife doula intern fellow attending surgeon physician provider pcp \
          oncologist cardiologist neurologist psychiatrist psychologist pharmacist dietitian nutritionist \
-         teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney sitter mgr")
+         teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney sitter mgr interp")
 });
 
 /// Greetings and sign-offs after which a name follows.

@@ -163,7 +163,7 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             && i + 1 < doc.toks.len() && doc.joined(i) && person_verb(doc, i + 1);
         // "1:1 sitter souksavanh overnight": in a note without case, a word no list holds after a
         // bedside role
-        let caseless_unknown = doc.mode != CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "sitter" | "aide" | "interpreter" | "cna" | "tech" | "chaplain" | "student" | "md" | "rn" | "np" | "resident" | "fellow" | "intern")
+        let caseless_unknown = doc.mode != CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "sitter" | "aide" | "interpreter" | "interp" | "cna" | "tech" | "chaplain" | "student" | "md" | "rn" | "np" | "resident" | "fellow" | "intern")
             && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::MEDICAL | flag::UNIT | flag::CRED | flag::STATE)
             && doc.word(i).chars().all(char::is_alphabetic);
         return unknown || named_word || caseless_unknown || doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
@@ -199,7 +199,9 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             // after a family noun, a word no list holds is a name too ("son sipho called"), also as
             // the second of two names ("dtrs thandiwe and lindiwe")
             // (not after a possessive: "mom's molst", "wife's car" are her things)
-            let after_family = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && !doc.word(i - 1).ends_with("'s") || family && i > 1 && doc.key(i - 1) == "and";
+            // (also after a bedside role that the lists count as kin: "CHAPLAIN KOWALCZYK PAGED")
+            let bedside = i > 0 && matches!(&*doc.key(i - 1), "chaplain" | "interpreter" | "translator" | "caregiver") && !doc.word(i - 1).ends_with("'s");
+            let after_family = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && !doc.word(i - 1).ends_with("'s") || family && i > 1 && doc.key(i - 1) == "and" || bedside;
             ((doc.is_first(i) || doc.is_hyphen_name(i)) && (family || !doc.is_common(i)))
                 || (after_family && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::MEDICAL | flag::UNIT | flag::CRED)
                     && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))

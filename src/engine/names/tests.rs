@@ -109,6 +109,9 @@ fn regressions() {
         // one name before a credential, the sentence going on (blind5)
         ("Rabbi may visit, ok per pt.\nGiven by Pornthip RN to Tsosie RN", &["Pornthip", "Tsosie"]),
         ("LIVES IN PATERSON.\nYILMAZ NP IN @ 0500, AWARE OF K 5.9.", &["YILMAZ"]),
+        // a surname or a word no list holds after a bedside role, in notes without case (blind5)
+        ("PT ASKING FOR HER PRIEST. CHAPLAIN KOWALCZYK PAGED.", &["KOWALCZYK"]),
+        ("pt speaks lao, video interp souksavanh used for neuro exam.", &["souksavanh"]),
         ("Line placed by Dr. Wiśniewska 2330, tip at cavoatrial junction.", &["Wiśniewska"]),
         ("He asked me to call his sponsor, Rich, first.", &["Rich"]),
         ("Graduation day for baby Summer! Born early.", &["Summer"]),
