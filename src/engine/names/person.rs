@@ -900,8 +900,9 @@ fn lone_given_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let mixed = doc.mode == CaseMode::Mixed;
     for i in 0..n {
         let t = doc.toks[i];
-        // "spoke w/ irena (niece)", "called DIANE (DTR)": a word then a kinship word in brackets
-        if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver"))
+        // "spoke w/ irena (niece)", "called DIANE (DTR)", "HILDEBRANDT (SW) PAGED": a word then a
+        // kinship word or a bedside role in brackets
+        if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver" | "sw" | "cm" | "chaplain" | "interpreter" | "interp" | "sitter"))
             && doc.text[doc.toks[i + 1].e..].starts_with(')')
             && (unknown_word(doc, i, 3) || doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE))
             && (!mixed || t.is_cap())

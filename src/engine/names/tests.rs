@@ -112,6 +112,7 @@ fn regressions() {
         // a surname or a word no list holds after a bedside role, in notes without case (blind5)
         ("PT ASKING FOR HER PRIEST. CHAPLAIN KOWALCZYK PAGED.", &["KOWALCZYK"]),
         ("pt speaks lao, video interp souksavanh used for neuro exam.", &["souksavanh"]),
+        ("DAUGHTER ROJDA IN TO VISIT. HILDEBRANDT (SW) PAGED AT 4-7718.", &["HILDEBRANDT"]),
         ("Line placed by Dr. Wiśniewska 2330, tip at cavoatrial junction.", &["Wiśniewska"]),
         ("He asked me to call his sponsor, Rich, first.", &["Rich"]),
         ("Graduation day for baby Summer! Born early.", &["Summer"]),
