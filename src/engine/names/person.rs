@@ -1148,7 +1148,8 @@ fn name_credential_verb(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
 }
 
-/// "KEEP ROMERO FAMILY AWARE", "the Okafor family": a listed surname right before "family".
+/// "KEEP ROMERO FAMILY AWARE", "the Okafor family": a listed surname right before "family" (or,
+/// after "the", a capitalized word no list holds).
 fn family_of(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     for k in 1..n {
@@ -1157,11 +1158,14 @@ fn family_of(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         let i = k - 1;
         let t = doc.toks[i];
+        // (opening a sentence or a header too: "[WhatsApp: Dlamini family]"; a word no list holds
+        // after "the": "the Oyelaran family")
         let cased = match doc.mode {
-            CaseMode::Mixed => t.shape == Shape::Title && !t.sent_start,
+            CaseMode::Mixed => t.shape == Shape::Title,
             _ => t.shape != Shape::Other,
         };
-        if !cased || t.e - t.s < 3 || !doc.is_surname(i) || doc.is_common(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE | flag::NOT_NAME | flag::ORG_HEAD) {
+        let unlisted = doc.mode == CaseMode::Mixed && !t.sent_start && i > 0 && key_in!(doc, i - 1, "the") && unknown_word(doc, i, 4);
+        if !cased || t.e - t.s < 3 || !(doc.is_surname(i) || unlisted) || doc.is_common(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE | flag::NOT_NAME | flag::ORG_HEAD) {
             continue;
         }
         push(doc, i, i + 1, 0.6, "a surname before 'family' (the ___ family)", out);

@@ -113,6 +113,8 @@ fn regressions() {
         ("PT ASKING FOR HER PRIEST. CHAPLAIN KOWALCZYK PAGED.", &["KOWALCZYK"]),
         ("pt speaks lao, video interp souksavanh used for neuro exam.", &["souksavanh"]),
         ("DAUGHTER ROJDA IN TO VISIT. HILDEBRANDT (SW) PAGED AT 4-7718.", &["HILDEBRANDT"]),
+        ("[WhatsApp: Dlamini family]\nNomsa: gogo is at the hospital since last night", &["Dlamini"]),
+        ("We thank the Oyelaran family for sharing this.", &["Oyelaran"]),
         ("Line placed by Dr. Wiśniewska 2330, tip at cavoatrial junction.", &["Wiśniewska"]),
         ("He asked me to call his sponsor, Rich, first.", &["Rich"]),
         ("Graduation day for baby Summer! Born early.", &["Summer"]),
