@@ -258,7 +258,7 @@ const HEADS_FIRST: &[&str] = &["church", "temple", "congregation", "masjid", "mo
 const HEAD_FIRST_LINKS: &[&str] = &["of", "the", "de", "la", "du", "des", "do", "da", "del", "di", "o", "bin", "ibn", "al", "and", "&"];
 
 /// "Temple Beth Shalom", "CHURCH OF PENTECOST", "Igreja Batista Nova Vida", "Masjid Mu'aadh bin
-/// Jabal": a congregation named after its head word. In text with case the words after it must
+/// Jabal", "Children's Mercy": a congregation (or a children's hospital) named after its head word. In text with case the words after it must
 /// be capitalized; in capitals, none may be a function word other than the joining ones, and the
 /// name must hold a word no dictionary knows or at least two words.
 fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
@@ -269,7 +269,9 @@ fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     for i in 0..n.saturating_sub(1) {
         let t = doc.toks[i];
-        if !t.is_cap() || !HEADS_FIRST.contains(&&*doc.key(i)) || !linked(doc, i + 1) {
+        // "Children's Mercy", "Children's National": a children's hospital named after its head
+        let childrens = doc.key(i) == "children" && (doc.word(i).ends_with("'s") || doc.word(i).ends_with("’s")) && !doc.has(i + 1, flag::TRAP | flag::CALENDAR);
+        if !t.is_cap() || !(HEADS_FIRST.contains(&&*doc.key(i)) || childrens) || !linked(doc, i + 1) {
             continue;
         }
         let mixed = doc.mode == CaseMode::Mixed && t.shape == Shape::Title;
@@ -1037,6 +1039,9 @@ mod tests {
             ("Placed with Kettle River Family Services Southwest last year.", &["Kettle River Family Services Southwest"]),
             ("The ICU Nurses were kind.", &[]),
             ("He fell in the parking lot of Brookside Hardware last spring.", &["Brookside Hardware"]),
+            // a children's hospital named after its head; a children's medicine is none
+            ("He was diagnosed at Children's Mercy on Feb 2.", &["Children's Mercy"]),
+            ("She gave him Children's Tylenol at noon.", &[]),
             // schools for small children and preparatory schools
             ("He goes to Little Acorns Daycare on weekdays.", &["Little Acorns Daycare"]),
             ("She was a striker at St. Brendan's Prep that year.", &["St. Brendan's Prep"]),
