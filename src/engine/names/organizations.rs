@@ -250,8 +250,9 @@ fn auto_pair(doc: &Doc<'_>, k: usize) -> bool {
     doc.key(k) == "auto" && matches!(&*doc.key(k + 1), "body" | "repair" | "parts" | "glass" | "sales" | "service") && (doc.mode != CaseMode::Mixed || doc.toks[k].is_cap() && doc.toks[k + 1].is_cap())
 }
 
-/// Heads that open a congregation's name, in the languages of the people who attend it.
-const HEADS_FIRST: &[&str] = &["church", "temple", "congregation", "masjid", "mosque", "synagogue", "igreja", "iglesia", "eglise", "église", "chiesa", "kirche", "parroquia", "ekalesia", "gurdwara", "mandir", "wat"];
+/// Heads that open a congregation's name, in the languages of the people who attend it (and the
+/// clinics of Spanish and Portuguese names: "Clínica del Valle", "Centro de Salud Familiar").
+const HEADS_FIRST: &[&str] = &["church", "temple", "congregation", "masjid", "mosque", "synagogue", "igreja", "iglesia", "eglise", "église", "chiesa", "kirche", "parroquia", "ekalesia", "gurdwara", "mandir", "wat", "clinica", "policlinica", "centro"];
 
 /// Words that join the parts of a name that begins with its head ("Church of God", "Église de
 /// Dieu", "Masjid Mu'aadh bin Jabal", "Ekalesia ... o Kalihi").
@@ -1039,6 +1040,7 @@ mod tests {
             ("Placed with Kettle River Family Services Southwest last year.", &["Kettle River Family Services Southwest"]),
             ("The ICU Nurses were kind.", &[]),
             ("He fell in the parking lot of Brookside Hardware last spring.", &["Brookside Hardware"]),
+            ("F/u 6/10 at Clínica del Valle.", &["Clínica del Valle"]),
             // a children's hospital named after its head; a children's medicine is none
             ("He was diagnosed at Children's Mercy on Feb 2.", &["Children's Mercy"]),
             ("She gave him Children's Tylenol at noon.", &[]),
