@@ -486,7 +486,33 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     find_names(doc, out);
     numbered_schools(doc, out);
     care_kind_in_brackets(doc, out);
+    union_locals(doc, out);
     initialisms_after(doc, first, out);
+}
+
+/// "UAW Local 140", "Teamsters Local 727", "SEIU Local 1199": a union's local, named by the union
+/// (an initialism or a capitalized word) before "Local" and its number.
+fn union_locals(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for k in 1..doc.toks.len() {
+        let t = doc.toks[k];
+        if t.shape == Shape::Lower || !key_in!(doc, k, "local") || !doc.joined(k - 1) || !followed_by_number(doc, k) {
+            continue;
+        }
+        let u = doc.toks[k - 1];
+        let union = match u.shape {
+            Shape::Upper => (2..=6).contains(&(u.e - u.s)) && !doc.has(k - 1, flag::FUNC | flag::CRED | flag::UNIT | flag::STATE),
+            Shape::Title => !doc.has(k - 1, flag::FUNC | flag::TRAP | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE) && (!u.sent_start || doc.key(k - 1) == "teamsters"),
+            _ => false,
+        };
+        if !union {
+            continue;
+        }
+        let digits = doc.text[t.e + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 5 {
+            continue;
+        }
+        out.push(Span::new(u.s, t.e + 1 + digits, Category::Organization, 0.7, "organizations", "a union's local (___ Local 140)"));
+    }
 }
 
 /// "from linden grove (alf)", "at Cedar Crest (SNF)", "back to Oakmont (rehab)": the kind of a
@@ -1041,6 +1067,8 @@ mod tests {
             ("The ICU Nurses were kind.", &[]),
             ("He fell in the parking lot of Brookside Hardware last spring.", &["Brookside Hardware"]),
             ("F/u 6/10 at Clínica del Valle.", &["Clínica del Valle"]),
+            ("He retired from UAW Local 140 as a steward; his son joined Teamsters Local 727.", &["UAW Local 140", "Teamsters Local 727"]),
+            ("Local 5% lidocaine applied.", &[]),
             // a children's hospital named after its head; a children's medicine is none
             ("He was diagnosed at Children's Mercy on Feb 2.", &["Children's Mercy"]),
             ("She gave him Children's Tylenol at noon.", &[]),
