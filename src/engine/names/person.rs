@@ -1994,6 +1994,8 @@ fn quoted_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         let p = i - 1;
         let cue = nickname_cue(&doc.key(p)) || p > 0 && (doc.key(p) == "is" && doc.key(p - 1) == "nickname"
+            // "you called me "Tiny"", "they call him "Bear""
+            || key_in!(doc, p, "me", "him", "her", "them", "us") && doc.joined(p - 1) && matches!(&*doc.key(p - 1), "called" | "call" | "calls" | "calling" | "nicknamed")
             // "kept calling for "ysolde"", "asking for "Bapu""
             || doc.key(p) == "for" && matches!(&*doc.key(p - 1), "calling" | "called" | "calls" | "asking" | "asked" | "asks" | "crying" | "cried" | "cries" | "looking" | "searching"));
         let kin = doc.has(p, flag::KIN | flag::ROLE);

@@ -115,6 +115,7 @@ fn regressions() {
         ("DAUGHTER ROJDA IN TO VISIT. HILDEBRANDT (SW) PAGED AT 4-7718.", &["HILDEBRANDT"]),
         ("[WhatsApp: Dlamini family]\nNomsa: gogo is at the hospital since last night", &["Dlamini"]),
         ("We thank the Oyelaran family for sharing this.", &["Oyelaran"]),
+        ("You cheated at dominoes, and you called me \"Tiny\" even after I got taller.", &["Tiny"]),
         ("Line placed by Dr. Wiśniewska 2330, tip at cavoatrial junction.", &["Wiśniewska"]),
         ("He asked me to call his sponsor, Rich, first.", &["Rich"]),
         ("Graduation day for baby Summer! Born early.", &["Summer"]),
