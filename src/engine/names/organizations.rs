@@ -694,7 +694,7 @@ static EMPLOYER_CUES: WordSet = LazyLock::new(|| {
          electrician welder machinist laborer foreman supervisor sous-chef baker butcher barber stylist hairdresser \
          analyst programmer paralegal professor librarian coach worker resident intern shift nurse work rn lpn cna \
          lineman linemen plumber custodian courier dispatcher installer roofer bookkeeper trucker porter packer \
-         stocker sorter loader")
+         stocker sorter loader shifts")
 });
 
 /// Words that head a field naming an employer or a business ("Employer: ___", "preferred
@@ -749,7 +749,14 @@ fn employers_and_senders(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // "works nights at ___": a time of work between the cue and the preposition; "I work from
         // home for ___"
-        let shift = || c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
+        // ("worked 38 years at ___", "worked the line at ___", "stop her shifts at ___": a span of
+        // time, a line or shifts, a cue up to three words before)
+        let shift = || {
+            let span = matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time" | "years" | "yrs" | "months" | "decades" | "line" | "shifts");
+            // (the words between joined by spaces, or by a number: "worked 38 years")
+            let near = |j: usize| doc.toks[j + 1].s - doc.toks[j].e <= 6 && doc.text.as_bytes()[doc.toks[j].e..doc.toks[j + 1].s].iter().all(|&b| b == b' ' || b.is_ascii_digit());
+            span && (c.saturating_sub(3)..c).rev().take_while(|&j| near(j)).any(|j| EMPLOYER_CUES.contains(&*doc.key(j)))
+        };
         let from_home = || c >= 2 && doc.key(c) == "home" && doc.key(c - 1) == "from" && matches!(&*doc.key(c - 2), "work" | "works" | "worked" | "working");
         let employer = field || supply || EMPLOYER_CUES.contains(&*doc.key(c)) || shift() || from_home();
         // "cleaned offices downtown for ___", "picked apples for ___": a verb of work up to two
@@ -1068,6 +1075,10 @@ mod tests {
             ("He fell in the parking lot of Brookside Hardware last spring.", &["Brookside Hardware"]),
             ("F/u 6/10 at Clínica del Valle.", &["Clínica del Valle"]),
             ("He retired from UAW Local 140 as a steward; his son joined Teamsters Local 727.", &["UAW Local 140", "Teamsters Local 727"]),
+            // a span of time, a line or shifts between the work and the employer (blind5)
+            ("He worked 38 years at Ohio River Forge and then retired.", &["Ohio River Forge"]),
+            ("For 31 years he worked the line at Dodge Main, then at the plant.", &["Dodge Main"]),
+            ("She had to stop her shifts at Sunrise Early Learning to be with him.", &["Sunrise Early Learning"]),
             ("Local 5% lidocaine applied.", &[]),
             // a children's hospital named after its head; a children's medicine is none
             ("He was diagnosed at Children's Mercy on Feb 2.", &["Children's Mercy"]),
