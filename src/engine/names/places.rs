@@ -422,6 +422,16 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             push(doc, i, i + 1, 0.6, "a town typed in lowercase where someone lives or comes from", out);
             continue;
         }
+        // "uncle bo came from flushing", "called from flushing": a town in the gazetteer typed in
+        // lowercase right after "came from", "called from", even one that is also a word
+        if t.shape == Shape::Lower && t.e - t.s >= 5 && i >= 2 && key_in!(doc, i - 1, "from") && doc.joined(i - 1) && doc.joined(i - 2)
+            && key_in!(doc, i - 2, "came", "comes", "coming", "called", "calling", "flew", "flying", "drove", "driving", "visiting")
+            && !doc.has(i, NOT_PLACE | flag::CALENDAR | flag::MEDICAL) && !key_in!(doc, i, "home", "camp", "work", "school") && doc.is_place(i, i + 1)
+            && !(i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && doc.is_place(i, i + 2))
+        {
+            push(doc, i, i + 1, 0.6, "a town typed in lowercase where someone comes from", out);
+            continue;
+        }
         // "drove up from new haven", "lives in fort lee": a two-word town in lowercase, same cues
         if mixed && t.shape == Shape::Lower && i + 1 < n && doc.toks[i + 1].shape == Shape::Lower && linked(doc, i + 1) && travel_cue(doc, i)
             && (!doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) || key_in!(doc, i, "new")) && !doc.has(i + 1, flag::FUNC | flag::CALENDAR | flag::MEDICAL)
@@ -962,6 +972,10 @@ mod tests {
             ("She lives in New Bedford with her son.", &["New Bedford"]),
             ("PT FROM NEW ROCHELLE, LIVES ALONE.", &["NEW ROCHELLE"]),
             ("pt's son drove up from new haven last night.", &["new haven"]),
+            // a town that is also a word, right after "came from"/"called from" (blind3, blind4, blind5)
+            ("social: granddaughter called from flushing, asked for an update.", &["flushing"]),
+            ("uncle came from flushing with 4 boxes of oranges", &["flushing"]),
+            ("son came from home with his clothes; wife came from work at 5.", &[]),
             ("She grew up in Chillicothe Falls, Ohio.", &["Chillicothe Falls"]),
             ("We live in Tamarack County now.", &["Tamarack County"]),
             ("the Garfield Avenue shelter was full", &["Garfield Avenue shelter"]),
