@@ -112,6 +112,10 @@ fn regressions() {
         // a surname or a word no list holds after a bedside role, in notes without case (blind5)
         ("PT ASKING FOR HER PRIEST. CHAPLAIN KOWALCZYK PAGED.", &["KOWALCZYK"]),
         ("pt speaks lao, video interp souksavanh used for neuro exam.", &["souksavanh"]),
+        // a name after a social worker's, case manager's, student's or doctor's abbreviation
+        ("PT WAS LIVING AT THE SHELTER. SW MCGRATH AWARE.", &["MCGRATH"]),
+        ("wound seen in rm 3 w/ rn jovana and student hevi. stage 4 sacral pi", &["jovana", "hevi"]),
+        ("pcp dr lieberman. md warsame at bedside 0220. ct head neg.", &["lieberman", "warsame"]),
         ("DAUGHTER ROJDA IN TO VISIT. HILDEBRANDT (SW) PAGED AT 4-7718.", &["HILDEBRANDT"]),
         ("[WhatsApp: Dlamini family]\nNomsa: gogo is at the hospital since last night", &["Dlamini"]),
         ("We thank the Oyelaran family for sharing this.", &["Oyelaran"]),
