@@ -269,7 +269,10 @@ fn next_after_cue(doc: &Doc<'_>, i: usize, title: bool) -> Option<usize> {
     }
     let g = doc.gap(i);
     let g = g.trim_matches(' ');
-    let ok = if title { g.is_empty() || g == "." } else { g.is_empty() || g == "," || g == ":" || g == "-" || g == "(" };
+    // (a rank written short with its period is a title too: "Sgt. Dunleavy", "Capt. Osei"; not
+    // "Lt.", which notes write for "left")
+    let rank = g == "." && doc.toks[i].shape == Shape::Title && key_in!(doc, i, "sgt", "capt", "col", "gen", "maj", "det", "cpl", "pvt", "ofc", "rep", "hon", "sen");
+    let ok = if title { g.is_empty() || g == "." } else { g.is_empty() || g == "," || g == ":" || g == "-" || g == "(" || rank };
     if !ok || g.len() < doc.gap(i).len() && doc.gap(i).len() - g.len() > 2 {
         return None;
     }

@@ -114,6 +114,7 @@ fn regressions() {
         ("pt speaks lao, video interp souksavanh used for neuro exam.", &["souksavanh"]),
         // a name after a social worker's, case manager's, student's or doctor's abbreviation
         ("PT WAS LIVING AT THE SHELTER. SW MCGRATH AWARE.", &["MCGRATH"]),
+        ("Sgt. Dunleavy from state police at bedside, requested a statement.", &["Dunleavy"]),
         ("wound seen in rm 3 w/ rn jovana and student hevi. stage 4 sacral pi", &["jovana", "hevi"]),
         ("pcp dr lieberman. md warsame at bedside 0220. ct head neg.", &["lieberman", "warsame"]),
         ("DAUGHTER ROJDA IN TO VISIT. HILDEBRANDT (SW) PAGED AT 4-7718.", &["HILDEBRANDT"]),
@@ -479,6 +480,7 @@ fn regressions() {
         "Proud of this team. #NICUnurse #preemie",
         "A letter for my grandmother, read at her service. I wrote her husband's name so we keep it.",
         "CLAIM FILED PER WIFE, CASE MGR AWARE.",
+        "B/S course bilaterally, better air entry noted on Lt. Per report, resp. failure.",
         "WILL F/U. RRT  PAGER 4-2291",
         // a schedule of weekday labels; a department opening a line before a verb; a word in commas
         "Mon: dialysis\nTue: PT\nMon: labs\nTue: rest",
