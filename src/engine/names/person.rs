@@ -1416,11 +1416,20 @@ fn chat_mentions(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     for i in 1..n.saturating_sub(1) {
         // cheap test first: the verb or auxiliary before the slot
-        if !key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let", "did", "does", "is", "was", "has", "will", "can", "could") || !doc.joined(i - 1) || !doc.joined(i) {
+        // "seo in 11 is spiking", "thats kyriaki in 14": a patient by the bed or room they are in;
+        // "suresh's pts", "seos wife": the owner of a patient or a relative
+        let bed = key_in!(doc, i + 1, "in") && doc.text.as_bytes()[doc.toks[i + 1].e..].starts_with(b" ") && doc.text.as_bytes().get(doc.toks[i + 1].e + 1).is_some_and(u8::is_ascii_digit);
+        let owner = key_in!(doc, i + 1, "pts", "pt", "patient", "wife", "husband", "mom", "dad", "son", "daughter", "kids", "room", "family") && doc.word(i).ends_with("'s");
+        if (bed || owner) && doc.joined(i) && name_like(i) {
+            push(doc, i, i + 1, 0.6, "a given name in a chat message about a person (___ in 11, ___'s pts)", out);
             continue;
         }
-        let ask = key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let");
-        let next_ok = |k: usize| key_in!(doc, k, "to", "and", "still", "give", "gave", "bring", "know", "say", "come", "get", "take", "check", "call", "text", "send") || ask && key_in!(doc, k, "too", "if", "about");
+        if !key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let", "did", "does", "is", "was", "has", "will", "can", "could", "bring") || !doc.joined(i - 1) || !doc.joined(i) {
+            continue;
+        }
+        let ask = key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let", "bring");
+        let next_ok = |k: usize| key_in!(doc, k, "to", "and", "still", "give", "gave", "bring", "know", "say", "come", "get", "take", "check", "call", "text", "send", "with", "here", "back")
+            || ask && key_in!(doc, k, "too", "if", "about", "he", "she", "we", "i");
         if !next_ok(i + 1) || !name_like(i) {
             continue;
         }

@@ -115,6 +115,10 @@ fn regressions() {
         // a name after a social worker's, case manager's, student's or doctor's abbreviation
         ("PT WAS LIVING AT THE SHELTER. SW MCGRATH AWARE.", &["MCGRATH"]),
         ("Sgt. Dunleavy from state police at bedside, requested a statement.", &["Dunleavy"]),
+        // a staff chat: a patient by the bed they are in, a colleague's patients, a name after
+        // "tell"/"bring" or before "with" (blind3, blind5)
+        ("[6:45 PM] kwabena: heads up seo in 11 is spiking again\n[6:46 PM] brit: is that the one\n[6:46 PM] kwabena: no thats kyriaki in 14\n[6:52 PM] kwabena: can someone take suresh's pts at 7", &["kyriaki", "suresh"]),
+        ("jia: omg is it bad\nmei: is ling with him\njia: yeah\nmei: tell xiaoming he owes me a boba\njia: bring ji too", &["ling", "xiaoming"]),
         ("wound seen in rm 3 w/ rn jovana and student hevi. stage 4 sacral pi", &["jovana", "hevi"]),
         ("pcp dr lieberman. md warsame at bedside 0220. ct head neg.", &["lieberman", "warsame"]),
         ("DAUGHTER ROJDA IN TO VISIT. HILDEBRANDT (SW) PAGED AT 4-7718.", &["HILDEBRANDT"]),
@@ -493,6 +497,7 @@ fn regressions() {
         "He has tetralogy of Fallot; Fournier's gangrene; Langhans giant cells. I work Med-surg nights.",
         "In Memory of our grandmother\nShe loved Songkran, when we splashed water on her hands.",
         "[shift chat]\ndesk: is pharmacy still open\nfloor: tell them to call\ndesk: did ortho give recs\nfloor: ask if they can come too",
+        "[shift chat]\ndesk: is anyone with him\nfloor: the one in 12 is fine\ndesk: bring it too",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
