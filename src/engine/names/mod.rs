@@ -507,6 +507,14 @@ impl<'a> Doc<'a> {
             let base_len = if possessive { w.len() - 2 } else { w.len() };
             keys.push((a as u32, (a + base_len) as u32));
             key8.push(if (1..=8).contains(&base_len) { pack_at(bytes, a, base_len).0 } else { 0 });
+            // "Cheyne-Stokes", "Mallory-Weiss", "Wolff-Parkinson-White": a compound opening with
+            // an eponym (a trap word, no month or weekday: "Jun-Jun" is a name), then eponyms or
+            // common words, is a trap too, at any length
+            let trap = |p: &str| word_flags(p) & (flag::TRAP | flag::CALENDAR) == flag::TRAP;
+            if w.contains('-') && w.split('-').enumerate().all(|(k, p)| !p.is_empty() && (trap(p) || k > 0 && COMMON_WORDS.contains(p))) {
+                flags.push(flag::TRAP);
+                continue;
+            }
             if t.e - t.s > 16 {
                 flags.push(0);
                 continue;

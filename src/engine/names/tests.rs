@@ -62,6 +62,7 @@ fn traps_stay_unflagged() {
         "A Foley catheter was placed and Apgar scores were normal.",
         "He developed Bell's palsy after the infection.",
         "The Whipple procedure went well; Cheyne-Stokes respirations noted.",
+        "Resp: Pt with Cheyne-Stokes pattern overnight. Hx: Mallory-Weiss tear 2018; an old Wolff-Parkinson-White diagnosis.",
         "She takes Lasix and Coumadin every morning.",
         "Medicare and Medicaid cover it; the CDC and the VA were informed; the NHS too.",
         "We met in May and again on Sunday in June.",
@@ -115,6 +116,7 @@ fn regressions() {
         // a name after a social worker's, case manager's, student's or doctor's abbreviation
         ("PT WAS LIVING AT THE SHELTER. SW MCGRATH AWARE.", &["MCGRATH"]),
         ("Sgt. Dunleavy from state police at bedside, requested a statement.", &["Dunleavy"]),
+        ("WIFE MARILOU AND SON JUN-JUN IN AFTER SURGERY; her grandson Jun-Jun holding her hand.", &["JUN-JUN", "Jun-Jun"]),
         // a staff chat: a patient by the bed they are in, a colleague's patients, a name after
         // "tell"/"bring" or before "with" (blind3, blind5)
         ("[6:45 PM] kwabena: heads up seo in 11 is spiking again\n[6:46 PM] brit: is that the one\n[6:46 PM] kwabena: no thats kyriaki in 14\n[6:52 PM] kwabena: can someone take suresh's pts at 7", &["kyriaki", "suresh"]),
