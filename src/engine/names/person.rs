@@ -209,6 +209,26 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     }
 }
 
+/// Animals a story names: "a black lab named Biscuit", "his seizure-alert dog, a golden named
+/// Maverick", "our cat called Mochi".
+const PETS: &[&str] = &["dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "pets", "lab", "labrador", "retriever", "golden", "shepherd", "poodle", "terrier", "beagle", "chihuahua", "husky", "pony", "horse", "parrot", "bird", "rabbit", "hamster", "goldfish", "mutt", "pup"];
+
+/// True when the naming word at `i` ("named", "called") names an animal: one of [`PETS`] among
+/// the four words before it, in the same sentence.
+fn pet_named(doc: &Doc<'_>, i: usize) -> bool {
+    if !key_in!(doc, i, "named", "called", "nickname") {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && i - k < 4 && !doc.gap(k - 1).contains(['.', '!', '?', '\n']) {
+        k -= 1;
+        if PETS.contains(&doc.key_str(k)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// "son min is", "brother bong calling": token `i`, right after a family noun in a note without
 /// case, is a short word (three to six letters) before a verb of the note, and no function word,
 /// adverb, unit, credential, date word, place or verb itself.
@@ -344,7 +364,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // 2. kinship, role, greeting, weak titles
         let accented = !doc.toks[i].ascii && mixed && accented_title(doc, i);
-        if f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 || accented {
+        if (f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 || accented) && !pet_named(doc, i) {
             // weak titles ("Sr", "Lt", "Don") are clinical shorthand in notes: treated like roles there
             let family = f & (flag::KIN | flag::GREET) != 0 || (f & flag::TITLE_WEAK != 0 || accented) && mixed && doc.toks[i].shape == Shape::Title;
             if let Some(j) = next_after_cue(doc, i, false).filter(|&j| family || (j < n && doc.joined(i))) {

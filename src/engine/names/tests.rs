@@ -487,6 +487,8 @@ fn regressions() {
         "A letter for my grandmother, read at her service. I wrote her husband's name so we keep it.",
         "CLAIM FILED PER WIFE, CASE MGR AWARE.",
         "B/S course bilaterally, better air entry noted on Lt. Per report, resp. failure.",
+        // animals a story names are no patients (blind4)
+        "His service dog is a black lab named Biscuit. Since April his seizure-alert dog, a golden named Maverick, has gone everywhere.",
         "WILL F/U. RRT  PAGER 4-2291",
         // a schedule of weekday labels; a department opening a line before a verb; a word in commas
         "Mon: dialysis\nTue: PT\nMon: labs\nTue: rest",
