@@ -643,6 +643,19 @@ fn nickname_cues(doc: &Doc<'_>, out: &mut Vec<Span>) {
     for j in 2..n {
         // cheap test first: the second cue word, compared in place
         let b = doc.word(j - 1);
+        // "her preferred name, MaZungu,", "his clan name, Mthembu, when": a kind of name, a comma
+        // and the name itself
+        if b.len() == 4 && b.eq_ignore_ascii_case("name") && doc.gap(j - 1) == ", " && doc.joined(j - 2) && doc.mode == CaseMode::Mixed
+            && matches!(doc.key_str(j - 2), "preferred" | "clan" | "real" | "first" | "given" | "nick" | "family" | "maiden" | "middle" | "last" | "chosen" | "birth" | "hebrew" | "english" | "tribal" | "spirit" | "praise")
+        {
+            let t = doc.toks[j];
+            // (camel case too: "MaZungu")
+            if doc.word(j).starts_with(char::is_uppercase) && t.shape != Shape::Upper && t.e - t.s >= 3 && !doc.has(j, NEVER | flag::TRAP) && (doc.is_name(j) || !doc.is_common(j)) {
+                let end = extend(doc, j);
+                push(doc, j, end, 0.65, "a name after words that introduce one (goes by, known as, name is)", out);
+            }
+            continue;
+        }
         if !(2..=3).contains(&b.len()) || !["by", "as", "is", "was", "to"].iter().any(|w| b.eq_ignore_ascii_case(w)) {
             continue;
         }
@@ -2025,7 +2038,7 @@ fn quoted_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         let p = i - 1;
-        let cue = nickname_cue(&doc.key(p)) || p > 0 && (doc.key(p) == "is" && doc.key(p - 1) == "nickname"
+        let cue = nickname_cue(&doc.key(p)) || p > 0 && (key_in!(doc, p, "is", "was") && key_in!(doc, p - 1, "nickname", "name")
             // "you called me "Tiny"", "they call him "Bear""
             || key_in!(doc, p, "me", "him", "her", "them", "us") && doc.joined(p - 1) && matches!(&*doc.key(p - 1), "called" | "call" | "calls" | "calling" | "nicknamed")
             // "kept calling for "ysolde"", "asking for "Bapu""

@@ -116,6 +116,10 @@ fn regressions() {
         // a name after a social worker's, case manager's, student's or doctor's abbreviation
         ("PT WAS LIVING AT THE SHELTER. SW MCGRATH AWARE.", &["MCGRATH"]),
         ("Sgt. Dunleavy from state police at bedside, requested a statement.", &["Dunleavy"]),
+        // a name after the kind of name it is, and a quoted name after "name is" (heldout, unseen)
+        ("She asked us to document her preferred name, MaZungu, which the home had never used.", &["MaZungu"]),
+        ("His daughter asked us to use his clan name, Mthembu, when greeting him.", &["Mthembu"]),
+        ("PT TELLS ME HIS NAME IS \"TRINI\", CANNOT GIVE LAST NAME.", &["TRINI"]),
         ("WIFE MARILOU AND SON JUN-JUN IN AFTER SURGERY; her grandson Jun-Jun holding her hand.", &["JUN-JUN", "Jun-Jun"]),
         // a staff chat: a patient by the bed they are in, a colleague's patients, a name after
         // "tell"/"bring" or before "with" (blind3, blind5)
