@@ -942,9 +942,14 @@ fn short_name(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
 /// In a mixed-case note, lowercase words before a hospital-like head (hospital, rehab, memorial,
 /// ...) after to/at/from or "(": two words, or one that no dictionary of common words knows
 /// ("presented to holy cross hospital", "from baltimore rehab"). `i` is the first word.
+///
+/// In a note in capitals, the same before a two-word head only ("FROM GOLDEN PINE NURSING HOME",
+/// "AT HEARTLAND HOME HEALTH").
 fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
     let n = doc.toks.len();
-    if doc.mode != CaseMode::Mixed || i == 0 || doc.toks[i].shape != Shape::Lower {
+    let caps = doc.mode == CaseMode::Upper && doc.toks[i].shape == Shape::Upper;
+    let shape = if caps { Shape::Upper } else { Shape::Lower };
+    if !(doc.mode == CaseMode::Mixed || caps) || i == 0 || doc.toks[i].shape != shape {
         return None;
     }
     let cue = (key_in!(doc, i - 1, "to", "at", "from", "for") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
@@ -953,13 +958,15 @@ fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Opti
     }
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::TRANSFER | flag::MEDICAL | flag::ORG_HEAD | flag::CALENDAR;
     // a two-word head: "nursing home", "group home", "assisted living"
-    let pair_head = |h: usize| h + 1 < n && doc.joined(h) && matches!((&*doc.key(h), &*doc.key(h + 1)), ("nursing" | "group" | "care" | "rest" | "retirement", "home" | "homes") | ("assisted", "living"));
+    let pair_head = |h: usize| h + 1 < n && doc.joined(h) && matches!((&*doc.key(h), &*doc.key(h + 1)), ("nursing" | "group" | "care" | "rest" | "retirement", "home" | "homes") | ("assisted", "living") | ("home", "health" | "care"));
     let mut h = i;
-    while h < n && h - i < 3 && (h == i || doc.joined(h - 1)) && doc.toks[h].shape == Shape::Lower && !doc.has(h, bad) && doc.toks[h].e - doc.toks[h].s >= 3 && !(h > i && pair_head(h)) {
+    while h < n && h - i < 3 && (h == i || doc.joined(h - 1)) && doc.toks[h].shape == shape && !doc.has(h, bad) && doc.toks[h].e - doc.toks[h].s >= 3 && !(h > i && pair_head(h)) {
         h += 1;
     }
     if h > i && h < n && doc.joined(h - 1) && pair_head(h) {
         h += 1;
+    } else if caps {
+        return None;
     } else if h == i || h >= n || !doc.joined(h - 1) || !matches!(doc.toks[h].shape, Shape::Lower | Shape::Title) {
         return None;
     } else if !HEADS_CASELESS.contains(&*doc.key(h)) && (!(matches!(&*doc.key(h), "general" | "elementary" | "commons") || HEADS_CASELESS_STRICT.contains(&*doc.key(h))) || (i..h).all(|k| doc.is_common(k))) {
@@ -1074,6 +1081,9 @@ mod tests {
             ("The ICU Nurses were kind.", &[]),
             ("He fell in the parking lot of Brookside Hardware last spring.", &["Brookside Hardware"]),
             ("F/u 6/10 at Clínica del Valle.", &["Clínica del Valle"]),
+            // in capitals, words before a two-word head of a place of care (unseen, blind3)
+            ("88 YO F ADMITTED 4/22 FROM GOLDEN PINE NURSING HOME W/ UROSEPSIS.", &["GOLDEN PINE NURSING HOME"]),
+            ("PT WILL GO HOME WITH VNA. D/C TO HOME WITH HOME HEALTH.", &[]),
             ("He retired from UAW Local 140 as a steward; his son joined Teamsters Local 727.", &["UAW Local 140", "Teamsters Local 727"]),
             // a span of time, a line or shifts between the work and the employer (blind5)
             ("He worked 38 years at Ohio River Forge and then retired.", &["Ohio River Forge"]),
