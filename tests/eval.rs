@@ -75,7 +75,7 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "heldout-stories.jsonl",
-        recall: 0.9535,
+        recall: 0.9612,
         precision: 0.9742,
         caught: &[
             ("ACCOUNT", 1),
@@ -87,8 +87,8 @@ const HELDOUT_FLOORS: &[Floor] = &[
             ("ID", 1),
             ("LOCATION", 56),
             ("MRN", 1),
-            ("NAME", 195),
-            ("ORGANIZATION", 69),
+            ("NAME", 196),
+            ("ORGANIZATION", 71),
             ("PHONE", 6),
             ("URL", 4),
         ],
@@ -102,29 +102,29 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // dates after admission words, spelled ages over 89, extensions, trauma aliases, bare "id").
     Floor {
         corpus: "unseen-notes.jsonl",
-        recall: 0.9486,
-        precision: 0.986,
-        caught: &[("AGE90", 6), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 25), ("MRN", 1), ("NAME", 113), ("ORGANIZATION", 22), ("PHONE", 14), ("VEHICLE", 1)],
+        recall: 0.9626,
+        precision: 0.9954,
+        caught: &[("AGE90", 6), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 25), ("MRN", 1), ("NAME", 115), ("ORGANIZATION", 23), ("PHONE", 14), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "unseen-stories.jsonl",
-        recall: 0.9462,
-        precision: 0.9783,
-        caught: &[("AGE90", 9), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 52), ("MRN", 2), ("NAME", 185), ("ORGANIZATION", 40), ("PHONE", 11), ("URL", 3)],
+        recall: 0.9489,
+        precision: 0.981,
+        caught: &[("AGE90", 9), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 52), ("MRN", 2), ("NAME", 186), ("ORGANIZATION", 40), ("PHONE", 11), ("URL", 3)],
     },
     // the blind corpora (tests/corpora/make_blind.py), scored once before any fix: recall 0.818
     // notes, 0.844 stories. The fixes since are rules for kinds of misses, never their strings.
     Floor {
         corpus: "blind-notes.jsonl",
-        recall: 0.9679,
-        precision: 0.9928,
-        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 34), ("MRN", 0), ("NAME", 138), ("ORGANIZATION", 45), ("PHONE", 17), ("VEHICLE", 1)],
+        recall: 0.9786,
+        precision: 0.9929,
+        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 24), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 35), ("MRN", 0), ("NAME", 140), ("ORGANIZATION", 45), ("PHONE", 17), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "blind-stories.jsonl",
-        recall: 0.9505,
+        recall: 0.9554,
         precision: 0.9898,
-        caught: &[("AGE90", 8), ("DATE", 32), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 65), ("MRN", 1), ("NAME", 202), ("ORGANIZATION", 63), ("PHONE", 7), ("URL", 2)],
+        caught: &[("AGE90", 8), ("DATE", 32), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 65), ("MRN", 1), ("NAME", 203), ("ORGANIZATION", 64), ("PHONE", 7), ("URL", 2)],
     },
     // the second blind round (tests/corpora/make_blind2.py, a different writer, new settings),
     // scored once before any fix: recall 0.883 notes, 0.840 stories.
@@ -144,29 +144,43 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // and scored once with them: recall 0.873 notes, 0.873 stories (not yet tuned on).
     Floor {
         corpus: "blind3-notes.jsonl",
-        recall: 0.9316,
+        recall: 0.9381,
         precision: 0.9932,
-        caught: &[("ACCOUNT", 1), ("AGE90", 5), ("DATE", 31), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 2), ("HEALTHPLAN", 2), ("ID", 5), ("LICENSE", 1), ("LOCATION", 37), ("MRN", 1), ("NAME", 140), ("ORGANIZATION", 37), ("PHONE", 20), ("SSN", 1), ("VEHICLE", 1)],
+        caught: &[("ACCOUNT", 1), ("AGE90", 5), ("DATE", 31), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 2), ("HEALTHPLAN", 2), ("ID", 5), ("LICENSE", 1), ("LOCATION", 37), ("MRN", 1), ("NAME", 142), ("ORGANIZATION", 37), ("PHONE", 20), ("SSN", 1), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "blind3-stories.jsonl",
-        recall: 0.9192,
-        precision: 0.9719,
-        caught: &[("AGE90", 4), ("DATE", 25), ("EMAIL", 3), ("ID", 1), ("LICENSE", 1), ("LOCATION", 38), ("NAME", 126), ("ORGANIZATION", 37), ("PHONE", 2), ("URL", 2)],
+        recall: 0.9385,
+        precision: 0.9723,
+        caught: &[("AGE90", 4), ("DATE", 25), ("EMAIL", 3), ("ID", 1), ("LICENSE", 1), ("LOCATION", 40), ("NAME", 128), ("ORGANIZATION", 38), ("PHONE", 2), ("URL", 2)],
     },
     // the fourth blind round (tests/corpora/make_blind4.py), scored once with commit 84b0704:
     // recall 0.917 notes, 0.873 stories (not yet tuned on).
     Floor {
         corpus: "blind4-notes.jsonl",
-        recall: 0.968,
-        precision: 0.9937,
-        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 31), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 7), ("LICENSE", 2), ("LOCATION", 37), ("MRN", 2), ("NAME", 205), ("ORGANIZATION", 52), ("PHONE", 21), ("VEHICLE", 0)],
+        recall: 0.9733,
+        precision: 0.9938,
+        caught: &[("ACCOUNT", 1), ("AGE90", 3), ("DATE", 31), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 7), ("LICENSE", 2), ("LOCATION", 40), ("MRN", 2), ("NAME", 204), ("ORGANIZATION", 52), ("PHONE", 21), ("VEHICLE", 0)],
     },
     Floor {
         corpus: "blind4-stories.jsonl",
         recall: 0.9577,
-        precision: 0.962,
+        precision: 0.9768,
         caught: &[("AGE90", 5), ("DATE", 23), ("EMAIL", 4), ("ID", 1), ("LOCATION", 40), ("NAME", 136), ("ORGANIZATION", 37), ("PHONE", 2), ("URL", 1)],
+    },
+    // the fifth blind round (tests/corpora/make_blind5.py), scored once with commit c3f4168:
+    // recall 0.917 notes, 0.875 stories (not yet tuned on).
+    Floor {
+        corpus: "blind5-notes.jsonl",
+        recall: 0.9516,
+        precision: 0.9787,
+        caught: &[("ACCOUNT", 1), ("AGE90", 5), ("DATE", 28), ("EMAIL", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LOCATION", 34), ("MRN", 3), ("NAME", 153), ("ORGANIZATION", 37), ("PHONE", 7)],
+    },
+    Floor {
+        corpus: "blind5-stories.jsonl",
+        recall: 0.9077,
+        precision: 0.9728,
+        caught: &[("AGE90", 6), ("DATE", 30), ("EMAIL", 2), ("ID", 1), ("LOCATION", 38), ("MRN", 1), ("NAME", 123), ("ORGANIZATION", 42), ("PHONE", 3)],
     },
 ];
 

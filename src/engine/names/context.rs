@@ -48,7 +48,8 @@ pub static ROLES: WordSet = LazyLock::new(|| {
     set("patient pt client resident caseworker worker manager coordinator advocate counselor counsellor therapist \
          nurse np pa rn lpn cna aide midwife doula intern fellow attending surgeon physician provider pcp \
          oncologist cardiologist neurologist psychiatrist psychologist pharmacist dietitian nutritionist \
-         teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney sitter mgr")
+         teacher principal pastor priest coach officer detective deputy sheriff lawyer attorney sitter mgr interp \
+         sw cm student md")
 });
 
 /// Greetings and sign-offs after which a name follows.

@@ -522,6 +522,15 @@ impl<'a> Doc<'a> {
                 let g = &text.as_bytes()[t.e..next.s];
                 !g.is_empty() && g.len() <= 2 && g.iter().all(|&b| b == b' ')
             }));
+            // "Cheyne-Stokes", "Mallory-Weiss", "Wolff-Parkinson-White": a compound opening with
+            // an eponym (a trap word, no month or weekday: "Jun-Jun" is a name), then eponyms or
+            // common words, is a trap too, at any length
+            let trap = |p: &str| word_flags(p) & (flag::TRAP | flag::CALENDAR) == flag::TRAP;
+            let w = &lower[a..e];
+            if w.contains('-') && w.split('-').enumerate().all(|(k, p)| !p.is_empty() && (trap(p) || k > 0 && COMMON_WORDS.contains(p))) {
+                flags.push(flag::TRAP);
+                continue;
+            }
             if t.e - t.s > 16 {
                 flags.push(0);
                 continue;
@@ -742,13 +751,6 @@ impl<'a> Doc<'a> {
     /// no case information.
     pub fn cap_or_caseless(&self, i: usize) -> bool {
         self.mode != CaseMode::Mixed || self.toks[i].is_cap()
-    }
-
-    /// Token `i`'s key packed by [`word8`] (0 for a key of more than eight bytes): for tables
-    /// keyed by short words, such as the cue words of the person rules.
-    #[inline]
-    pub fn key8(&self, i: usize) -> u64 {
-        self.key8[i]
     }
 }
 

@@ -50,7 +50,8 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          airlines airways foods farms dairy mills salon studio studios fitness realty insurance technologies \
          solutions consulting systems association commons lines tabernacle masonry terminal journal ambulance inn \
          grocery bros brothers cab medicine children's medical ihs va staffing maritime rugby rugs carpets \
-         flooring marble granite fruit orchards sons daughters nurses hardware lumber electric garage assembly")
+         flooring marble granite fruit orchards sons daughters nurses hardware lumber electric garage assembly \
+         daycare preschool childcare montessori kindergarten prep")
 });
 
 /// Heads of a business, congregation or home that count in notes typed without case when a word
@@ -249,16 +250,17 @@ fn auto_pair(doc: &Doc<'_>, k: usize) -> bool {
     doc.key(k) == "auto" && matches!(&*doc.key(k + 1), "body" | "repair" | "parts" | "glass" | "sales" | "service") && (doc.mode != CaseMode::Mixed || doc.toks[k].is_cap() && doc.toks[k + 1].is_cap())
 }
 
-/// Heads that open a congregation's name, in the languages of the people who attend it.
-pub const HEADS_FIRST: &[&str] = &["church", "temple", "congregation", "masjid", "mosque", "synagogue", "igreja", "iglesia", "eglise", "église", "chiesa", "kirche", "parroquia", "ekalesia", "gurdwara", "mandir", "wat"];
+/// Heads that open a congregation's name, in the languages of the people who attend it (and the
+/// clinics of Spanish and Portuguese names: "Clínica del Valle", "Centro de Salud Familiar").
+pub const HEADS_FIRST: &[&str] = &["church", "temple", "congregation", "masjid", "mosque", "synagogue", "igreja", "iglesia", "eglise", "église", "chiesa", "kirche", "parroquia", "ekalesia", "gurdwara", "mandir", "wat", "clinica", "policlinica", "centro"];
 
 /// Words that join the parts of a name that begins with its head ("Church of God", "Église de
 /// Dieu", "Masjid Mu'aadh bin Jabal", "Ekalesia ... o Kalihi").
 const HEAD_FIRST_LINKS: &[&str] = &["of", "the", "de", "la", "du", "des", "do", "da", "del", "di", "o", "bin", "ibn", "al", "and", "&"];
 
 /// "Temple Beth Shalom", "CHURCH OF PENTECOST", "Igreja Batista Nova Vida", "Masjid Mu'aadh bin
-/// Jabal": a congregation named after its head word. In text with case the words after it must
-/// be capitalized; in capitals, none may be a function word other than the joining ones, and the
+/// Jabal", "Children's Mercy": a congregation (or a children's hospital) named after its head
+/// word. In text with case the words after it must be capitalized; in capitals, none may be a function word other than the joining ones, and the
 /// name must hold a word no dictionary knows or at least two words.
 fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
@@ -270,7 +272,10 @@ fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let t = doc.toks[i];
         // (the flag first: it is set on exactly these heads, but a folded word of more than 16
         // bytes carries no flags)
-        if t.ascii && !doc.has(i, flag::HEAD_FIRST) || !t.is_cap() || !HEADS_FIRST.contains(&&*doc.key(i)) || !linked(doc, i + 1) {
+        let head = (!t.ascii || doc.has(i, flag::HEAD_FIRST)) && HEADS_FIRST.contains(&&*doc.key(i));
+        // "Children's Mercy", "Children's National": a children's hospital named after its head
+        let childrens = || t.e - t.s >= 10 && doc.key(i) == "children" && (doc.word(i).ends_with("'s") || doc.word(i).ends_with("’s")) && !doc.has(i + 1, flag::TRAP | flag::CALENDAR);
+        if !t.is_cap() || !(head || childrens()) || !linked(doc, i + 1) {
             continue;
         }
         let mixed = doc.mode == CaseMode::Mixed && t.shape == Shape::Title;
@@ -484,7 +489,33 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     find_names(doc, out);
     numbered_schools(doc, out);
     care_kind_in_brackets(doc, out);
+    union_locals(doc, out);
     initialisms_after(doc, first, out);
+}
+
+/// "UAW Local 140", "Teamsters Local 727", "SEIU Local 1199": a union's local, named by the union
+/// (an initialism or a capitalized word) before "Local" and its number.
+fn union_locals(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    for k in 1..doc.toks.len() {
+        let t = doc.toks[k];
+        if t.shape == Shape::Lower || !key_in!(doc, k, "local") || !doc.joined(k - 1) || !followed_by_number(doc, k) {
+            continue;
+        }
+        let u = doc.toks[k - 1];
+        let union = match u.shape {
+            Shape::Upper => (2..=6).contains(&(u.e - u.s)) && !doc.has(k - 1, flag::FUNC | flag::CRED | flag::UNIT | flag::STATE),
+            Shape::Title => !doc.has(k - 1, flag::FUNC | flag::TRAP | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE) && (!u.sent_start || doc.key(k - 1) == "teamsters"),
+            _ => false,
+        };
+        if !union {
+            continue;
+        }
+        let digits = doc.text[t.e + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 5 {
+            continue;
+        }
+        out.push(Span::new(u.s, t.e + 1 + digits, Category::Organization, 0.7, "organizations", "a union's local (___ Local 140)"));
+    }
 }
 
 /// "from linden grove (alf)", "at Cedar Crest (SNF)", "back to Oakmont (rehab)": the kind of a
@@ -695,7 +726,7 @@ static EMPLOYER_CUES: WordSet = LazyLock::new(|| {
          electrician welder machinist laborer foreman supervisor sous-chef baker butcher barber stylist hairdresser \
          analyst programmer paralegal professor librarian coach worker resident intern shift nurse work rn lpn cna \
          lineman linemen plumber custodian courier dispatcher installer roofer bookkeeper trucker porter packer \
-         stocker sorter loader")
+         stocker sorter loader shifts")
 });
 
 /// Words that head a field naming an employer or a business ("Employer: ___", "preferred
@@ -759,7 +790,14 @@ fn employer_at(doc: &Doc<'_>, c: usize, field: bool, out: &mut Vec<Span>) {
     }
     // "works nights at ___": a time of work between the cue and the preposition; "I work from
     // home for ___"
-    let shift = || c > 0 && doc.joined(c - 1) && matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time") && EMPLOYER_CUES.contains(&*doc.key(c - 1));
+    // ("worked 38 years at ___", "worked the line at ___", "stop her shifts at ___": a span of
+    // time, a line or shifts, a cue up to three words before)
+    let shift = || {
+        let span = matches!(&*doc.key(c), "nights" | "days" | "evenings" | "weekends" | "overnights" | "part-time" | "full-time" | "years" | "yrs" | "months" | "decades" | "line" | "shifts");
+        // (the words between joined by spaces, or by a number: "worked 38 years")
+        let near = |j: usize| doc.toks[j + 1].s - doc.toks[j].e <= 6 && doc.text.as_bytes()[doc.toks[j].e..doc.toks[j + 1].s].iter().all(|&b| b == b' ' || b.is_ascii_digit());
+        span && (c.saturating_sub(3)..c).rev().take_while(|&j| near(j)).any(|j| EMPLOYER_CUES.contains(&*doc.key(j)))
+    };
     let from_home = || c >= 2 && doc.key(c) == "home" && doc.key(c - 1) == "from" && matches!(&*doc.key(c - 2), "work" | "works" | "worked" | "working");
     let employer = field || supply || EMPLOYER_CUES.contains(&*doc.key(c)) || shift() || from_home();
     // "cleaned offices downtown for ___", "picked apples for ___": a verb of work up to two
@@ -944,9 +982,14 @@ fn short_name(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) -> Option<usize> {
 /// In a mixed-case note, lowercase words before a hospital-like head (hospital, rehab, memorial,
 /// ...) after to/at/from or "(": two words, or one that no dictionary of common words knows
 /// ("presented to holy cross hospital", "from baltimore rehab"). `i` is the first word.
+///
+/// In a note in capitals, the same before a two-word head only ("FROM GOLDEN PINE NURSING HOME",
+/// "AT HEARTLAND HOME HEALTH").
 fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
     let n = doc.toks.len();
-    if doc.mode != CaseMode::Mixed || i == 0 || doc.toks[i].shape != Shape::Lower {
+    let caps = doc.mode == CaseMode::Upper && doc.toks[i].shape == Shape::Upper;
+    let shape = if caps { Shape::Upper } else { Shape::Lower };
+    if !(doc.mode == CaseMode::Mixed || caps) || i == 0 || doc.toks[i].shape != shape {
         return None;
     }
     let cue = (key_in!(doc, i - 1, "to", "at", "from", "for") && doc.joined(i - 1)) || doc.gap(i - 1).ends_with('(');
@@ -955,13 +998,15 @@ fn lowercase_place_of_care(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Opti
     }
     let bad = flag::FUNC | flag::UNIT | flag::TRAP | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::TRANSFER | flag::MEDICAL | flag::ORG_HEAD | flag::CALENDAR;
     // a two-word head: "nursing home", "group home", "assisted living"
-    let pair_head = |h: usize| h + 1 < n && doc.joined(h) && matches!((&*doc.key(h), &*doc.key(h + 1)), ("nursing" | "group" | "care" | "rest" | "retirement", "home" | "homes") | ("assisted", "living"));
+    let pair_head = |h: usize| h + 1 < n && doc.joined(h) && matches!((&*doc.key(h), &*doc.key(h + 1)), ("nursing" | "group" | "care" | "rest" | "retirement", "home" | "homes") | ("assisted", "living") | ("home", "health" | "care"));
     let mut h = i;
-    while h < n && h - i < 3 && (h == i || doc.joined(h - 1)) && doc.toks[h].shape == Shape::Lower && !doc.has(h, bad) && doc.toks[h].e - doc.toks[h].s >= 3 && !(h > i && pair_head(h)) {
+    while h < n && h - i < 3 && (h == i || doc.joined(h - 1)) && doc.toks[h].shape == shape && !doc.has(h, bad) && doc.toks[h].e - doc.toks[h].s >= 3 && !(h > i && pair_head(h)) {
         h += 1;
     }
     if h > i && h < n && doc.joined(h - 1) && pair_head(h) {
         h += 1;
+    } else if caps {
+        return None;
     } else if h == i || h >= n || !doc.joined(h - 1) || !matches!(doc.toks[h].shape, Shape::Lower | Shape::Title) {
         return None;
     } else if !HEADS_CASELESS.contains(&*doc.key(h)) && (!(matches!(&*doc.key(h), "general" | "elementary" | "commons") || HEADS_CASELESS_STRICT.contains(&*doc.key(h))) || (i..h).all(|k| doc.is_common(k))) {
@@ -1077,6 +1122,23 @@ mod tests {
 
     /// Texts and the organizations found in them.
     const ROWS: &[(&str, &[&str])] = &[
+        ("F/u 6/10 at Clínica del Valle.", &["Clínica del Valle"]),
+        // in capitals, words before a two-word head of a place of care (unseen, blind3)
+        ("88 YO F ADMITTED 4/22 FROM GOLDEN PINE NURSING HOME W/ UROSEPSIS.", &["GOLDEN PINE NURSING HOME"]),
+        ("PT WILL GO HOME WITH VNA. D/C TO HOME WITH HOME HEALTH.", &[]),
+        ("He retired from UAW Local 140 as a steward; his son joined Teamsters Local 727.", &["UAW Local 140", "Teamsters Local 727"]),
+        // a span of time, a line or shifts between the work and the employer (blind5)
+        ("He worked 38 years at Ohio River Forge and then retired.", &["Ohio River Forge"]),
+        ("For 31 years he worked the line at Dodge Main, then at the plant.", &["Dodge Main"]),
+        ("She had to stop her shifts at Sunrise Early Learning to be with him.", &["Sunrise Early Learning"]),
+        ("Local 5% lidocaine applied.", &[]),
+        // a children's hospital named after its head; a children's medicine is none
+        ("He was diagnosed at Children's Mercy on Feb 2.", &["Children's Mercy"]),
+        ("She gave him Children's Tylenol at noon.", &[]),
+        // schools for small children and preparatory schools
+        ("He goes to Little Acorns Daycare on weekdays.", &["Little Acorns Daycare"]),
+        ("She was a striker at St. Brendan's Prep that year.", &["St. Brendan's Prep"]),
+        ("Her twins started at Sunflower Montessori in the fall.", &["Sunflower Montessori"]),
         ("Her twins go to P.S. 117 now. P.S. I miss you.", &["P.S. 117"]),
         ("Placed with Kettle River Family Services Southwest last year.", &["Kettle River Family Services Southwest"]),
         ("The ICU Nurses were kind.", &[]),

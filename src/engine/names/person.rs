@@ -82,7 +82,8 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     if doc.is_initial(i) {
         return true;
     }
-    if followed_by_number(doc, i) {
+    // "Dr Lasix 40" is a dose; "PLACED BY DR OZTURK 0200" a clock time after the surname
+    if followed_by_number(doc, i) && !(followed_by_clock_time(doc, i) && !doc.has(i, flag::TRAP | flag::UNIT | flag::CRED) && !doc.is_common(i)) {
         return false;
     }
     // "Ms. Many Horses": a capitalized function word followed by a capitalized word
@@ -162,7 +163,7 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             && i + 1 < doc.toks.len() && doc.joined(i) && person_verb(doc, i + 1);
         // "1:1 sitter souksavanh overnight": in a note without case, a word no list holds after a
         // bedside role
-        let caseless_unknown = doc.mode != CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "sitter" | "aide" | "interpreter" | "cna" | "tech" | "chaplain" | "student" | "md" | "rn" | "np" | "resident" | "fellow" | "intern")
+        let caseless_unknown = doc.mode != CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "sitter" | "aide" | "interpreter" | "interp" | "sw" | "cm" | "cna" | "tech" | "chaplain" | "student" | "md" | "rn" | "np" | "resident" | "fellow" | "intern")
             && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::MEDICAL | flag::UNIT | flag::CRED | flag::STATE)
             && doc.word(i).chars().all(char::is_alphabetic);
         return unknown || named_word || caseless_unknown || doc.is_first(i) && !doc.is_common(i) && !doc.has(i, flag::FUNC) && (doc.mode != CaseMode::Mixed || t.is_cap());
@@ -178,7 +179,10 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             }
             // "her daughter Hope sat", "her son Bong called": after a kinship word, a capitalized
             // word mid-sentence is a name even when it is also a word, if a verb or a pause follows
-            let then = i + 1 >= doc.toks.len() || doc.gap(i).starts_with([',', '.', ';', ')', '!', '?']) || doc.joined(i) && person_verb(doc, i + 1);
+            // ("granddaughter Ploy set a reminder": right after the family noun itself, any word of
+            // the sentence going on in lowercase)
+            let then = i + 1 >= doc.toks.len() || doc.gap(i).starts_with([',', '.', ';', ')', '!', '?']) || doc.joined(i) && person_verb(doc, i + 1)
+                || i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.gap(i - 1) == " " && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && doc.toks[i + 1].e - doc.toks[i + 1].s >= 2;
             let named_word = family && !t.sent_start && t.e - t.s >= 3 && !doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) && then;
             // "Pt's sister Bong and", "her son Will in": a listed name that is also a word, capitalized
             // alone right after a family noun
@@ -195,12 +199,34 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             // after a family noun, a word no list holds is a name too ("son sipho called"), also as
             // the second of two names ("dtrs thandiwe and lindiwe")
             // (not after a possessive: "mom's molst", "wife's car" are her things)
-            let after_family = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && !doc.word(i - 1).ends_with("'s") || family && i > 1 && doc.key(i - 1) == "and";
+            // (also after a bedside role that the lists count as kin: "CHAPLAIN KOWALCZYK PAGED")
+            let bedside = i > 0 && matches!(&*doc.key(i - 1), "chaplain" | "interpreter" | "translator" | "caregiver") && !doc.word(i - 1).ends_with("'s");
+            let after_family = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && !doc.word(i - 1).ends_with("'s") || family && i > 1 && doc.key(i - 1) == "and" || bedside;
             ((doc.is_first(i) || doc.is_hyphen_name(i)) && (family || !doc.is_common(i)))
                 || (after_family && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::MEDICAL | flag::UNIT | flag::CRED)
                     && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
         }
     }
+}
+
+/// Animals a story names: "a black lab named Biscuit", "his seizure-alert dog, a golden named
+/// Maverick", "our cat called Mochi".
+const PETS: &[&str] = &["dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "pets", "lab", "labrador", "retriever", "golden", "shepherd", "poodle", "terrier", "beagle", "chihuahua", "husky", "pony", "horse", "parrot", "bird", "rabbit", "hamster", "goldfish", "mutt", "pup"];
+
+/// True when the naming word at `i` ("named", "called") names an animal: one of [`PETS`] among
+/// the four words before it, in the same sentence.
+fn pet_named(doc: &Doc<'_>, i: usize) -> bool {
+    if !key_in!(doc, i, "named", "called", "nickname") {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && i - k < 4 && !doc.gap(k - 1).contains(['.', '!', '?', '\n']) {
+        k -= 1;
+        if PETS.contains(&doc.key_str(k)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "son min is", "brother bong calling": token `i`, right after a family noun in a note without
@@ -248,7 +274,10 @@ fn kin_family_name(doc: &Doc<'_>, k: usize) -> bool {
     let unknown = t.e - t.s >= 3 && !doc.is_common(k) && !doc.has(k, flag::FUNC | flag::CRED | flag::TRAP | flag::NOT_NAME) && !doc.is_place(k, k + 1);
     // "wife li na called": a second given name of two letters, a listed one, closing the name
     let given = closes && doc.is_first(k) && !doc.is_common(k) && !doc.has(k, flag::FUNC | flag::CRED | flag::TRAP | flag::MEDICAL);
-    unknown || given || (closes && doc.is_surname(k) && (!doc.has(k, flag::TRAP) || doc.has(k, flag::MEDICAL)))
+    // "DAUGHTER ROJDA IN TO VISIT": a visit's "in" (and "up", "out", "by") before a function word
+    // is the verb's particle, not the surname In
+    let particle = key_in!(doc, k, "in", "up", "out", "by", "over", "back") && k + 1 < n && doc.has(k + 1, flag::FUNC | flag::PREP | flag::AT_FROM | flag::WITH);
+    unknown || given || (closes && !particle && doc.is_surname(k) && (!doc.has(k, flag::TRAP) || doc.has(k, flag::MEDICAL)))
 }
 
 /// The next token after `i`, skipping a comma, colon or "is"/"was"/"named" ("proxy is Nancy").
@@ -260,7 +289,10 @@ fn next_after_cue(doc: &Doc<'_>, i: usize, title: bool) -> Option<usize> {
     }
     let g = doc.gap(i);
     let g = g.trim_matches(' ');
-    let ok = if title { g.is_empty() || g == "." } else { g.is_empty() || g == "," || g == ":" || g == "-" || g == "(" };
+    // (a rank written short with its period is a title too: "Sgt. Dunleavy", "Capt. Osei"; not
+    // "Lt.", which notes write for "left")
+    let rank = g == "." && doc.toks[i].shape == Shape::Title && key_in!(doc, i, "sgt", "capt", "col", "gen", "maj", "det", "cpl", "pvt", "ofc", "rep", "hon", "sen");
+    let ok = if title { g.is_empty() || g == "." } else { g.is_empty() || g == "," || g == ":" || g == "-" || g == "(" || rank };
     if !ok || g.len() < doc.gap(i).len() && doc.gap(i).len() - g.len() > 2 {
         return None;
     }
@@ -547,7 +579,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
         }
         // 2. kinship, role, greeting, weak titles
         let accented = !doc.toks[i].ascii && mixed && accented_title(doc, i);
-        if f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 || accented {
+        if (f & (flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK) != 0 || accented) && !pet_named(doc, i) {
             // weak titles ("Sr", "Lt", "Don") are clinical shorthand in notes: treated like roles there
             let family = f & (flag::KIN | flag::GREET) != 0 || (f & flag::TITLE_WEAK != 0 || accented) && mixed && doc.toks[i].shape == Shape::Title;
             if let Some(j) = next_after_cue(doc, i, false).filter(|&j| family || (j < n && doc.joined(i))) {
@@ -601,6 +633,11 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             if s < i && vouched && (s..i).any(|k| !doc.is_initial(k)) && (s..i).all(|k| doc.is_initial(k) || !doc.has(k, flag::FUNC)) {
                 push(doc, s, i, 0.75, "a name before a credential (RN, MD, RRT)", out);
             }
+        }
+        // "Given by Pornthip RN to", "YILMAZ NP IN @ 0500": one name before a credential that the
+        // sentence goes on after, opened by "by"/"per" or a line
+        if f & flag::CRED != 0 && i > covered && credential_mid_sentence(doc, i) {
+            push(doc, i - 1, i, 0.7, "a name before a credential (RN, MD, RRT)", out);
         }
         if i < covered {
             i += 1;
@@ -822,7 +859,25 @@ fn note_contact_cues(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
 fn nickname_cues(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     // the cue's first word ("goes", "known", "name", "answers")
-    for j in marks.of(mark::NICKNAME).map(|c| c + 2).filter(|&j| j < n) {
+    for c in marks.of(mark::NICKNAME) {
+        // "her preferred name, MaZungu,", "his clan name, Mthembu, when": a kind of name, a comma
+        // and the name itself
+        let j = c + 1;
+        if j < n && c >= 1 && doc.word(c).eq_ignore_ascii_case("name") && doc.gap(c) == ", " && doc.joined(c - 1) && doc.mode == CaseMode::Mixed
+            && matches!(doc.key_str(c - 1), "preferred" | "clan" | "real" | "first" | "given" | "nick" | "family" | "maiden" | "middle" | "last" | "chosen" | "birth" | "hebrew" | "english" | "tribal" | "spirit" | "praise")
+        {
+            let t = doc.toks[j];
+            // (camel case too: "MaZungu")
+            if doc.word(j).starts_with(char::is_uppercase) && t.shape != Shape::Upper && t.e - t.s >= 3 && !doc.has(j, NEVER | flag::TRAP) && (doc.is_name(j) || !doc.is_common(j)) {
+                let end = extend(doc, j);
+                push(doc, j, end, 0.65, "a name after words that introduce one (goes by, known as, name is)", out);
+            }
+            continue;
+        }
+        let j = c + 2;
+        if j >= n {
+            continue;
+        }
         // cheap test first: the second cue word, compared in place
         let b = doc.word(j - 1);
         if !(2..=3).contains(&b.len()) || !["by", "as", "is", "was", "to"].iter().any(|w| b.eq_ignore_ascii_case(w)) {
@@ -1106,8 +1161,9 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     // a word before " (", or a capitalized word in text with case
     for i in marks.of(if mixed { mark::PAREN_AFTER | mark::TITLE } else { mark::PAREN_AFTER }) {
         let t = doc.toks[i];
-        // "spoke w/ irena (niece)", "called DIANE (DTR)": a word then a kinship word in brackets
-        if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver"))
+        // "spoke w/ irena (niece)", "called DIANE (DTR)", "HILDEBRANDT (SW) PAGED": a word then a
+        // kinship word or a bedside role in brackets
+        if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver" | "sw" | "cm" | "chaplain" | "interpreter" | "interp" | "sitter"))
             && doc.text[doc.toks[i + 1].e..].starts_with(')')
             && (unknown_word(doc, i, 3) || doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE))
             && (!mixed || t.is_cap())
@@ -1355,7 +1411,8 @@ fn name_credential_verb(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     }
 }
 
-/// "KEEP ROMERO FAMILY AWARE", "the Okafor family": a listed surname right before "family".
+/// "KEEP ROMERO FAMILY AWARE", "the Okafor family": a listed surname right before "family" (or,
+/// after "the", a capitalized word no list holds).
 fn family_of(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     for k in marks.of(mark::FAMILY_WORD).filter(|&k| k >= 1) {
         if doc.toks[k].e - doc.toks[k].s != 6 || !doc.joined(k - 1) || doc.key(k) != "family" {
@@ -1363,11 +1420,14 @@ fn family_of(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         }
         let i = k - 1;
         let t = doc.toks[i];
+        // (opening a sentence or a header too: "[WhatsApp: Dlamini family]"; a word no list holds
+        // after "the": "the Oyelaran family")
         let cased = match doc.mode {
-            CaseMode::Mixed => t.shape == Shape::Title && !t.sent_start,
+            CaseMode::Mixed => t.shape == Shape::Title,
             _ => t.shape != Shape::Other,
         };
-        if !cased || t.e - t.s < 3 || !doc.is_surname(i) || doc.is_common(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE | flag::NOT_NAME | flag::ORG_HEAD) {
+        let unlisted = doc.mode == CaseMode::Mixed && !t.sent_start && i > 0 && key_in!(doc, i - 1, "the") && unknown_word(doc, i, 4);
+        if !cased || t.e - t.s < 3 || !(doc.is_surname(i) || unlisted) || doc.is_common(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::KIN | flag::ROLE | flag::NOT_NAME | flag::ORG_HEAD) {
             continue;
         }
         push(doc, i, i + 1, 0.6, "a surname before 'family' (the ___ family)", out);
@@ -1621,11 +1681,20 @@ fn chat_mentions(doc: &Doc<'_>, out: &mut Vec<Span>) {
     }
     for i in 1..n.saturating_sub(1) {
         // cheap test first: the verb or auxiliary before the slot
-        if !key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let", "did", "does", "is", "was", "has", "will", "can", "could") || !doc.joined(i - 1) || !doc.joined(i) {
+        // "seo in 11 is spiking", "thats kyriaki in 14": a patient by the bed or room they are in;
+        // "suresh's pts", "seos wife": the owner of a patient or a relative
+        let bed = key_in!(doc, i + 1, "in") && doc.text.as_bytes()[doc.toks[i + 1].e..].starts_with(b" ") && doc.text.as_bytes().get(doc.toks[i + 1].e + 1).is_some_and(u8::is_ascii_digit);
+        let owner = key_in!(doc, i + 1, "pts", "pt", "patient", "wife", "husband", "mom", "dad", "son", "daughter", "kids", "room", "family") && doc.word(i).ends_with("'s");
+        if (bed || owner) && doc.joined(i) && name_like(i) {
+            push(doc, i, i + 1, 0.6, "a given name in a chat message about a person (___ in 11, ___'s pts)", out);
             continue;
         }
-        let ask = key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let");
-        let next_ok = |k: usize| key_in!(doc, k, "to", "and", "still", "give", "gave", "bring", "know", "say", "come", "get", "take", "check", "call", "text", "send") || ask && key_in!(doc, k, "too", "if", "about");
+        if !key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let", "did", "does", "is", "was", "has", "will", "can", "could", "bring") || !doc.joined(i - 1) || !doc.joined(i) {
+            continue;
+        }
+        let ask = key_in!(doc, i - 1, "tell", "ask", "told", "asked", "remind", "text", "let", "bring");
+        let next_ok = |k: usize| key_in!(doc, k, "to", "and", "still", "give", "gave", "bring", "know", "say", "come", "get", "take", "check", "call", "text", "send", "with", "here", "back")
+            || ask && key_in!(doc, k, "too", "if", "about", "he", "she", "we", "i");
         if !next_ok(i + 1) || !name_like(i) {
             continue;
         }
@@ -1766,6 +1835,19 @@ fn credential_shaped(doc: &Doc<'_>, i: usize) -> bool {
     let contact = ["pager", "pgr", "beeper", "ext"].iter().any(|p| ci(p) && !rest[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic()));
     rest.is_empty() || contact || rest.starts_with(['\n', '\r', ';', '(', '-'])
         || doc.toks.get(i + 1).is_some_and(|n| n.sent_start)
+}
+
+/// True when the credential at `i` follows one name-shaped word ([`signature_part`], no common
+/// word) that "by", "per" or the start of a line opens, and the sentence goes on after it (where
+/// [`credential_shaped`] wants a line's or a sentence's end): "Given by Pornthip RN to Tsosie RN",
+/// "YILMAZ NP IN @ 0500".
+fn credential_mid_sentence(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    if i == 0 || credential_shaped(doc, i) || !(t.shape == Shape::Upper || doc.mode != CaseMode::Mixed) || !doc.joined(i - 1) || !signature_part(doc, i - 1) || doc.is_common(i - 1) || doc.is_initial(i - 1) {
+        return false;
+    }
+    let opened = i == 1 || doc.gap(i - 2).contains('\n') || doc.gap(i - 2) == " " && key_in!(doc, i - 2, "by", "per");
+    opened && i + 1 < doc.toks.len() && doc.joined(i) && doc.has(i + 1, flag::FUNC | flag::PREP | flag::AT_FROM | flag::WITH | flag::NOTE_VERB)
 }
 
 fn signature_link(doc: &Doc<'_>, k: usize) -> bool {
@@ -1950,6 +2032,14 @@ fn name_then_verb(doc: &Doc<'_>, i: usize) -> bool {
 pub(super) fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
     let rest = &doc.text.as_bytes()[doc.toks[k].e..];
     rest.len() >= 2 && rest[0] == b' ' && rest[1].is_ascii_digit()
+}
+
+/// True when token `k` is followed by a space and a 24-hour clock time of four digits ("0200",
+/// "2330") that ends there: what a note writes after the name of whoever did something.
+fn followed_by_clock_time(doc: &Doc<'_>, k: usize) -> bool {
+    let rest = &doc.text.as_bytes()[doc.toks[k].e..];
+    let four = rest.len() >= 5 && rest[0] == b' ' && rest[1..5].iter().all(u8::is_ascii_digit) && !rest.get(5).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'/' | b'-' | b'%'));
+    four && (rest[1] - b'0') * 10 + (rest[2] - b'0') < 24 && rest[3] < b'6'
 }
 
 /// Affixes of hashtags about a person ("#TeamSahra", "#SahraStrong", "#Pray4Sahra", "#DoñaChayo").
@@ -2181,7 +2271,9 @@ fn quoted_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
             continue;
         }
         let p = i - 1;
-        let cue = nickname_cue(&doc.key(p)) || p > 0 && (doc.key(p) == "is" && doc.key(p - 1) == "nickname"
+        let cue = nickname_cue(&doc.key(p)) || p > 0 && (key_in!(doc, p, "is", "was") && key_in!(doc, p - 1, "nickname", "name")
+            // "you called me "Tiny"", "they call him "Bear""
+            || key_in!(doc, p, "me", "him", "her", "them", "us") && doc.joined(p - 1) && matches!(&*doc.key(p - 1), "called" | "call" | "calls" | "calling" | "nicknamed")
             // "kept calling for "ysolde"", "asking for "Bapu""
             || doc.key(p) == "for" && matches!(&*doc.key(p - 1), "calling" | "called" | "calls" | "asking" | "asked" | "asks" | "crying" | "cried" | "cries" | "looking" | "searching"));
         let kin = doc.has(p, flag::KIN | flag::ROLE);

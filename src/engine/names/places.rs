@@ -434,6 +434,15 @@ fn place_at(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
         push(doc, i, i + 1, 0.6, "a town typed in lowercase where someone lives or comes from", out);
         return None;
     }
+    // "uncle bo came from flushing", "called from flushing": a town in the gazetteer typed in
+    // lowercase right after "came from", "called from", even one that is also a word
+    if t.shape == Shape::Lower && t.e - t.s >= 5 && came_from(doc, i)
+        && !doc.has(i, NOT_PLACE | flag::CALENDAR | flag::MEDICAL) && !key_in!(doc, i, "home", "camp", "work", "school") && doc.is_place(i, i + 1)
+        && !(i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && doc.is_place(i, i + 2))
+    {
+        push(doc, i, i + 1, 0.6, "a town typed in lowercase where someone comes from", out);
+        return None;
+    }
     // "drove up from new haven", "lives in fort lee": a two-word town in lowercase, same cues
     if mixed && t.shape == Shape::Lower && i + 1 < n && doc.toks[i + 1].shape == Shape::Lower && linked(doc, i + 1) && travel_cue(doc, i)
         && (!doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) || key_in!(doc, i, "new")) && !doc.has(i + 1, flag::FUNC | flag::CALENDAR | flag::MEDICAL)
@@ -545,11 +554,17 @@ fn may_open_place(doc: &Doc<'_>, i: usize) -> bool {
         CaseMode::Mixed => match t.shape {
             Shape::Title => plain,
             Shape::Upper => plain && len > 3,
-            Shape::Lower => i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB)),
+            Shape::Lower => i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB) || came_from(doc, i)),
             _ => false,
         },
         _ => plain,
     }
+}
+
+/// True when token `i` comes right after "came from", "called from", "flew from" (joined by spaces).
+fn came_from(doc: &Doc<'_>, i: usize) -> bool {
+    i >= 2 && key_in!(doc, i - 1, "from") && doc.joined(i - 1) && doc.joined(i - 2)
+        && key_in!(doc, i - 2, "came", "comes", "coming", "called", "calling", "flew", "flying", "drove", "driving", "visiting")
 }
 
 /// "drove up from ___", "lives out in ___": a word of residence or travel two words back (or three,
@@ -993,6 +1008,10 @@ mod tests {
 
     /// Texts and the places found in them.
     const ROWS: &[(&str, &[&str])] = &[
+        // a town that is also a word, right after "came from"/"called from" (blind3, blind4, blind5)
+        ("social: granddaughter called from flushing, asked for an update.", &["flushing"]),
+        ("uncle came from flushing with 4 boxes of oranges", &["flushing"]),
+        ("son came from home with his clothes; wife came from work at 5.", &[]),
         // towns opening with "New" ("new" is a function word elsewhere), in every case
         ("She lives in New Bedford with her son.", &["New Bedford"]),
         ("PT FROM NEW ROCHELLE, LIVES ALONE.", &["NEW ROCHELLE"]),

@@ -198,13 +198,13 @@ fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_unfiltered(r"(?i)(?-u:\b)(?:(?:room|rm\.?|bed|bay|cubicle|bedspace)\s*|(?-i:Ward)\s+)(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?|(?-i:[A-Z])\d{1,3})(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:(?:room|rm\.?|bed|bay|cubicle|bedspace|chair|cell)\s*|(?-i:Ward)\s+)(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?|(?-i:[A-Z])-?\d{1,3})(?-u:\b)").unwrap()
 });
 
 /// Check of [`ROOM`]: a room word before `pos`, maybe with `#`, `no.` or `number` between
 /// (`room 822`, `Rm. #4`, `bed no. 2`).
 fn room_before(b: &[u8], pos: usize) -> bool {
-    const WORDS: &[&str] = &["room", "rm", "rm.", "bed", "bay", "cubicle", "bedspace", "ward"];
+    const WORDS: &[&str] = &["room", "rm", "rm.", "bed", "bay", "cubicle", "bedspace", "ward", "chair", "cell"];
     let j = space_back(b, pos);
     ends_with_any(b, j, WORDS) || ["#", "no.", "no", "number"].iter().any(|l| ends_with_any(b, j, &[l]) && ends_with_any(b, space_back(b, j - l.len()), WORDS))
 }
@@ -214,6 +214,11 @@ fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // "bed 2 weeks", "room 20 minutes", "bed rest x 3": quantities and durations
     let nw = next_word(text, id.end());
     if ["days", "weeks", "hours", "hrs", "minutes", "mins", "min", "times", "x", "mg", "%", "degrees", "air", "temp", "temperature"].contains(&nw.as_str()) || char_at(text, id.end()) == Some('%') {
+        return;
+    }
+    // "up to chair 2x", "OOB TO CHAIR X3": a count of times
+    let times = |d: &str| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit());
+    if id.as_str().len() <= 3 && (id.as_str().strip_suffix(['x', 'X']).is_some_and(times) || id.as_str().strip_prefix(['x', 'X']).is_some_and(times)) {
         return;
     }
     // "room air" never reaches here; "in room 3" and "Rm 612-B" do
@@ -257,7 +262,7 @@ pub fn rules() -> Vec<Rule> {
             (b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_digit))
                 || (n == 1 && s > 0 && is_space(b[s - 1]) && b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_uppercase))
         })) },
-        Rule { within: None, name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle", "ward"], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 5 && (room_before(b, s) || s > 0 && b[s - 1].is_ascii_uppercase() && room_before(b, s - 1)))) },
+        Rule { within: None, name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle", "ward", "chair", "cell"], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 5 && (room_before(b, s) || s > 0 && b[s - 1].is_ascii_uppercase() && room_before(b, s - 1) || s > 1 && b[s - 1] == b'-' && b[s - 2].is_ascii_uppercase() && room_before(b, s - 2)))) },
         Rule { within: None, name: "ward", regex: &WARD, judge: judge_ward, gate: &["north", "south", "east", "west"], check: None },
     ]
     .into_iter()
@@ -289,6 +294,11 @@ mod tests {
             ("Ottawa ON K1A 0B1", "K1A 0B1", Location),
             ("DOB 07/02/1958 / Rm 612-B Pt", "612-B", Location),
             ("in the corner of room 11 with", "11", Location),
+            // a dialysis chair, a cell, a letter and a number after a bed or room word (blind4, blind5)
+            ("dialysis MWF at the unit, chair 12. Potential donor", "12", Location),
+            ("Housing: C-Pod, Cell 12 Inmate", "12", Location),
+            ("DOL 19, Bed N-14 MRN", "N-14", Location),
+            ("checks, Rm B-112. Dr. reviewed", "B-112", Location),
             ("PO Box 4471, Erewhon", "PO Box 4471", Location),
             ("before that, the Garfield Avenue shelter. He", "Garfield Avenue shelter", Location),
             ("Across the hall in 110, Mrs. X", "110", Location),
@@ -310,6 +320,8 @@ mod tests {
     fn ignores() {
         let rows: &[(&str, &str)] = &[
             ("sats 94% on room air", "room"),
+            ("ACTIVITY OOB TO CHAIR X3 ASSIST WITH PT", "X3"),
+            ("up to chair 2x today", "2x"),
             ("GCS 11 (E2V4M5) after sedation", "E2V4M5"),
             ("bed rest for 2 days", "2"),
             ("The Way we work", "Way"),

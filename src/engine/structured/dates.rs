@@ -277,7 +277,9 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let lung = {
         let head = before(text, a_start, 24).to_ascii_lowercase();
         let words: Vec<&str> = head.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-')).filter(|w| !w.is_empty()).collect();
-        const SETTING_WORDS: &[&str] = &["score", "scored", "scores", "apgar", "apgars", "gcs", "phq-9", "rated", "crackles", "rales", "wheezes", "wheezing", "bs", "ls", "coarse", "diminished", "psv", "cpap", "peep", "ps", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem", "rhonchi", "cxs"];
+        const SETTING_WORDS: &[&str] = &["score", "scored", "scores", "apgar", "apgars", "gcs", "phq-9", "rated", "crackles", "rales", "wheezes", "wheezing", "bs", "ls", "coarse", "diminished", "psv", "cpap", "peep", "ps", "pain", "co/ci", "bipap", "bi-pap", "settings", "murmur", "sem", "rhonchi", "cxs",
+            // scales scored out of a total ("Tinetti 11/28", "Mini-Cog 3/5", "HLA mismatch 3/6")
+            "tinetti", "mini-cog", "minicog", "moca", "mmse", "slums", "berg", "fim", "nihss", "braden", "morse", "borg", "rass", "ciwa", "cows", "epds", "gad-7", "phq-2", "audit-c", "mismatch", "mismatched", "motor", "mrc"];
         words.iter().rev().take(3).any(|w| SETTING_WORDS.contains(w) || w.split('/').any(|p| ["cpap", "ps", "psv", "peep", "bipap", "imv", "simv"].contains(&p)))
     };
     // ventilator notes: "SIMV/PS, 40%, 600X4, & 5/10", "AC 500TV/50 / 5/10"
@@ -547,7 +549,7 @@ fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// makes a DFA several times slower than the parts). Each has one named group, which
 /// [`judge_age_context`] uses to know the reading: `a` "aged 91", `b` "She is 83", `c` "room 108,
 /// is 96", `d` "Gordon Price, 71,", `e` "Grandma (97)", `g` "her husband, 95,", `t` "turned 93",
-/// `f` "98 s/p hip fx" at the start of a note.
+/// `f` "98 s/p hip fx" at the start of a note (`t` also "lived to 101", "made it to 99").
 static AGE_CONTEXT: [LazyLock<Regex>; 10] = [
     LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii_unfiltered(r"(?-u:\b)(?:(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)|(?i:he|she)(?:'|’)s(?:\s+(?i:now|only))?)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
@@ -555,7 +557,7 @@ static AGE_CONTEXT: [LazyLock<Regex>; 10] = [
     LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+(?:\s+[A-Z](?:[a-z'\-]|’)+)*,\s+(?P<d>\d{1,3})[,)]").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+\s+\((?P<e>\d{1,3})!?[,)]").unwrap()),
     LazyLock::new(|| ascii_unfiltered(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
-    LazyLock::new(|| ascii(r"(?-u:\b)(?i:turned|turns|turning)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)(?i:turned|turns|turning|lived\s+to|made\s+it\s+to)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii_unfiltered(r"(?m:^|\s{2,})(?P<f>\d{2,3})\s+(?i:s/p|yo|y/o|m|f|male|female|man|woman|gentleman|lady|w/)(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii_unfiltered(r"(?i:(?-u:\b)(?:died|passed\s+away|passed\s+on|passed)(?:\s+[a-z]+){0,3}?\s+at\s+(?:the\s+age\s+of\s+)?)(?P<x>\d{2,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)At\s+(?P<s>\d{2,3}),?\s+(?:(?i:she|he|they|i|we)|(?i:my|his|her|our)\s+[a-z]+)(?-u:\b)").unwrap()),
@@ -569,7 +571,7 @@ const AGE_CONTEXT_GATES: [&[&str]; 10] = [
     &[],
     &["(0", "(1", "(2", "(3", "(4", "(5", "(6", "(7", "(8", "(9"],
     &[],
-    &["turn"],
+    &["turn", "lived", "made"],
     &[],
     &["died", "passed"],
     &[],
@@ -768,7 +770,9 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     }
     // over 89 on weak evidence ("Sodium was 96", "Glucose (110)"), a person must be the subject:
     // a title, a pronoun or a relative in the sentence
-    let weak = caps.name("b").is_some() || caps.name("c").is_some() || caps.name("e").is_some();
+    // ("lived to 101", "made it to 99": a person must be the subject too, not "sats made it to 92")
+    let reached = caps.name("t").is_some() && !caps.get(0).unwrap().as_str().get(..4).is_some_and(|w| w.eq_ignore_ascii_case("turn"));
+    let weak = caps.name("b").is_some() || caps.name("c").is_some() || caps.name("e").is_some() || reached;
     if weak && n >= 90 && !PERSON.is_match(sentence_before(text, g.start())) {
         return;
     }
@@ -940,6 +944,7 @@ mod tests {
             ("Gordon Price, 71, a retired", "71", Age),
             ("her husband, 95, called", "95", Age90),
             ("and turned 93 on Christmas Day", "93", Age90),
+            ("She always said that was why. She made it to 99. She buried my papou", "99", Age90),
             ("Grandma (97) is in Room 412B", "97", Age90),
             ("about my nan. She's 96 now and", "96", Age90),
             ("Her old neighbour, Thandeka, is 94 and", "94", Age90),
@@ -1003,6 +1008,7 @@ mod tests {
             ("BP 98/60, HR 104", "98/60"),
             ("HR 80-100 for 6-12 hrs, sats 92-95.", "6-12"),
             ("Sodium was 96 today after the bolus.", "96"),
+            ("Weaned to 2L, sats made it to 92 with ambulation.", "92"),
             ("He drove at ninety miles an hour to get here.", "ninety"),
             ("LS rales 1/3 up bilaterally", "1/3"),
             ("TO RECEIVE 1500 CC 1/2 NS. LASIX", "1/2"),
@@ -1029,6 +1035,10 @@ mod tests {
             ("Glucose (110) stable", "110"),
             ("turned 90 degrees to the left", "90"),
             ("9/10 doctors agree", "9/10"),
+            // scales scored out of a total (blind5)
+            ("Tinetti 11/28, high fall risk", "11/28"),
+            ("Mini-Cog 3/5 today", "3/5"),
+            ("HLA mismatch 3/6 with donor", "3/6"),
             ("review in 6/12 with bloods", "6/12"),
             ("antibiotics for 3/7 then", "3/7"),
             ("follow up in 2/52.", "2/52"),
