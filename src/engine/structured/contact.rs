@@ -231,7 +231,7 @@ fn judge_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static PAGER: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_unfiltered(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep)\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:pager|beeper|bpr|pgr|pg|page|beep|paged\s+(?:at|to))\s*(?:number|no\.?|#|:)?\s*(?:#|:)?\s*(?P<id>\d{1,2}-\d{4}|\d{4,7})(?-u:\b)").unwrap()
 });
 
 /// An internal extension alone, after "ext" ("via phone (ext 4-6630)"); one after a full number
@@ -280,7 +280,7 @@ fn judge_pager(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 static LOCAL_PHONE: LazyLock<Regex> = LazyLock::new(|| {
     // (`#` stands outside the word boundary: a `\b` right before it would need a letter before
     // the `#`, so "facility # 555-0121" never matched)
-    ascii_unfiltered(r"(?i)(?:(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|ph|home|work|number|no\.?|line|text|reach\s+(?:me|us|her|him)\s+at|at)|\#)\s*[:.#]?\s*(?P<id>\d{3}[-.\ ]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?)(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?:(?-u:\b)(?:phone|tel|telephone|cell|mobile|call|called\s+[a-z]+|ph|home|work|number|no\.?|line|text|reach\s+(?:me|us|her|him)\s+at|at)|\#)\s*[:.#]?\s*(?P<id>\d{3}[-.\ ]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?)(?-u:\b)").unwrap()
 });
 
 fn judge_local_phone(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
@@ -439,6 +439,9 @@ mod tests {
             ("tel 617 555 0142.", "617 555 0142", Phone),
             ("beeper number 55037 for", "55037", Phone),
             ("page me at pager #5-4321 tonight", "5-4321", Phone),
+            // a pager after "paged at", a local number after "called" and a word (blind5)
+            ("ASKING FOR SW. HILDEBRANDT (SW) PAGED AT 4-7718. BROTHER CALLING", "4-7718", Phone),
+            ("Lyuba wants a bed; called intake 555-0139, waitlist.", "555-0139", Phone),
             ("RT Marcus King (@mking_rrt) who", "@mking_rrt", Name),
             ("(@jasonchen.draws on IG)", "@jasonchen.draws", Name),
         ];
