@@ -545,16 +545,17 @@ fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit { start, end, category: Category::Age90, score: 0.8, reason: "an age over 89" });
 }
 
-/// Ages from their context, one regex per reading (kept apart: one alternation of all of them
-/// makes a DFA several times slower than the parts). Each has one named group, which
+/// Ages from their context, one regex per reading (kept apart: one alternation of all of them makes
+/// a DFA several times slower than the parts). Each has one named group, which
 /// [`judge_age_context`] uses to know the reading: `a` "aged 91", `b` "She is 83", `c` "room 108,
-/// is 96", `d` "Gordon Price, 71,", `e` "Grandma (97)", `g` "her husband, 95,", `t` "turned 93",
-/// `f` "98 s/p hip fx" at the start of a note (`t` also "lived to 101", "made it to 99").
+/// is 96", `d` "Gordon Price, 71," (or "wife Chaya, 93."), `e` "Grandma (97)", `g` "her husband,
+/// 95,", `t` "turned 93", `f` "98 s/p hip fx" at the start of a note (`t` also "lived to 101",
+/// "made it to 99").
 static AGE_CONTEXT: [LazyLock<Regex>; 10] = [
     LazyLock::new(|| ascii(r"(?i:(?-u:\b)(?:aged?|age:|ages)\s+(?:of\s+)?)(?P<a>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii_unfiltered(r"(?-u:\b)(?:(?:(?i:he|she|who|patient|pt)|[A-Z][a-z]+)\s+(?i:is|was|turned|turns|is\s+now|was\s+only|is\s+only)|(?i:he|she)(?:'|’)s(?:\s+(?i:now|only))?)\s+(?P<b>\d{1,3})(?-u:\b)").unwrap()),
     LazyLock::new(|| ascii_unfiltered(r"(?:,|(?-u:\b)(?i:is|was))\s+(?P<c>\d{2,3})(?-u:\b)").unwrap()),
-    LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+(?:\s+[A-Z](?:[a-z'\-]|’)+)*,\s+(?P<d>\d{1,3})[,)]").unwrap()),
+    LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+(?:\s+[A-Z](?:[a-z'\-]|’)+)*,\s+(?P<d>\d{1,3})[,).;]").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)[A-Z](?:[a-z'\-]|’)+\s+\((?P<e>\d{1,3})!?[,)]").unwrap()),
     LazyLock::new(|| ascii_unfiltered(r"(?-u:\b)(?i:husband|wife|partner|mother|father|mom|dad|son|daughter|brother|sister|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|widow|widower|man|woman|gentleman|lady|patient|resident|veteran|neighbou?r|friend)\s*,\s+(?P<g>\d{1,3}),").unwrap()),
     LazyLock::new(|| ascii(r"(?-u:\b)(?i:turned|turns|turning|lived\s+to|made\s+it\s+to)\s+(?P<t>\d{1,3})(?-u:\b)").unwrap()),
@@ -587,7 +588,7 @@ const AGE_CONTEXT_CHECKS: [Option<Check>; 10] = [
     // "room 108, is 96": 2-3 digits after spaces after a comma, is or was
     Some(|k, t| k.any_run(t, |b, s, n| (2..=3).contains(&n) && space_back(b, s) < s && { let j = space_back(b, s); (j > 0 && b[j - 1] == b',') || ends_with_any(b, j, &["is", "was"]) })),
     // "Gordon Price, 71,": a capitalized word, and 1-3 digits between ", " and "," (or ")")
-    Some(|k, t| k.any_run(t, |b, s, n| comma_number_then(b, s, n, b",)")) && k.has_title_word(t)),
+    Some(|k, t| k.any_run(t, |b, s, n| comma_number_then(b, s, n, b",).;")) && k.has_title_word(t)),
     None,
     // "her husband, 95,"
     Some(|k, t| k.any_run(t, |b, s, n| comma_number_then(b, s, n, b","))),
@@ -749,6 +750,10 @@ fn judge_age_context(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         (caps.name("f").unwrap(), 0.6)
     };
     let n: u32 = g.as_str().parse().unwrap_or(999);
+    // "wife Chaya, 93.": a name's age closing the sentence, over 89 only ("Lasix, 40." is a dose)
+    if caps.name("d").is_some() && n < 90 && matches!(char_at(text, g.end()), Some('.' | ';')) {
+        return;
+    }
     // "100's": a range of values, not an age
     if char_at(text, g.end()) == Some('\'') {
         return;
@@ -945,6 +950,7 @@ mod tests {
             ("her husband, 95, called", "95", Age90),
             ("and turned 93 on Christmas Day", "93", Age90),
             ("She always said that was why. She made it to 99. She buried my papou", "99", Age90),
+            ("fell at home on 3/2; lives w/ wife Chaya, 93. Parkinson's, A-fib", "93", Age90),
             ("Grandma (97) is in Room 412B", "97", Age90),
             ("about my nan. She's 96 now and", "96", Age90),
             ("Her old neighbour, Thandeka, is 94 and", "94", Age90),
@@ -1009,6 +1015,7 @@ mod tests {
             ("HR 80-100 for 6-12 hrs, sats 92-95.", "6-12"),
             ("Sodium was 96 today after the bolus.", "96"),
             ("Weaned to 2L, sats made it to 92 with ambulation.", "92"),
+            ("Started Lasix, 40. Then Zosyn, 4.", "40"),
             ("He drove at ninety miles an hour to get here.", "ninety"),
             ("LS rales 1/3 up bilaterally", "1/3"),
             ("TO RECEIVE 1500 CC 1/2 NS. LASIX", "1/2"),
