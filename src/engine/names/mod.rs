@@ -251,6 +251,8 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     add(&mut traps::EPONYM_HEADS.iter().copied(), flag::EPONYM_HEAD);
     add(&mut organizations::HEADS.iter().copied(), flag::ORG_HEAD);
     add(&mut organizations::HEADS_FIRST.iter().copied(), flag::HEAD_FIRST);
+    // ("Children's Mercy": a children's hospital named after its head)
+    add(&mut ["children"].into_iter(), flag::HEAD_FIRST);
     add(&mut places::SUFFIXES.iter().copied(), flag::PLACE_SUFFIX);
     add(&mut places::STREETS.iter().copied(), flag::STREET);
     add(&mut places::PREFIXES.iter().copied(), flag::PLACE_PREFIX);
@@ -432,6 +434,10 @@ const HYPHEN_PREFIXES: &[&str] = &["re", "co", "pre", "non", "post", "self", "an
 
 const STRONG_TITLES: &[&str] = &["dr", "drs", "dr's", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor"];
 
+/// The flags of the grammatical words, which a third of the tokens of a text carry: tokens with
+/// other flags are listed apart for [`Doc::tokens_with`].
+const COMMON_FLAGS: u32 = flag::FUNC | flag::GRAMMAR | flag::PREP | flag::WITH | flag::AT_FROM | flag::NOTE_VERB;
+
 /// Results of list lookups by folded word: the same bits as `Doc::memo` (words of 16 bytes or
 /// fewer in the [`ShortWords`] table, longer ones in the map).
 struct Lookups {
@@ -466,6 +472,8 @@ pub struct Doc<'a> {
     lower: String,
     /// [`Doc::joined`] of each token, computed once.
     joins: Vec<bool>,
+    /// The tokens with a flag other than [`COMMON_FLAGS`], in order (for [`Doc::tokens_with`]).
+    rare: Vec<u32>,
     /// [`Doc::is_prose`], computed on first use: 0 not yet, 1 no, 2 yes.
     prose: Cell<u8>,
     /// The chat speaker labels of the whole text and how many lines each opens, when the text was
@@ -506,6 +514,7 @@ impl<'a> Doc<'a> {
         let mut key8 = Vec::with_capacity(n);
         let mut flags = Vec::with_capacity(n);
         let mut joins = Vec::with_capacity(n);
+        let mut rare = Vec::new();
         // one pass over the tokens for all their facts
         for (i, t) in toks.iter().enumerate() {
             // the token's lowercase, folded word (possessive kept): a range of `lower`
@@ -539,13 +548,16 @@ impl<'a> Doc<'a> {
             if possessive {
                 f |= flags_at(short, &lower, a, base_len) & !flag::FUNC;
             }
+            if f & !COMMON_FLAGS != 0 {
+                rare.push(i as u32);
+            }
             flags.push(f);
         }
         // checked once per token here (cheap), so that `key_str` can slice without checking
         assert!(keys.iter().all(|&(a, b)| a <= b && lower.get(a as usize..b as usize).is_some()), "name keys must lie on char boundaries");
         let memo = vec![Cell::new(0); n];
         debug_assert_eq!(mode, case_mode_of(text));
-        Doc { text, toks, mode, flags, memo, keys, key8, lower, joins, prose: Cell::new(0), chat_labels: None }
+        Doc { text, toks, mode, flags, memo, keys, key8, lower, joins, rare, prose: Cell::new(0), chat_labels: None }
     }
 
     /// The token's text as written.
@@ -579,9 +591,11 @@ impl<'a> Doc<'a> {
     }
 
     /// The tokens that carry any of the flags `f`, in order: for the rules that can only start at
-    /// such a token (a scan of the flags alone, cheaper than looking at each token).
+    /// such a token. `f` must hold none of [`COMMON_FLAGS`] (only the tokens with a rarer flag,
+    /// listed once in [`Doc::new`], are looked at).
     pub fn tokens_with(&self, f: u32) -> impl Iterator<Item = usize> + '_ {
-        self.flags.iter().enumerate().filter(move |&(_, &g)| g & f != 0).map(|(i, _)| i)
+        assert_eq!(f & COMMON_FLAGS, 0, "tokens_with takes rare flags only");
+        self.rare.iter().map(|&i| i as usize).filter(move |&i| self.flags[i] & f != 0)
     }
 
     /// True when token `i`'s [`Doc::key`] is one of `words`, packed by [`word8`]: see [`key_in!`].

@@ -260,8 +260,9 @@ const HEAD_FIRST_LINKS: &[&str] = &["of", "the", "de", "la", "du", "des", "do", 
 
 /// "Temple Beth Shalom", "CHURCH OF PENTECOST", "Igreja Batista Nova Vida", "Masjid Mu'aadh bin
 /// Jabal", "Children's Mercy": a congregation (or a children's hospital) named after its head
-/// word. In text with case the words after it must be capitalized; in capitals, none may be a function word other than the joining ones, and the
-/// name must hold a word no dictionary knows or at least two words.
+/// word. In text with case the words after it must be capitalized; in capitals, none may be a
+/// function word other than the joining ones, and the name must hold a word no dictionary knows or
+/// at least two words.
 fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     if doc.mode == CaseMode::Lower {
@@ -269,14 +270,25 @@ fn head_first(doc: &Doc<'_>, out: &mut Vec<Span>) {
         return;
     }
     for i in 0..n.saturating_sub(1) {
-        let t = doc.toks[i];
         // (the flag first: it is set on exactly these heads, but a folded word of more than 16
         // bytes carries no flags)
-        let head = (!t.ascii || doc.has(i, flag::HEAD_FIRST)) && HEADS_FIRST.contains(&&*doc.key(i));
+        if doc.has(i, flag::HEAD_FIRST) || !doc.toks[i].ascii {
+            head_first_at(doc, i, out);
+        }
+    }
+}
+
+/// The rule of [`head_first`] at token `i`, which carries [`flag::HEAD_FIRST`] or is not all
+/// ASCII (kept out of line so that the loop over every token stays in registers).
+#[inline(never)]
+fn head_first_at(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) {
+    let n = doc.toks.len();
+    {
+        let t = doc.toks[i];
         // "Children's Mercy", "Children's National": a children's hospital named after its head
         let childrens = || t.e - t.s >= 10 && doc.key(i) == "children" && (doc.word(i).ends_with("'s") || doc.word(i).ends_with("’s")) && !doc.has(i + 1, flag::TRAP | flag::CALENDAR);
-        if !t.is_cap() || !(head || childrens()) || !linked(doc, i + 1) {
-            continue;
+        if !t.is_cap() || !(HEADS_FIRST.contains(&&*doc.key(i)) || childrens()) || !linked(doc, i + 1) {
+            return;
         }
         let mixed = doc.mode == CaseMode::Mixed && t.shape == Shape::Title;
         let (mut j, mut end) = (i + 1, i + 1);
@@ -521,16 +533,23 @@ fn union_locals(doc: &Doc<'_>, out: &mut Vec<Span>) {
 /// "from linden grove (alf)", "at Cedar Crest (SNF)", "back to Oakmont (rehab)": the kind of a
 /// place of care in brackets names the words before it, after at/from/to/in.
 fn care_kind_in_brackets(doc: &Doc<'_>, out: &mut Vec<Span>) {
-    let n = doc.toks.len();
-    for k in 1..n {
+    for k in 1..doc.toks.len() {
         // cheap test first: an opening bracket right before the word
-        if doc.text.as_bytes()[doc.toks[k].s - 1] != b'(' {
-            continue;
+        if doc.text.as_bytes()[doc.toks[k].s - 1] == b'(' {
+            care_kind_at(doc, k, out);
         }
+    }
+}
+
+/// The rule of [`care_kind_in_brackets`] at token `k`, right after an opening bracket (kept out
+/// of line so that the loop over every token stays in registers).
+#[inline(never)]
+fn care_kind_at(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) {
+    {
         let g = doc.gap(k - 1);
         let bracketed = g == " (" && doc.text[doc.toks[k].e..].starts_with(')');
         if !bracketed || !key_in!(doc, k, "alf", "snf", "ltc", "ltach", "ltac", "rehab", "irf", "sar", "nh", "alr", "hospice", "adh", "ecf", "lthc") {
-            continue;
+            return;
         }
         // back from the bracket to a preposition, over at most three words
         let mut s = k;
@@ -542,11 +561,11 @@ fn care_kind_in_brackets(doc: &Doc<'_>, out: &mut Vec<Span>) {
             s -= 1;
         }
         if s == k || s == 0 || !doc.joined(s - 1) || !key_in!(doc, s - 1, "from", "at", "to", "in", "into") {
-            continue;
+            return;
         }
         // one common word alone is no name ("from home (alf)")
         if k - s == 1 && doc.is_common(s) && !doc.toks[s].is_cap() {
-            continue;
+            return;
         }
         out.push(Span::new(doc.toks[s].s, doc.toks[k - 1].e, Category::Organization, 0.6, "organizations", "a place of care before its kind in brackets (___ (ALF))"));
     }

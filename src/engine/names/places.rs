@@ -462,7 +462,7 @@ fn place_at(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
     }
     let ctx = after_prep(doc, i);
     // in notes without case a place needs a preposition before it or ", STATE" after it
-    if !mixed && !ctx && !(i..(i + 3).min(n)).any(|k| doc.gap(k).contains(',')) {
+    if !mixed && !ctx && !comma_within_three(doc, i) {
         return None;
     }
     let multi = !mixed && ctx && i + 1 < n && (doc.has(i + 1, flag::PLACE_SUFFIX) || doc.has(i, flag::PLACE_PREFIX)) && linked(doc, i + 1) && !doc.has(i + 1, suffix_mask(doc, i + 1)) && doc.is_place(i, i + 2);
@@ -542,7 +542,8 @@ fn place_at(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
 /// and length only (in text with case, most tokens are lowercase words that start nothing): a
 /// suffix, street, prefix or "new"; in text with case, a lowercase word two or three words after
 /// a word of residence (a town typed in lowercase); else a word that passes the loop's own
-/// cheap test (no [`NOT_PLACE`] flag, two letters or more, capitalized in text with case).
+/// cheap tests (no [`NOT_PLACE`] flag, two letters or more, capitalized in text with case; in
+/// text without case, a preposition before it or a comma after).
 fn may_open_place(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.toks[i];
     let len = t.e - t.s;
@@ -557,7 +558,8 @@ fn may_open_place(doc: &Doc<'_>, i: usize) -> bool {
             Shape::Lower => i >= 2 && (doc.has(i - 2, flag::HOME_VERB) || i >= 3 && doc.has(i - 3, flag::HOME_VERB) || came_from(doc, i)),
             _ => false,
         },
-        _ => plain,
+        // in notes without case, the loop's next test: a preposition before it or a comma after
+        _ => plain && (after_prep(doc, i) || comma_within_three(doc, i)),
     }
 }
 
@@ -565,6 +567,14 @@ fn may_open_place(doc: &Doc<'_>, i: usize) -> bool {
 fn came_from(doc: &Doc<'_>, i: usize) -> bool {
     i >= 2 && key_in!(doc, i - 1, "from") && doc.joined(i - 1) && doc.joined(i - 2)
         && key_in!(doc, i - 2, "came", "comes", "coming", "called", "calling", "flew", "flying", "drove", "driving", "visiting")
+}
+
+/// True when a comma follows token `i` within its gap or the gaps of the two tokens after it
+/// (tokens hold no commas: the text from the end of token `i` to the start of token `i + 3`).
+fn comma_within_three(doc: &Doc<'_>, i: usize) -> bool {
+    let n = doc.toks.len();
+    let end = doc.toks.get((i + 3).min(n)).map_or(doc.text.len(), |t| t.s);
+    doc.text.as_bytes()[doc.toks[i].e..end].contains(&b',')
 }
 
 /// "drove up from ___", "lives out in ___": a word of residence or travel two words back (or three,
