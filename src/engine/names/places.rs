@@ -189,7 +189,8 @@ pub fn chat_beds(doc: &Doc<'_>, out: &mut Vec<Span>) {
         // the word before (within the line) and what the message says after
         let line_start = b[..s].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
         let head = doc.text[line_start..s].trim_end_matches(' ');
-        let prev_start = head.rfind(|c: char| !c.is_ascii_alphanumeric() && c != '\'').map_or(0, |p| p + 1);
+        // (the start of the trailing run of word bytes: ASCII only, so never inside a character)
+        let prev_start = head.len() - head.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '\'').len();
         let prev = &head[prev_start..];
         let msg_start = prev.is_empty() && head.ends_with(':');
         let tail = &doc.text[e..];
@@ -210,7 +211,7 @@ pub fn chat_beds(doc: &Doc<'_>, out: &mut Vec<Span>) {
             || prev_is(&["in"]) && (next_is(STATE) || next_is(&["overnight", "tonight"]) || end_of_clause && {
                 // "the kid in 14": a person right before "in"
                 let h = head[..prev_start].trim_end_matches(' ');
-                let w = &h[h.rfind(|c: char| !c.is_ascii_alphanumeric()).map_or(0, |p| p + 1)..];
+                let w = &h[h.len() - h.trim_end_matches(|c: char| c.is_ascii_alphanumeric()).len()..];
                 ["kid", "pt", "patient", "guy", "dude", "lady", "man", "woman", "gentleman", "girl", "boy", "one", "family"].iter().any(|x| w.eq_ignore_ascii_case(x))
             })
             || prev_is(&["and"]) && last_bed_line == line_start && end_of_clause;
@@ -1061,6 +1062,15 @@ mod tests {
         ("She was in May a patient of ours.", &[]),
         ("pt in bed, in no distress", &[]),
     ];
+
+    /// A word before a bed number that follows a character of more than one byte ("¡ 0") once
+    /// panicked by slicing inside that character (found by `tests/robust.rs`).
+    #[test]
+    fn bed_number_after_a_wide_character() {
+        for text in ["¡ 0 : ] MRN:A", "a: ¡ 12\nb: ¿ 3 tonight", "x: é 4\ny: in 5"] {
+            let _ = crate::engine::default_engine().scan(text);
+        }
+    }
 
     /// [`may_open_place`] is a necessary condition: at a token that fails it, the rules of [`place_at`]
     /// find nothing (checked on every token of the table's texts).
