@@ -3,13 +3,12 @@
 
 use std::sync::LazyLock;
 
-use regex_automata::meta;
-use regex_automata::util::captures::Captures as Groups;
-use regex_automata::util::iter::Searcher;
-use regex_automata::util::syntax;
-use regex_automata::{Input as Hay, MatchKind};
-
 use super::{Category, Input, Recognizer, Span};
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{BuildError, Captures, Match, Regex};
+#[cfg(target_arch = "wasm32")]
+pub use wasm::{BuildError, Captures, Match, Regex};
 
 /// Decides whether a regex match is a real finding, and may adjust its score.
 /// Receives the whole text and the match range; returns `None` to reject, or the score to use.
@@ -65,7 +64,7 @@ impl Recognizer for PatternRecognizer {
 /// Compiling any Unicode class allocates and fills a 400 KB table in the regex compiler, once
 /// per pattern: 160 fewer page faults at start-up once the six patterns that had one were
 /// rewritten.
-pub fn ascii(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
+pub fn ascii(pattern: &str) -> Result<Regex, BuildError> {
     Regex::build(pattern, true)
 }
 
@@ -73,160 +72,234 @@ pub fn ascii(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
 /// literals that every match starts with costs more at start-up than the prefilter saves while
 /// searching (measured per rule: most patterns that start with a wide class such as `\d`, or
 /// whose texts already passed a keyword gate, search as fast without one). The matches are the
-/// same; only the speed differs.
-pub fn ascii_unfiltered(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
+/// same; only the speed differs. (In the browser build, where the size of the code counts more,
+/// every pattern keeps its prefilter: see [`Regex`].)
+pub fn ascii_unfiltered(pattern: &str) -> Result<Regex, BuildError> {
     Regex::build(pattern, false)
 }
 
-/// A compiled pattern: the [`regex`] crate's engine (`regex_automata::meta`) with the
-/// configuration `regex::Regex` uses for a `&str` pattern (leftmost-first, UTF-8 matches only,
-/// the same size limits), so that it finds exactly the same matches, plus the choice of a
-/// literal prefilter (see [`ascii_unfiltered`]). Its captures are reused across the matches of
-/// one search ([`Regex::for_each`]).
-#[derive(Debug)]
-pub struct Regex {
-    meta: meta::Regex,
-    pattern: Box<str>,
-}
+/// The native engine (see [`Regex`]).
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use regex_automata::meta;
+    use regex_automata::util::captures::Captures as Groups;
+    use regex_automata::util::iter::Searcher;
+    use regex_automata::util::syntax;
+    use regex_automata::{Input as Hay, MatchKind};
 
-impl Regex {
-    /// Compiles `pattern` in ASCII mode, with or without the automatic literal prefilter.
-    fn build(pattern: &str, prefilter: bool) -> Result<Regex, Box<meta::BuildError>> {
-        let config = meta::Config::new()
-            .nfa_size_limit(Some(10 * (1 << 20)))
-            .hybrid_cache_capacity(2 * (1 << 20))
-            .match_kind(MatchKind::LeftmostFirst)
-            .utf8_empty(true)
-            .auto_prefilter(prefilter);
-        let syntax = syntax::Config::new().unicode(false).utf8(true);
-        let meta = meta::Builder::new().configure(config).syntax(syntax).build(pattern).map_err(Box::new)?;
-        Ok(Regex { meta, pattern: pattern.into() })
+    /// Why a pattern does not compile.
+    pub type BuildError = Box<meta::BuildError>;
+
+    /// A compiled pattern: the [`regex`] crate's engine (`regex_automata::meta`) with the
+    /// configuration `regex::Regex` uses for a `&str` pattern (leftmost-first, UTF-8 matches
+    /// only, the same size limits), so that it finds exactly the same matches, plus the choice
+    /// of a literal prefilter (see [`ascii_unfiltered`](super::ascii_unfiltered)). Its captures
+    /// are reused across the matches of one search ([`Regex::for_each`]).
+    #[derive(Debug)]
+    pub struct Regex {
+        meta: meta::Regex,
+        pattern: Box<str>,
     }
 
-    /// The source pattern.
-    pub fn as_str(&self) -> &str {
-        &self.pattern
-    }
+    impl Regex {
+        /// Compiles `pattern` in ASCII mode, with or without the automatic literal prefilter.
+        pub(super) fn build(pattern: &str, prefilter: bool) -> Result<Regex, BuildError> {
+            let config = meta::Config::new()
+                .nfa_size_limit(Some(10 * (1 << 20)))
+                .hybrid_cache_capacity(2 * (1 << 20))
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .auto_prefilter(prefilter);
+            let syntax = syntax::Config::new().unicode(false).utf8(true);
+            let meta = meta::Builder::new().configure(config).syntax(syntax).build(pattern).map_err(Box::new)?;
+            Ok(Regex { meta, pattern: pattern.into() })
+        }
 
-    /// True when the pattern matches somewhere in `hay`.
-    pub fn is_match(&self, hay: &str) -> bool {
-        self.meta.is_match(hay)
-    }
+        /// The source pattern.
+        pub fn as_str(&self) -> &str {
+            &self.pattern
+        }
 
-    /// The successive non-overlapping matches in `hay`.
-    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
-    where
-        'h: 'r,
-    {
-        self.meta.find_iter(hay).map(move |m| Match { hay, start: m.start(), end: m.end() })
-    }
+        /// True when the pattern matches somewhere in `hay`.
+        pub fn is_match(&self, hay: &str) -> bool {
+            self.meta.is_match(hay)
+        }
 
-    /// The successive non-overlapping matches in `hay`, with their groups.
-    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
-    where
-        'h: 'r,
-    {
-        self.meta.captures_iter(hay).map(move |caps| Captures { hay, caps })
-    }
-
-    /// Calls `f` on each successive non-overlapping match in `hay` (the matches of
-    /// [`Regex::captures_iter`]), filling one set of captures again for each match instead of
-    /// allocating one per match.
-    pub fn for_each<'h>(&self, hay: &'h str, mut f: impl FnMut(&Captures<'h>)) {
-        let mut caps = Captures { hay, caps: self.meta.create_captures() };
-        let mut it = Searcher::new(Hay::new(hay));
-        while it
-            .advance(|input| {
-                self.meta.search_captures(input, &mut caps.caps);
-                Ok(caps.caps.get_match())
-            })
-            .is_some()
+        /// The successive non-overlapping matches in `hay`.
+        pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
+        where
+            'h: 'r,
         {
-            f(&caps);
+            self.meta.find_iter(hay).map(move |m| Match { hay, start: m.start(), end: m.end() })
+        }
+
+        /// The successive non-overlapping matches in `hay`, with their groups.
+        pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
+        where
+            'h: 'r,
+        {
+            self.meta.captures_iter(hay).map(move |caps| Captures { hay, caps })
+        }
+
+        /// Calls `f` on each successive non-overlapping match in `hay` (the matches of
+        /// [`Regex::captures_iter`]), filling one set of captures again for each match instead of
+        /// allocating one per match.
+        pub fn for_each<'h>(&self, hay: &'h str, mut f: impl FnMut(&Captures<'h>)) {
+            let mut caps = Captures { hay, caps: self.meta.create_captures() };
+            let mut it = Searcher::new(Hay::new(hay));
+            while it
+                .advance(|input| {
+                    self.meta.search_captures(input, &mut caps.caps);
+                    Ok(caps.caps.get_match())
+                })
+                .is_some()
+            {
+                f(&caps);
+            }
+        }
+
+        /// The first match in `hay` that starts at `start` or after (the text before `start` is still
+        /// seen by look-arounds such as `\b`).
+        pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
+            let mut caps = self.meta.create_captures();
+            self.meta.search_captures(&Hay::new(hay).span(start..hay.len()), &mut caps);
+            caps.is_match().then_some(Captures { hay, caps })
         }
     }
 
-    /// The first match in `hay` that starts at `start` or after (the text before `start` is still
-    /// seen by look-arounds such as `\b`).
-    pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
-        let mut caps = self.meta.create_captures();
-        self.meta.search_captures(&Hay::new(hay).span(start..hay.len()), &mut caps);
-        caps.is_match().then_some(Captures { hay, caps })
+    /// The groups of one match of a [`Regex`].
+    #[derive(Debug)]
+    pub struct Captures<'h> {
+        hay: &'h str,
+        caps: Groups,
+    }
+
+    impl<'h> Captures<'h> {
+        /// Group `i` (0: the whole match), if it took part in the match.
+        pub fn get(&self, i: usize) -> Option<Match<'h>> {
+            self.caps.get_group(i).map(|sp| Match { hay: self.hay, start: sp.start, end: sp.end })
+        }
+
+        /// The group named `name`, if the pattern has it and it took part in the match.
+        pub fn name(&self, name: &str) -> Option<Match<'h>> {
+            self.caps.get_group_by_name(name).map(|sp| Match { hay: self.hay, start: sp.start, end: sp.end })
+        }
+    }
+
+    /// `caps[i]`: the text of group `i`, which must have taken part in the match (as in `regex`).
+    impl std::ops::Index<usize> for Captures<'_> {
+        type Output = str;
+        fn index(&self, i: usize) -> &str {
+            self.get(i).map(|m| &self.hay[m.range()]).unwrap_or_else(|| panic!("no group {i}"))
+        }
+    }
+
+    /// `caps["name"]`: the text of the named group, which must have taken part in the match.
+    impl std::ops::Index<&str> for Captures<'_> {
+        type Output = str;
+        fn index(&self, name: &str) -> &str {
+            self.name(name).map(|m| &self.hay[m.range()]).unwrap_or_else(|| panic!("no group {name}"))
+        }
+    }
+
+    /// A matched range of a text.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct Match<'h> {
+        hay: &'h str,
+        start: usize,
+        end: usize,
+    }
+
+    impl<'h> Match<'h> {
+        /// Start byte offset.
+        pub fn start(&self) -> usize {
+            self.start
+        }
+
+        /// End byte offset (exclusive).
+        pub fn end(&self) -> usize {
+            self.end
+        }
+
+        /// The byte range.
+        pub fn range(&self) -> std::ops::Range<usize> {
+            self.start..self.end
+        }
+
+        /// Length in bytes.
+        pub fn len(&self) -> usize {
+            self.end - self.start
+        }
+
+        /// True for an empty match.
+        pub fn is_empty(&self) -> bool {
+            self.start == self.end
+        }
+
+        /// The matched text.
+        pub fn as_str(&self) -> &'h str {
+            &self.hay[self.start..self.end]
+        }
     }
 }
 
-/// The groups of one match of a [`Regex`].
-#[derive(Debug)]
-pub struct Captures<'h> {
-    hay: &'h str,
-    caps: Groups,
-}
+/// The browser build's engine: `regex::Regex` itself behind the same interface, every pattern
+/// with its prefilter (compiling `regex_automata`'s engine directly beside the `regex` crate the
+/// rest of the app uses made the bundle 2.5 KB larger gzipped).
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    pub use regex::{Captures, Match};
 
-impl<'h> Captures<'h> {
-    /// Group `i` (0: the whole match), if it took part in the match.
-    pub fn get(&self, i: usize) -> Option<Match<'h>> {
-        self.caps.get_group(i).map(|sp| Match { hay: self.hay, start: sp.start, end: sp.end })
-    }
+    /// Why a pattern does not compile.
+    pub type BuildError = regex::Error;
 
-    /// The group named `name`, if the pattern has it and it took part in the match.
-    pub fn name(&self, name: &str) -> Option<Match<'h>> {
-        self.caps.get_group_by_name(name).map(|sp| Match { hay: self.hay, start: sp.start, end: sp.end })
-    }
-}
+    /// A compiled pattern (see the native [`Regex`](super::Regex)).
+    #[derive(Debug)]
+    pub struct Regex(regex::Regex);
 
-/// `caps[i]`: the text of group `i`, which must have taken part in the match (as in `regex`).
-impl std::ops::Index<usize> for Captures<'_> {
-    type Output = str;
-    fn index(&self, i: usize) -> &str {
-        self.get(i).map(|m| &self.hay[m.range()]).unwrap_or_else(|| panic!("no group {i}"))
-    }
-}
+    impl Regex {
+        /// Compiles `pattern` in ASCII mode (always with the prefilter here).
+        pub(super) fn build(pattern: &str, _prefilter: bool) -> Result<Regex, BuildError> {
+            regex::RegexBuilder::new(pattern).unicode(false).build().map(Regex)
+        }
 
-/// `caps["name"]`: the text of the named group, which must have taken part in the match.
-impl std::ops::Index<&str> for Captures<'_> {
-    type Output = str;
-    fn index(&self, name: &str) -> &str {
-        self.name(name).map(|m| &self.hay[m.range()]).unwrap_or_else(|| panic!("no group {name}"))
-    }
-}
+        /// The source pattern.
+        pub fn as_str(&self) -> &str {
+            self.0.as_str()
+        }
 
-/// A matched range of a text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Match<'h> {
-    hay: &'h str,
-    start: usize,
-    end: usize,
-}
+        /// True when the pattern matches somewhere in `hay`.
+        pub fn is_match(&self, hay: &str) -> bool {
+            self.0.is_match(hay)
+        }
 
-impl<'h> Match<'h> {
-    /// Start byte offset.
-    pub fn start(&self) -> usize {
-        self.start
-    }
+        /// The successive non-overlapping matches in `hay`.
+        pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
+        where
+            'h: 'r,
+        {
+            self.0.find_iter(hay)
+        }
 
-    /// End byte offset (exclusive).
-    pub fn end(&self) -> usize {
-        self.end
-    }
+        /// The successive non-overlapping matches in `hay`, with their groups.
+        pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
+        where
+            'h: 'r,
+        {
+            self.0.captures_iter(hay)
+        }
 
-    /// The byte range.
-    pub fn range(&self) -> std::ops::Range<usize> {
-        self.start..self.end
-    }
+        /// Calls `f` on each successive non-overlapping match in `hay`.
+        pub fn for_each<'h>(&self, hay: &'h str, mut f: impl FnMut(&Captures<'h>)) {
+            for caps in self.0.captures_iter(hay) {
+                f(&caps);
+            }
+        }
 
-    /// Length in bytes.
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    /// True for an empty match.
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
-    /// The matched text.
-    pub fn as_str(&self) -> &'h str {
-        &self.hay[self.start..self.end]
+        /// The first match in `hay` that starts at `start` or after.
+        pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
+            self.0.captures_at(hay, start)
+        }
     }
 }
 
