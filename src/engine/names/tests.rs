@@ -487,3 +487,15 @@ fn tokens_with_lists_the_flagged_tokens() {
     assert_eq!(doc.tokens_with(flag::ROOM | flag::ORG_HEAD).collect::<Vec<_>>(), [2, 5]);
     assert_eq!(doc.tokens_with(flag::CRED).count(), 0);
 }
+
+#[test]
+fn key_in_matches_exactly_the_listed_words() {
+    use super::Doc;
+    let text = "to at from for per on by of the tow a in into onto top fort bypass From TO at's";
+    let doc = Doc::new(text);
+    for i in 0..doc.toks.len() {
+        let want = matches!(doc.key_str(i), "to" | "at" | "from" | "for" | "per" | "on" | "by");
+        assert_eq!(key_in!(doc, i, "to", "at", "from", "for", "per", "on", "by"), want, "{}", doc.word(i));
+        assert_eq!(key_in!(doc, i, "the"), doc.key_str(i) == "the", "{}", doc.word(i));
+    }
+}
