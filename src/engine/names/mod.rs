@@ -37,12 +37,14 @@ use super::{Input, Recognizer, Refiner, Span};
 
 /// `key_in!(doc, i, "of", "at", "from")`: true when token `i`'s [`Doc::key`] is one of the words
 /// (lowercase, one to eight bytes each), like `matches!(&*doc.key(i), "of" | "at" | "from")` but
-/// comparing integers packed at compile time: for the cue tests of loops over every token.
+/// comparing integers packed at compile time: for the cue tests of loops over every token. Most
+/// keys are none of the words: a one-word-wide filter of the words' [`bit8`] turns most of them
+/// away before the comparisons (one per word).
 macro_rules! key_in {
     ($doc:expr, $i:expr, $($w:literal),+ $(,)?) => {{
-        // one comparison with a constant per word (faster than a search of a slice)
+        const FILTER: u64 = $crate::engine::names::filter8(&[$($crate::engine::names::word8($w)),+]);
         let k = $doc.key8($i);
-        false $(|| k == const { $crate::engine::names::word8($w) })+
+        FILTER & (1 << $crate::engine::names::bit8(k)) != 0 && (false $(|| k == const { $crate::engine::names::word8($w) })+)
     }};
 }
 
@@ -116,7 +118,7 @@ fn case_blocks_with_modes(text: &str) -> Vec<(usize, usize, CaseMode)> {
     let bytes = text.as_bytes();
     while at < bytes.len() {
         let line = &bytes[at..];
-        let line = &line[..line.iter().position(|&b| b == b'\n').map_or(line.len(), |p| p + 1)];
+        let line = &line[..memchr::memchr(b'\n', line).map_or(line.len(), |p| p + 1)];
         let (up, low) = count_cases(line);
         // (the ASCII letters are the capitals and the lowercase letters)
         let mode = if up + low >= 16 { Some(shape::case_mode_of_counts(up, low)) } else { None };
@@ -398,6 +400,23 @@ pub const fn word8(w: &str) -> u64 {
         k += 1;
     }
     v
+}
+
+/// A bit (0 to 63) of a word packed by [`word8`], from its hash: the filter of [`key_in!`].
+#[inline]
+pub const fn bit8(k: u64) -> u32 {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as u32
+}
+
+/// The filter of [`key_in!`] for `words` (packed by [`word8`]): the [`bit8`] of each word set.
+pub const fn filter8(words: &[u64]) -> u64 {
+    let mut f = 0u64;
+    let mut k = 0;
+    while k < words.len() {
+        f |= 1 << bit8(words[k]);
+        k += 1;
+    }
+    f
 }
 
 /// `w` packed for [`ShortWords`]: its bytes, zero-padded to 16, as two integers (none for an

@@ -190,7 +190,7 @@ pub fn chat_beds(doc: &Doc<'_>, out: &mut Vec<Span>) {
         let line_start = b[..s].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
         let head = doc.text[line_start..s].trim_end_matches(' ');
         // (the start of the trailing run of word bytes: ASCII only, so never inside a character)
-        let prev_start = head.len() - head.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '\'').len();
+        let prev_start = head.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '\'').len();
         let prev = &head[prev_start..];
         let msg_start = prev.is_empty() && head.ends_with(':');
         let tail = &doc.text[e..];
@@ -211,7 +211,7 @@ pub fn chat_beds(doc: &Doc<'_>, out: &mut Vec<Span>) {
             || prev_is(&["in"]) && (next_is(STATE) || next_is(&["overnight", "tonight"]) || end_of_clause && {
                 // "the kid in 14": a person right before "in"
                 let h = head[..prev_start].trim_end_matches(' ');
-                let w = &h[h.len() - h.trim_end_matches(|c: char| c.is_ascii_alphanumeric()).len()..];
+                let w = &h[h.trim_end_matches(|c: char| c.is_ascii_alphanumeric()).len()..];
                 ["kid", "pt", "patient", "guy", "dude", "lady", "man", "woman", "gentleman", "girl", "boy", "one", "family"].iter().any(|x| w.eq_ignore_ascii_case(x))
             })
             || prev_is(&["and"]) && last_bed_line == line_start && end_of_clause;
@@ -1070,6 +1070,11 @@ mod tests {
         for text in ["¡ 0 : ] MRN:A", "a: ¡ 12\nb: ¿ 3 tonight", "x: é 4\ny: in 5"] {
             let _ = crate::engine::default_engine().scan(text);
         }
+        // and the bed numbers of a staff chat are still found after the word before them
+        let chat = "[group chat: 4 west nights]\n\nmai: ¡ who has 12 tonight\nmai: pls not me again\ndre: i have 12 lol. and 14\ndre: 14 is mr nguyen";
+        let spans = crate::engine::default_engine().scan(chat);
+        let beds = spans.iter().filter(|s| s.reason == "a bed number in a staff chat").count();
+        assert!(beds >= 3, "{spans:?}");
     }
 
     /// [`may_open_place`] is a necessary condition: at a token that fails it, the rules of [`place_at`]

@@ -534,3 +534,15 @@ fn name_extents() {
         assert_eq!(found(text), want, "{text}");
     }
 }
+
+#[test]
+fn key_in_matches_exactly_the_listed_words() {
+    use super::Doc;
+    let text = "to at from for per on by of the tow a in into onto top fort bypass From TO at's";
+    let doc = Doc::new(text);
+    for i in 0..doc.toks.len() {
+        let want = matches!(doc.key_str(i), "to" | "at" | "from" | "for" | "per" | "on" | "by");
+        assert_eq!(key_in!(doc, i, "to", "at", "from", "for", "per", "on", "by"), want, "{}", doc.word(i));
+        assert_eq!(key_in!(doc, i, "the"), doc.key_str(i) == "the", "{}", doc.word(i));
+    }
+}
