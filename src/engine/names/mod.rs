@@ -787,6 +787,21 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Checks that `may_open` is a necessary condition of the rules `at` runs at a token: at every
+/// token of the texts of `rows` where it fails, `at` finds nothing (the cheap first test of a
+/// loop over every token must never hide a finding).
+#[cfg(test)]
+pub(crate) fn assert_cheap_test_misses_nothing(rows: &[(&str, &[&str])], may_open: fn(&Doc<'_>, usize) -> bool, at: fn(&Doc<'_>, usize, &mut Vec<Span>) -> Option<usize>) {
+    for &(text, _) in rows {
+        let doc = Doc::new(text);
+        for i in 0..doc.toks.len() {
+            let mut out = Vec::new();
+            let end = at(&doc, i, &mut out);
+            assert!(may_open(&doc, i) || end.is_none() && out.is_empty(), "{text}: token {i}");
+        }
+    }
+}
+
 /// The small-set flags of a lowercase, folded word.
 pub fn word_flags(w: &str) -> u32 {
     FLAGS.get(w).copied().unwrap_or(0)

@@ -1081,13 +1081,6 @@ mod tests {
     /// find nothing (checked on every token of the table's texts).
     #[test]
     fn cheap_test_misses_nothing() {
-        for &(text, _) in ROWS {
-            let doc = Doc::new(text);
-            for i in 0..doc.toks.len() {
-                let mut out = Vec::new();
-                let end = place_at(&doc, i, &mut out);
-                assert!(may_open_place(&doc, i) || end.is_none() && out.is_empty(), "{text}: token {i}");
-            }
-        }
+        crate::engine::names::assert_cheap_test_misses_nothing(ROWS, may_open_place, place_at);
     }
 }
