@@ -91,7 +91,8 @@ fn after_title(doc: &Doc<'_>, title: usize, i: usize) -> bool {
     if doc.has(i, flag::FUNC | flag::CRED | flag::UNIT | flag::TITLE) && !(t.is_cap() && doc.mode == CaseMode::Mixed && (doc.is_name(i) || cap_pair) && !doc.has(i, flag::TITLE)) {
         return false;
     }
-    if doc.mode == CaseMode::Mixed && t.shape == Shape::Lower && !doc.is_name(i) {
+    // (after a title typed in lowercase, a long word no list holds: "wants dr nowakowska to call")
+    if doc.mode == CaseMode::Mixed && t.shape == Shape::Lower && !doc.is_name(i) && !(doc.toks[title].shape == Shape::Lower && unknown_word(doc, i, 6)) {
         return false;
     }
     true
@@ -768,6 +769,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     size_nicknames(doc, &marks, out);
     appositive_names(doc, &marks, out);
     role_appositives(doc, &marks, out);
+    name_then_appositive(doc, &marks, out);
     kunya_names(doc, &marks, out);
     lowercase_message_names(doc, &marks, out);
     paired_names(doc, &marks, first, out);
@@ -1162,6 +1164,34 @@ fn object_verb(doc: &Doc<'_>, i: usize) -> bool {
 
 /// True when token `i` is an adverb that may stand between a subject and its verb ("finally",
 /// "never", "quietly").
+/// "Sterling, our unit secretary, asked", "Nakato, from Jinja, who works": a capitalized word
+/// opening a sentence, then a comma and what places it among people: "our/my/his/her/their" and
+/// a role or a relative closed by a comma, or "from" and a town in the gazetteer.
+fn name_then_appositive(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in marks.of(mark::COMMA_AFTER).filter(|&i| i + 2 < n) {
+        let t = doc.toks[i];
+        if !t.sent_start || t.shape != Shape::Title || t.e - t.s < 3 || doc.has(i, NEVER | flag::TRAP | flag::FUNC | flag::GRAMMAR | flag::CALENDAR | flag::STATE) || adverb(doc, i) {
+            continue;
+        }
+        // (a town's name too: "Sterling", "Comfort")
+        if !(doc.is_first(i) || doc.is_surname(i) || unknown_word(doc, i, 3)) {
+            continue;
+        }
+        let from = key_in!(doc, i + 1, "from") && doc.joined(i + 1) && doc.toks[i + 2].shape == Shape::Title && doc.is_place(i + 2, i + 3);
+        let ours = key_in!(doc, i + 1, "our", "my", "his", "her", "their") && (i + 2..(i + 5).min(n)).any(|k| {
+            (doc.has(k, flag::ROLE | flag::KIN) || matches!(doc.key_str(k), "secretary" | "clerk" | "volunteer" | "doctor" | "tech" | "driver" | "neighbor" | "neighbour"))
+                && doc.gap(k).starts_with(',') && (i + 1..k).all(|m| doc.joined(m))
+        });
+        if from || ours {
+            push(doc, i, i + 1, 0.6, "a name opening a sentence before an appositive (___, our unit secretary,)", out);
+        }
+    }
+}
+
 fn adverb(doc: &Doc<'_>, i: usize) -> bool {
     let k = doc.key(i);
     doc.toks[i].shape == Shape::Lower && (k.len() >= 5 && k.ends_with("ly") && !matches!(&*k, "family" | "supply" | "reply" | "early" | "daily" | "weekly" | "likely" | "only")
@@ -2315,9 +2345,17 @@ fn quoted_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         let bracketed = name_before && before.ends_with("(\"") || before.ends_with("(“");
         let ok = if cue { !doc.has(i, flag::TITLE | flag::ROLE) } else { (kin || name_before) && !doc.has(i, NEVER | flag::TRAP) && (bracketed || !doc.is_common(i) || doc.is_first(i)) };
         if ok {
-            // "Bounmy ("Boun")": the word before a bracketed nickname is the name it shortens
-            if bracketed && !cue && doc.toks[p].shape == Shape::Title && !doc.is_common(p) && !doc.has(p, flag::KIN | flag::ROLE | flag::TITLE) {
+            // "Bounmy ("Boun")", "Geertruida "Truus" Bakker-Vos": the word before a bracketed or
+            // quoted nickname is the name it shortens, and a surname may follow the quote
+            // (not a word of kinship or shorthand: 'Ex-bf "Khoa"')
+            let quoted = (!bracketed && doc.gap(p) == " \"" || doc.gap(p) == " “") && (!doc.word(p).contains('-') || doc.is_hyphen_name(p));
+            if (bracketed || quoted) && !cue && doc.toks[p].shape == Shape::Title && !doc.is_common(p) && !doc.has(p, flag::KIN | flag::ROLE | flag::TITLE) {
                 push(doc, p, p + 1, 0.65, "a name before its bracketed nickname (___ (\"___\"))", out);
+                let j = i + 1;
+                if quoted && j < doc.toks.len() && matches!(doc.gap(i), "\" " | "” ") && doc.toks[j].shape == Shape::Title && !doc.is_common(j) && (doc.is_surname(j) || unknown_word(doc, j, 3)) {
+                    let end = extend(doc, j);
+                    push(doc, j, end, 0.65, "a surname after a quoted nickname (___ \"___\" ___)", out);
+                }
             }
             push(doc, i, i + 1, 0.65, "a quoted nickname (called \"___\", ___ (\"___\"))", out);
         }

@@ -120,6 +120,12 @@ fn regressions() {
         ("She asked us to document her preferred name, MaZungu, which the home had never used.", &["MaZungu"]),
         ("His daughter asked us to use his clan name, Mthembu, when greeting him.", &["Mthembu"]),
         ("PT TELLS ME HIS NAME IS \"TRINI\", CANNOT GIVE LAST NAME.", &["TRINI"]),
+        // a quoted nickname between a given name and a surname; a name before an appositive
+        ("When Geertruida \"Truus\" Bakker-Vos, ninety-five, was admitted to our ward", &["Geertruida", "Truus", "Bakker-Vos"]),
+        ("VNA SKILLED NURSING VISIT Pt: Siriporn \"Nok\" Chaiyasit, 88 Larkin St apt 3R", &["Siriporn", "Nok", "Chaiyasit"]),
+        ("Many of us were born elsewhere. Comfort, from Kumasi. Thandiwe trained in Bulawayo.", &["Comfort"]),
+        ("He died at sunset.  Sterling, our unit secretary, asked me afterward.", &["Sterling"]),
+        ("His son called from Poland at 0300, wants dr nowakowska to call him back.", &["nowakowska"]),
         ("WIFE MARILOU AND SON JUN-JUN IN AFTER SURGERY; her grandson Jun-Jun holding her hand.", &["JUN-JUN", "Jun-Jun"]),
         // a staff chat: a patient by the bed they are in, a colleague's patients, a name after
         // "tell"/"bring" or before "with" (blind3, blind5)
@@ -491,6 +497,7 @@ fn regressions() {
         "A letter for my grandmother, read at her service. I wrote her husband's name so we keep it.",
         "CLAIM FILED PER WIFE, CASE MGR AWARE.",
         "B/S course bilaterally, better air entry noted on Lt. Per report, resp. failure.",
+        "Honestly, our unit secretary, runs the place. Yesterday, from the lab, came the results.",
         // animals a story names are no patients (blind4)
         "His service dog is a black lab named Biscuit. Since April his seizure-alert dog, a golden named Maverick, has gone everywhere.",
         "WILL F/U. RRT  PAGER 4-2291",
@@ -529,6 +536,8 @@ fn name_extents() {
         // a visit's "in" before "to" is no surname In (blind5)
         ("DAUGHTER ROJDA IN TO VISIT, VERY ANXIOUS.", &["ROJDA"]),
         ("SON MAI DO AT BEDSIDE.", &["MAI DO"]),
+        // a word of shorthand before a quoted nickname is no name (blind4)
+        ("Roommate found the note. Ex-bf \"Khoa\" has been texting pt's phone.", &["Khoa"]),
     ];
     for &(text, want) in rows {
         assert_eq!(found(text), want, "{text}");
