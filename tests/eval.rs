@@ -102,15 +102,15 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // dates after admission words, spelled ages over 89, extensions, trauma aliases, bare "id").
     Floor {
         corpus: "unseen-notes.jsonl",
-        recall: 0.9626,
+        recall: 0.9673,
         precision: 0.9954,
-        caught: &[("AGE90", 6), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 25), ("MRN", 1), ("NAME", 115), ("ORGANIZATION", 23), ("PHONE", 14), ("VEHICLE", 1)],
+        caught: &[("AGE90", 6), ("DATE", 13), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 1), ("ID", 5), ("LOCATION", 25), ("MRN", 1), ("NAME", 116), ("ORGANIZATION", 23), ("PHONE", 14), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "unseen-stories.jsonl",
-        recall: 0.9489,
-        precision: 0.981,
-        caught: &[("AGE90", 9), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 52), ("MRN", 2), ("NAME", 186), ("ORGANIZATION", 40), ("PHONE", 11), ("URL", 3)],
+        recall: 0.9543,
+        precision: 0.9811,
+        caught: &[("AGE90", 9), ("DATE", 40), ("DEVICE", 1), ("EMAIL", 5), ("ID", 4), ("LOCATION", 52), ("MRN", 2), ("NAME", 188), ("ORGANIZATION", 40), ("PHONE", 11), ("URL", 3)],
     },
     // the blind corpora (tests/corpora/make_blind.py), scored once before any fix: recall 0.818
     // notes, 0.844 stories. The fixes since are rules for kinds of misses, never their strings.
@@ -122,9 +122,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "blind-stories.jsonl",
-        recall: 0.9554,
+        recall: 0.9579,
         precision: 0.9898,
-        caught: &[("AGE90", 8), ("DATE", 32), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 65), ("MRN", 1), ("NAME", 203), ("ORGANIZATION", 64), ("PHONE", 7), ("URL", 2)],
+        caught: &[("AGE90", 8), ("DATE", 32), ("DEVICE", 1), ("EMAIL", 3), ("LOCATION", 65), ("MRN", 1), ("NAME", 204), ("ORGANIZATION", 64), ("PHONE", 7), ("URL", 2)],
     },
     // the second blind round (tests/corpora/make_blind2.py, a different writer, new settings),
     // scored once before any fix: recall 0.883 notes, 0.840 stories.
@@ -136,17 +136,17 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "blind2-stories.jsonl",
-        recall: 0.9631,
-        precision: 0.9703,
-        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 34), ("EMAIL", 3), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LICENSE", 1), ("LOCATION", 64), ("NAME", 204), ("ORGANIZATION", 66), ("PHONE", 3), ("URL", 1)],
+        recall: 0.9655,
+        precision: 0.9704,
+        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 34), ("EMAIL", 3), ("FAX", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LICENSE", 1), ("LOCATION", 64), ("NAME", 205), ("ORGANIZATION", 66), ("PHONE", 3), ("URL", 1)],
     },
     // the third blind round (tests/corpora/make_blind3.py), written after blind2's fixes had landed
     // and scored once with them: recall 0.873 notes, 0.873 stories (not yet tuned on).
     Floor {
         corpus: "blind3-notes.jsonl",
-        recall: 0.9381,
-        precision: 0.9932,
-        caught: &[("ACCOUNT", 1), ("AGE90", 5), ("DATE", 31), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 2), ("HEALTHPLAN", 2), ("ID", 5), ("LICENSE", 1), ("LOCATION", 37), ("MRN", 1), ("NAME", 142), ("ORGANIZATION", 37), ("PHONE", 20), ("SSN", 1), ("VEHICLE", 1)],
+        recall: 0.9446,
+        precision: 0.9933,
+        caught: &[("ACCOUNT", 1), ("AGE90", 5), ("DATE", 31), ("DEVICE", 1), ("EMAIL", 1), ("FAX", 2), ("HEALTHPLAN", 2), ("ID", 5), ("LICENSE", 1), ("LOCATION", 37), ("MRN", 1), ("NAME", 144), ("ORGANIZATION", 37), ("PHONE", 20), ("SSN", 1), ("VEHICLE", 1)],
     },
     Floor {
         corpus: "blind3-stories.jsonl",
@@ -172,9 +172,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // recall 0.917 notes, 0.875 stories (not yet tuned on).
     Floor {
         corpus: "blind5-notes.jsonl",
-        recall: 0.9516,
-        precision: 0.9787,
-        caught: &[("ACCOUNT", 1), ("AGE90", 5), ("DATE", 28), ("EMAIL", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LOCATION", 34), ("MRN", 3), ("NAME", 153), ("ORGANIZATION", 37), ("PHONE", 7)],
+        recall: 0.9619,
+        precision: 0.9789,
+        caught: &[("ACCOUNT", 1), ("AGE90", 6), ("DATE", 28), ("EMAIL", 1), ("HEALTHPLAN", 1), ("ID", 5), ("LOCATION", 34), ("MRN", 3), ("NAME", 153), ("ORGANIZATION", 37), ("PHONE", 9)],
     },
     Floor {
         corpus: "blind5-stories.jsonl",
