@@ -1162,8 +1162,6 @@ fn object_verb(doc: &Doc<'_>, i: usize) -> bool {
         && matches!(&*doc.key(i), "met" | "meet" | "meeting" | "called" | "call" | "visited" | "visit" | "saw" | "see" | "seeing" | "told" | "tell" | "asked" | "ask" | "thanked" | "adored" | "loved" | "love" | "hugged" | "hug" | "married" | "texted" | "emailed" | "phoned" | "introduced" | "remember" | "remembered" | "miss" | "missed" | "lost" | "buried" | "helped" | "help" | "drove" | "hired" | "heard" | "hear" | "watched" | "reassured" | "comforted" | "invited" | "greeted" | "admired" | "trusted" | "believed" | "thank")
 }
 
-/// True when token `i` is an adverb that may stand between a subject and its verb ("finally",
-/// "never", "quietly").
 /// "Sterling, our unit secretary, asked", "Nakato, from Jinja, who works": a capitalized word
 /// opening a sentence, then a comma and what places it among people: "our/my/his/her/their" and
 /// a role or a relative closed by a comma, or "from" and a town in the gazetteer.
@@ -1192,6 +1190,8 @@ fn name_then_appositive(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     }
 }
 
+/// True when token `i` is an adverb that may stand between a subject and its verb ("finally",
+/// "never", "quietly").
 fn adverb(doc: &Doc<'_>, i: usize) -> bool {
     let k = doc.key(i);
     doc.toks[i].shape == Shape::Lower && (k.len() >= 5 && k.ends_with("ly") && !matches!(&*k, "family" | "supply" | "reply" | "early" | "daily" | "weekly" | "likely" | "only")
