@@ -397,8 +397,9 @@ const CUE_WORDS: &[(&str, u32)] = &[
 const CUE_SLOTS: usize = 256;
 
 /// [`CUE_WORDS`] as an open-addressing hash table of their [`super::word8`] keys, built at
-/// compile time: one multiplication and a comparison or two per token.
-struct CueTable {
+/// compile time: one multiplication and a comparison or two per token (the organization rules
+/// build one of their own cue words too).
+pub(super) struct CueTable {
     keys: [u64; CUE_SLOTS],
     marks: [u32; CUE_SLOTS],
 }
@@ -409,7 +410,7 @@ const fn cue_slot(k: u64) -> usize {
 }
 
 /// Builds the table of `words` (linear probing; a word listed twice gets the union of its marks).
-const fn cue_table(words: &[(&str, u32)]) -> CueTable {
+pub(super) const fn cue_table(words: &[(&str, u32)]) -> CueTable {
     let mut t = CueTable { keys: [0; CUE_SLOTS], marks: [0; CUE_SLOTS] };
     let mut w = 0;
     while w < words.len() {
@@ -431,14 +432,23 @@ static CUE_TABLE: CueTable = cue_table(CUE_WORDS);
 /// (also for 0, a key too long to pack).
 #[inline]
 fn cue_marks(k: u64) -> u32 {
-    let mut s = cue_slot(k);
-    loop {
-        let e = CUE_TABLE.keys[s];
-        // an empty slot's marks are 0
-        if e == k || e == 0 {
-            return CUE_TABLE.marks[s];
+    CUE_TABLE.marks(k)
+}
+
+impl CueTable {
+    /// The marks of a key packed by [`super::word8`]: those its words were given, or 0 (also for
+    /// 0, a key too long to pack).
+    #[inline]
+    pub(super) fn marks(&self, k: u64) -> u32 {
+        let mut s = cue_slot(k);
+        loop {
+            let e = self.keys[s];
+            // an empty slot's marks are 0
+            if e == k || e == 0 {
+                return self.marks[s];
+            }
+            s = (s + 1) % CUE_SLOTS;
         }
-        s = (s + 1) % CUE_SLOTS;
     }
 }
 

@@ -351,8 +351,9 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     eponym_towns(doc, out);
     streets_reserves_sign_offs(doc, out);
     let first = out.len();
+    let mut commas = NextComma::default();
     for i in 0..n {
-        if i >= covered && may_open_place(doc, i) {
+        if i >= covered && may_open_place(doc, i, &mut commas) {
             if let Some(end) = place_at(doc, i, out) {
                 covered = end;
             }
@@ -544,8 +545,8 @@ fn place_at(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
 /// suffix, street, prefix or "new"; in text with case, a lowercase word two or three words after
 /// a word of residence (a town typed in lowercase); else a word that passes the loop's own
 /// cheap tests (no [`NOT_PLACE`] flag, two letters or more, capitalized in text with case; in
-/// text without case, a preposition before it or a comma after).
-fn may_open_place(doc: &Doc<'_>, i: usize) -> bool {
+/// text without case, a preposition before it or a comma after, asked of `commas`).
+fn may_open_place(doc: &Doc<'_>, i: usize, commas: &mut NextComma) -> bool {
     let t = doc.toks[i];
     let len = t.e - t.s;
     if doc.has(i, flag::PLACE_SUFFIX | flag::STREET | flag::PLACE_PREFIX) || key_in!(doc, i, "new") {
@@ -560,7 +561,38 @@ fn may_open_place(doc: &Doc<'_>, i: usize) -> bool {
             _ => false,
         },
         // in notes without case, the loop's next test: a preposition before it or a comma after
-        _ => plain && (after_prep(doc, i) || comma_within_three(doc, i)),
+        _ => plain && (after_prep(doc, i) || commas.within_three(doc, i)),
+    }
+}
+
+/// The first comma of a text at or after a point, kept as [`find`]'s loop moves forward: it
+/// answers [`comma_within_three`] for most tokens of a note without case with one comparison, and
+/// searches the text again only once it has passed the comma (one search per comma).
+#[derive(Default)]
+struct NextComma {
+    /// Where the last search started.
+    from: usize,
+    /// The first comma at or after `from` (the text's length when there is none); `None` before
+    /// the first search.
+    at: Option<usize>,
+}
+
+impl NextComma {
+    /// [`comma_within_three`] of token `i`.
+    fn within_three(&mut self, doc: &Doc<'_>, i: usize) -> bool {
+        let b = doc.text.as_bytes();
+        let s = doc.toks[i].e;
+        // the comma found is the first after `s` too when the search started at or before `s`
+        let at = match self.at {
+            Some(at) if self.from <= s && at >= s => at,
+            _ => {
+                let at = memchr::memchr(b',', &b[s..]).map_or(b.len(), |p| s + p);
+                (self.from, self.at) = (s, Some(at));
+                at
+            }
+        };
+        let n = doc.toks.len();
+        at < doc.toks.get((i + 3).min(n)).map_or(b.len(), |t| t.s)
     }
 }
 
@@ -1081,6 +1113,27 @@ mod tests {
     /// find nothing (checked on every token of the table's texts).
     #[test]
     fn cheap_test_misses_nothing() {
-        crate::engine::names::assert_cheap_test_misses_nothing(ROWS, may_open_place, place_at);
+        crate::engine::names::assert_cheap_test_misses_nothing(ROWS, |doc, i| may_open_place(doc, i, &mut NextComma::default()), place_at);
+    }
+
+    /// [`NextComma`] answers as [`comma_within_three`] does, asked of the tokens in order (as in
+    /// [`find`], with tokens skipped), backwards, and near the end of a text.
+    #[test]
+    fn next_comma_agrees_with_the_search() {
+        let texts = ["LIVES IN DOVER, DE WITH WIFE", "a, b c d e, f,g h i j k l m n o, p", "from jersey city, nj", "no comma at all here", "ends with a comma,", ",starts with one", "x ,, y , z"];
+        for text in texts.iter().copied().chain(ROWS.iter().map(|r| r.0)) {
+            let doc = Doc::new(text);
+            let n = doc.toks.len();
+            for step in 1..=3 {
+                let mut commas = NextComma::default();
+                for i in (0..n).step_by(step) {
+                    assert_eq!(commas.within_three(&doc, i), comma_within_three(&doc, i), "{text}: token {i}");
+                }
+            }
+            let mut commas = NextComma::default();
+            for i in (0..n).rev() {
+                assert_eq!(commas.within_three(&doc, i), comma_within_three(&doc, i), "{text}: token {i} (backwards)");
+            }
+        }
     }
 }
