@@ -103,12 +103,21 @@ const FAMILY: &[&str] = &["son", "sons", "daughter", "daughters", "dtr", "dtrs",
     "son-in-law", "daughter-in-law", "dtr-in-law", "brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "friend", "neighbor", "neighbour", "roommate",
     "mom", "mum", "dad", "coworker", "co-worker", "colleague", "mentor", "preceptor"];
 
+/// [`FAMILY`] as a hash set: the rules ask it of many words, and a search of the list compared
+/// each with every word of the list.
+static FAMILY_SET: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| FAMILY.iter().copied().collect());
+
+/// True when `w` (a [`Doc::key`]) is a family noun of [`FAMILY`].
+fn is_family(w: &str) -> bool {
+    FAMILY_SET.contains(w)
+}
+
 /// True when token `i` may begin a name after a kinship or role word.
 fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     let t = doc.toks[i];
     // "wife pa houa", "dtr ka yang": a two-letter given name that is also a clinical role, then
     // another listed name, after a family noun in a note without case
-    if family && doc.mode != CaseMode::Mixed && t.e - t.s == 2 && doc.has(i, flag::ROLE) && !doc.has(i, flag::FUNC) && i > 0 && FAMILY.contains(&&*doc.key(i - 1))
+    if family && doc.mode != CaseMode::Mixed && t.e - t.s == 2 && doc.has(i, flag::ROLE) && !doc.has(i, flag::FUNC) && i > 0 && is_family(&doc.key(i - 1))
         && doc.is_first(i) && i + 1 < doc.toks.len() && doc.joined(i) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && (doc.is_name(i + 1) || !doc.is_place(i + 1, i + 2)) && !doc.is_common(i + 1)
         && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE)
     {
@@ -175,7 +184,7 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
                 Shape::Title => {}
                 Shape::Upper => return doc.is_first(i) && !doc.is_common(i),
                 // "social: son bill called" typed in lowercase inside a mixed-case note
-                Shape::Lower => return i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.is_first(i) && !doc.has(i, flag::FUNC) && t.e - t.s >= 3,
+                Shape::Lower => return i > 0 && is_family(&doc.key(i - 1)) && doc.is_first(i) && !doc.has(i, flag::FUNC) && t.e - t.s >= 3,
                 _ => return false,
             }
             // "her daughter Hope sat", "her son Bong called": after a kinship word, a capitalized
@@ -183,11 +192,11 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             // ("granddaughter Ploy set a reminder": right after the family noun itself, any word of
             // the sentence going on in lowercase)
             let then = i + 1 >= doc.toks.len() || doc.gap(i).starts_with([',', '.', ';', ')', '!', '?']) || doc.joined(i) && person_verb(doc, i + 1)
-                || i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.gap(i - 1) == " " && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && doc.toks[i + 1].e - doc.toks[i + 1].s >= 2;
+                || i > 0 && is_family(&doc.key(i - 1)) && doc.gap(i - 1) == " " && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && doc.toks[i + 1].e - doc.toks[i + 1].s >= 2;
             let named_word = family && !t.sent_start && t.e - t.s >= 3 && !doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) && then;
             // "Pt's sister Bong and", "her son Will in": a listed name that is also a word, capitalized
             // alone right after a family noun
-            let alone = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && doc.gap(i - 1) == " " && t.e - t.s >= 3 && doc.is_name(i)
+            let alone = i > 0 && is_family(&doc.key(i - 1)) && doc.gap(i - 1) == " " && t.e - t.s >= 3 && doc.is_name(i)
                 && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::STATE | flag::PLACE_SUFFIX | flag::PLACE_PREFIX | flag::STREET)
                 && !(i + 1 < doc.toks.len() && doc.joined(i) && doc.toks[i + 1].is_cap());
             doc.is_first(i) || (!doc.is_common(i) && !doc.has(i, flag::FUNC) && !doc.is_surname(i) && t.e - t.s >= 3)
@@ -202,7 +211,7 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             // (not after a possessive: "mom's molst", "wife's car" are her things)
             // (also after a bedside role that the lists count as kin: "CHAPLAIN KOWALCZYK PAGED")
             let bedside = i > 0 && matches!(&*doc.key(i - 1), "chaplain" | "interpreter" | "translator" | "caregiver") && !doc.word(i - 1).ends_with("'s");
-            let after_family = i > 0 && FAMILY.contains(&&*doc.key(i - 1)) && !doc.word(i - 1).ends_with("'s") || family && i > 1 && doc.key(i - 1) == "and" || bedside;
+            let after_family = i > 0 && is_family(&doc.key(i - 1)) && !doc.word(i - 1).ends_with("'s") || family && i > 1 && doc.key(i - 1) == "and" || bedside;
             ((doc.is_first(i) || doc.is_hyphen_name(i)) && (family || !doc.is_common(i)))
                 || (after_family && t.e - t.s >= 4 && !doc.is_common(i) && !doc.has(i, flag::MEDICAL | flag::UNIT | flag::CRED)
                     && doc.word(i).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
@@ -237,7 +246,7 @@ fn short_kin_subject(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.toks[i];
     let n = doc.toks.len();
     // "wife's number is": a thing of the relative's, not a name
-    if !(3..=6).contains(&(t.e - t.s)) || i + 1 >= n || !doc.joined(i) || doc.gap(i - 1) != " " || !FAMILY.contains(&&*doc.key(i - 1)) || doc.word(i - 1).ends_with("'s") {
+    if !(3..=6).contains(&(t.e - t.s)) || i + 1 >= n || !doc.joined(i) || doc.gap(i - 1) != " " || !is_family(&doc.key(i - 1)) || doc.word(i - 1).ends_with("'s") {
         return false;
     }
     if !(doc.has(i + 1, flag::NOTE_VERB) || key_in!(doc, i + 1, "calling", "visiting", "texted", "texting", "phoning", "flying", "driving")) || doc.has(i + 1, flag::FUNC) && !key_in!(doc, i + 1, "is", "was", "will", "has") {
@@ -477,7 +486,16 @@ fn hyphen_after_kin(b: &[u8], s: usize, e: usize) -> bool {
 /// The tokens of a text with any [`mark`], in order, with their marks.
 struct Marks {
     list: Vec<(u32, u32)>,
+    /// The tokens of each mark, in order, mark after mark: the rules that start from one mark
+    /// (all but one) walk its few tokens, not the whole list.
+    by_mark: Vec<u32>,
+    /// Where the tokens of mark `1 << b` start in `by_mark` (`b` from 0 to [`MARKS`] - 1) and
+    /// end (the next start).
+    bounds: [u32; MARKS + 1],
 }
+
+/// The number of [`mark`]s (bits 0 to `MARKS - 1`).
+const MARKS: usize = 23;
 
 impl Marks {
     /// Marks the tokens of `doc` in one pass.
@@ -528,12 +546,42 @@ impl Marks {
                 list.push((i as u32, m));
             }
         }
-        Marks { list }
+        // the tokens of each mark, by a counting sort of the list on each of its marks
+        let mut bounds = [0u32; MARKS + 1];
+        for &(_, m) in &list {
+            let mut m = m;
+            while m != 0 {
+                bounds[m.trailing_zeros() as usize + 1] += 1;
+                m &= m - 1;
+            }
+        }
+        for b in 0..MARKS {
+            bounds[b + 1] += bounds[b];
+        }
+        let mut by_mark = vec![0u32; bounds[MARKS] as usize];
+        let mut next = bounds;
+        for &(i, m) in &list {
+            let mut m = m;
+            while m != 0 {
+                let b = m.trailing_zeros() as usize;
+                by_mark[next[b] as usize] = i;
+                next[b] += 1;
+                m &= m - 1;
+            }
+        }
+        Marks { list, by_mark, bounds }
     }
 
-    /// The tokens with any of marks `m`, in order.
+    /// The tokens with any of marks `m`, in order: those of one mark from its own run, those of
+    /// several from the whole list.
     fn of(&self, m: u32) -> impl Iterator<Item = usize> + '_ {
-        self.list.iter().filter(move |e| e.1 & m != 0).map(|e| e.0 as usize)
+        let (one, all) = if m.is_power_of_two() {
+            let b = m.trailing_zeros() as usize;
+            (&self.by_mark[self.bounds[b] as usize..self.bounds[b + 1] as usize], &self.list[..0])
+        } else {
+            (&self.by_mark[..0], &self.list[..])
+        };
+        one.iter().map(|&i| i as usize).chain(all.iter().filter(move |e| e.1 & m != 0).map(|e| e.0 as usize))
     }
 }
 
@@ -1235,7 +1283,7 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         let t = doc.toks[i];
         // "spoke w/ irena (niece)", "called DIANE (DTR)", "HILDEBRANDT (SW) PAGED": a word then a
         // kinship word or a bedside role in brackets
-        if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (FAMILY.contains(&&*doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver" | "sw" | "cm" | "chaplain" | "interpreter" | "interp" | "sitter"))
+        if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (is_family(&doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver" | "sw" | "cm" | "chaplain" | "interpreter" | "interp" | "sitter"))
             && doc.text[doc.toks[i + 1].e..].starts_with(')')
             && (unknown_word(doc, i, 3) || doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE))
             && (!mixed || t.is_cap())
@@ -1273,7 +1321,7 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
             let given = || unknown_word(doc, i, 3) || listed_given(doc, i) && !doc.is_common(i);
             let kin_owner = i + 1 < n && doc.joined(i) && {
                 let w = doc.word(i);
-                (w.ends_with("'s") || w.ends_with("’s")) && doc.toks[i + 1].shape == Shape::Lower && (FAMILY.contains(&&*doc.key(i + 1)) || key_in!(doc, i + 1, "family", "story", "voice", "funeral", "friends", "friend", "kids", "children", "partner", "nurse", "doctor", "room", "bedside", "smile", "laugh", "hands"))
+                (w.ends_with("'s") || w.ends_with("’s")) && doc.toks[i + 1].shape == Shape::Lower && (is_family(&doc.key(i + 1)) || key_in!(doc, i + 1, "family", "story", "voice", "funeral", "friends", "friend", "kids", "children", "partner", "nurse", "doctor", "room", "bedside", "smile", "laugh", "hands"))
             };
             let copula = i + 2 < n && doc.joined(i) && doc.joined(i + 1) && key_in!(doc, i + 1, "is", "was") && doc.toks[i + 2].shape == Shape::Lower
                 && key_in!(doc, i + 2, "the", "my", "our", "a", "an", "one", "always", "never", "still", "only", "just", "also", "so", "born", "not", "like", "there", "here", "home", "in", "at", "sitting", "lying", "waiting", "living", "married")
@@ -1308,7 +1356,7 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         {
             // "It was ___ who noticed", "adored ___, who sang": only people are "who"
             "a name before who (___ who noticed)"
-        } else if i + 3 < n && doc.joined(i) && doc.key(i + 1) == "and" && doc.joined(i + 1) && matches!(&*doc.key(i + 2), "her" | "his" | "their") && doc.joined(i + 2) && FAMILY.contains(&&*doc.key(i + 3)) {
+        } else if i + 3 < n && doc.joined(i) && doc.key(i + 1) == "and" && doc.joined(i + 1) && matches!(&*doc.key(i + 2), "her" | "his" | "their") && doc.joined(i + 2) && is_family(&doc.key(i + 3)) {
             // "Both ___ and her mother", "___ and his wife"
             "a name before a kinship word of its own (___ and her mother)"
         } else if !t.sent_start && doc.word(i).ends_with("'s") && i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && !drug_shaped(&doc.key(i + 1)) && !doc.has(i + 1, flag::EPONYM_HEAD | flag::MEDICAL) {
@@ -1521,7 +1569,7 @@ fn kin_hyphen_name(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
             continue;
         }
         let (kin, name) = (kin.to_ascii_lowercase(), name.to_ascii_lowercase());
-        if !FAMILY.contains(&kin.as_str()) || !FIRST_NAMES.contains(&name) || COMMON_WORDS.contains(&name) || super::word_flags(&name) & (flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED) != 0 {
+        if !is_family(&kin) || !FIRST_NAMES.contains(&name) || COMMON_WORDS.contains(&name) || super::word_flags(&name) & (flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED) != 0 {
             continue;
         }
         out.push(Span::new(t.s + h + 1, t.e, Category::Name, 0.7, NAME, "a first name joined to a kinship word (DAUGHTER-___)"));
@@ -2439,6 +2487,28 @@ fn handles(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Marks::of`] yields, for one mark or several, exactly the tokens of the list that carry
+    /// any of them, in order; and every mark fits in [`MARKS`] bits.
+    #[test]
+    fn marks_by_mark_agree_with_the_list() {
+        assert!(CUE_WORDS.iter().all(|e| e.1 < 1 << MARKS) && mark::KIN_HYPHEN == 1 << (MARKS - 1));
+        let texts = [
+            "Her son, Tafadzwa (\"Taf\") Moyo: called with Dr. Okafor and #TeamSahra @rosa_a from Kumasi.",
+            "pt's granddaughter-Maria and family per sil, big Joe goes by Jojo; Rev. Smith, RN",
+            "LUCY IS ON VACA, SPOKE WITH SON (JOE) AND DIL",
+        ];
+        for text in texts {
+            let doc = Doc::new(text);
+            let marks = Marks::new(&doc);
+            let masks = (0..MARKS).map(|b| 1u32 << b).chain([mark::PAREN_AFTER | mark::TITLE, mark::COMMA_AFTER | mark::AND | mark::KIN, !0]);
+            for m in masks {
+                let want: Vec<usize> = marks.list.iter().filter(|e| e.1 & m != 0).map(|e| e.0 as usize).collect();
+                assert_eq!(marks.of(m).collect::<Vec<_>>(), want, "{text}: marks {m:#x}");
+            }
+            assert!(marks.of(mark::TITLE).count() > 0 && marks.of(mark::COMMA_AFTER).count() > 0, "{text}");
+        }
+    }
 
     #[test]
     fn cue_table_holds_every_cue_word_and_nothing_else() {

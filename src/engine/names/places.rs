@@ -597,6 +597,7 @@ impl NextComma {
 }
 
 /// True when token `i` comes right after "came from", "called from", "flew from" (joined by spaces).
+#[inline]
 fn came_from(doc: &Doc<'_>, i: usize) -> bool {
     i >= 2 && key_in!(doc, i - 1, "from") && doc.joined(i - 1) && doc.joined(i - 2)
         && key_in!(doc, i - 2, "came", "comes", "coming", "called", "calling", "flew", "flying", "drove", "driving", "visiting")
