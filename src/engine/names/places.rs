@@ -227,7 +227,8 @@ pub fn chat_beds(doc: &Doc<'_>, out: &mut Vec<Span>) {
 
 /// True when token `i` follows a preposition that opens a place ("in", "from", "near", "of").
 fn after_prep(doc: &Doc<'_>, i: usize) -> bool {
-    i > 0 && linked(doc, i) && key_in!(doc, i - 1, "in", "from", "near", "of", "outside", "around", "to")
+    // (the word first: most words are none of these, and `linked` is a call)
+    i > 0 && key_in!(doc, i - 1, "in", "from", "near", "of", "outside", "around", "to") && linked(doc, i)
 }
 
 /// Compass words that open the name of a region ("the Eastern Shore", "the Western Slope").
@@ -597,7 +598,7 @@ impl NextComma {
 }
 
 /// True when token `i` comes right after "came from", "called from", "flew from" (joined by spaces).
-#[inline]
+#[inline(always)]
 fn came_from(doc: &Doc<'_>, i: usize) -> bool {
     i >= 2 && key_in!(doc, i - 1, "from") && doc.joined(i - 1) && doc.joined(i - 2)
         && key_in!(doc, i - 2, "came", "comes", "coming", "called", "calling", "flew", "flying", "drove", "driving", "visiting")
