@@ -47,6 +47,9 @@ pub struct Tok {
     pub sent_start: bool,
     /// True when every byte is ASCII.
     pub ascii: bool,
+    /// True when the token is ASCII letters only (no inner apostrophe or hyphen): its lowercase
+    /// word is the same range of the lowercased text, with no possessive to strip.
+    pub plain: bool,
 }
 
 impl Tok {
@@ -205,12 +208,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                         (_, 1) if c.is_ascii_uppercase() => Shape::Title,
                         _ => shape_of(&text[s..j]),
                     };
-                    out.push(Tok { s, e: j, shape, sent_start, ascii: true });
+                    out.push(Tok { s, e: j, shape, sent_start, ascii: true, plain: true });
                     sent_start = false;
                     i = j;
                     continue;
                 }
-                let mut ascii = true;
+                let (mut ascii, mut inner) = (true, false);
                 let mut j = i + 1;
                 loop {
                     while j < b.len() && (b[j].is_ascii_alphabetic() || b[j] >= 0x80) {
@@ -230,12 +233,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                         let next = text[j + 1..].chars().next().unwrap();
                         if next.is_alphabetic() {
                             j += 1;
+                            inner = true;
                             continue;
                         }
                     }
                     break;
                 }
-                out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii });
+                out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii, plain: ascii && !inner });
                 sent_start = false;
                 i = j;
                 continue;
@@ -270,7 +274,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     }
                     break;
                 }
-                out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii: false });
+                out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii: false, plain: false });
                 sent_start = false;
                 i = j;
             } else {
