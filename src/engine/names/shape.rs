@@ -159,14 +159,16 @@ fn letter_run(x: u64) -> (usize, usize) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let ascii = !x & HIGH;
-    let low7 = x & !HIGH;
     // per byte, the high bit set when the byte (7 bits) is at least `n`: no carry crosses bytes
     let at_least = |v: u64, n: u8| (v + ONES * (0x80 - n as u64)) & HIGH;
-    let folded = low7 | (ONES * 0x20);
+    let folded = (x & !HIGH) | (ONES * 0x20);
     let letters = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & ascii;
-    let capitals = at_least(low7, b'A') & !at_least(low7, b'Z' + 1) & ascii;
-    let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
-    let in_run = if run == 8 { !0 } else { (1u64 << (8 * run)) - 1 };
+    // a letter is a capital when its 0x20 bit is clear (that bit shifted to the high bit)
+    let capitals = letters & !(x << 2);
+    // the high bit of the first byte that is no letter, and the bits below it
+    let stop = !letters & HIGH;
+    let in_run = stop ^ stop.wrapping_sub(1);
+    let run = (stop.trailing_zeros() / 8) as usize;
     // the count of the bytes whose high bit is set: their bits shifted to the low bit of each
     // byte and summed into the top byte by one multiplication (no POPCNT on baseline x86-64)
     (run, (((capitals & in_run) >> 7).wrapping_mul(ONES) >> 56) as usize)
@@ -178,82 +180,83 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
     let mut sent_start = true;
-    while i < b.len() {
-        let c = b[i];
+    loop {
+        // a run of ASCII separators: each starts a sentence, leaves it as it is, or ends it
+        while i < b.len() {
+            match SEPARATORS[b[i] as usize] {
+                SEP_STARTS => sent_start = true,
+                SEP_KEEPS => {}
+                SEP_ENDS => sent_start = false,
+                _ => break,
+            }
+            i += 1;
+        }
+        // then an ASCII letter or a non-ASCII byte
+        let Some(&c) = b.get(i) else { break };
         if c < 0x80 {
-            if c.is_ascii_alphabetic() {
-                let s = i;
-                // fast path: a plain ASCII word followed by a separator
-                let (mut j, mut upper) = (i, 0);
-                // eight bytes at a time while they are all letters
-                while let Some(chunk) = b.get(j..j + 8) {
-                    let (run, up) = letter_run(u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]));
-                    j += run;
-                    upper += up;
-                    if run < 8 {
-                        break;
-                    }
+            let s = i;
+            // fast path: a plain ASCII word followed by a separator
+            let (mut j, mut upper) = (i, 0);
+            // eight bytes at a time while they are all letters
+            while let Some(chunk) = b.get(j..j + 8) {
+                let (run, up) = letter_run(u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]));
+                j += run;
+                upper += up;
+                if run < 8 {
+                    break;
                 }
+            }
+            // then byte by byte in the last eight bytes of the text
+            if b.len() - j < 8 {
                 while j < b.len() && b[j].is_ascii_alphabetic() {
                     upper += b[j].is_ascii_uppercase() as usize;
                     j += 1;
                 }
-                if j >= b.len() || (b[j] < 0x80 && b[j] != b'\'' && b[j] != b'-') {
-                    let len = j - s;
-                    let shape = match (len, upper) {
-                        (1, 1) => Shape::Initial,
-                        (1, _) => Shape::Other,
-                        (_, 0) => Shape::Lower,
-                        (n, u) if u == n => Shape::Upper,
-                        (_, 1) if c.is_ascii_uppercase() => Shape::Title,
-                        _ => shape_of(&text[s..j]),
-                    };
-                    out.push(Tok { s, e: j, shape, sent_start, ascii: true, plain: true });
-                    sent_start = false;
-                    i = j;
-                    continue;
-                }
-                let (mut ascii, mut inner) = (true, false);
-                let mut j = i + 1;
-                loop {
-                    while j < b.len() && (b[j].is_ascii_alphabetic() || b[j] >= 0x80) {
-                        if b[j] >= 0x80 {
-                            let ch = text[j..].chars().next().unwrap();
-                            if !ch.is_alphabetic() && !matches!(ch, '\u{300}'..='\u{36f}') {
-                                break;
-                            }
-                            ascii = false;
-                            j += ch.len_utf8();
-                        } else {
-                            j += 1;
-                        }
-                    }
-                    // inner apostrophe or hyphen followed by a letter
-                    if j + 1 < b.len() && (b[j] == b'\'' || b[j] == b'-') && (b[j + 1].is_ascii_alphabetic() || b[j + 1] >= 0xC3) {
-                        let next = text[j + 1..].chars().next().unwrap();
-                        if next.is_alphabetic() {
-                            j += 1;
-                            inner = true;
-                            continue;
-                        }
-                    }
-                    break;
-                }
-                out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii, plain: ascii && !inner });
+            }
+            if j >= b.len() || (b[j] < 0x80 && b[j] != b'\'' && b[j] != b'-') {
+                let len = j - s;
+                let shape = match (len, upper) {
+                    (1, 1) => Shape::Initial,
+                    (1, _) => Shape::Other,
+                    (_, 0) => Shape::Lower,
+                    (n, u) if u == n => Shape::Upper,
+                    (_, 1) if c.is_ascii_uppercase() => Shape::Title,
+                    _ => shape_of(&text[s..j]),
+                };
+                out.push(Tok { s, e: j, shape, sent_start, ascii: true, plain: true });
                 sent_start = false;
                 i = j;
                 continue;
             }
-            // a run of ASCII separators: each starts a sentence, leaves it as it is, or ends it
-            while i < b.len() {
-                match SEPARATORS[b[i] as usize] {
-                    SEP_STARTS => sent_start = true,
-                    SEP_KEEPS => {}
-                    SEP_ENDS => sent_start = false,
-                    _ => break,
+            let (mut ascii, mut inner) = (true, false);
+            let mut j = i + 1;
+            loop {
+                while j < b.len() && (b[j].is_ascii_alphabetic() || b[j] >= 0x80) {
+                    if b[j] >= 0x80 {
+                        let ch = text[j..].chars().next().unwrap();
+                        if !ch.is_alphabetic() && !matches!(ch, '\u{300}'..='\u{36f}') {
+                            break;
+                        }
+                        ascii = false;
+                        j += ch.len_utf8();
+                    } else {
+                        j += 1;
+                    }
                 }
-                i += 1;
+                // inner apostrophe or hyphen followed by a letter
+                if j + 1 < b.len() && (b[j] == b'\'' || b[j] == b'-') && (b[j + 1].is_ascii_alphabetic() || b[j + 1] >= 0xC3) {
+                    let next = text[j + 1..].chars().next().unwrap();
+                    if next.is_alphabetic() {
+                        j += 1;
+                        inner = true;
+                        continue;
+                    }
+                }
+                break;
             }
+            out.push(Tok { s, e: j, shape: shape_of(&text[s..j]), sent_start, ascii, plain: ascii && !inner });
+            sent_start = false;
+            i = j;
         } else {
             let ch = text[i..].chars().next().unwrap();
             if ch.is_alphabetic() {
@@ -370,8 +373,19 @@ mod tests {
     }
 
     #[test]
+    fn plain_tokens_are_ascii_letters_only() {
+        let text = "Rosa O'Brien-Tremblay's end- Zielińska abcé MD's ok ROSA x";
+        let toks = tokenize(text);
+        assert_eq!(toks.len(), 9);
+        for t in toks {
+            let w = &text[t.s..t.e];
+            assert_eq!(t.plain, w.bytes().all(|c| c.is_ascii_alphabetic()), "{w}");
+        }
+    }
+
+    #[test]
     fn letter_run_counts() {
-        for w in ["abcdefgh", "ABCdefGH", "Ab1", "", "XYZ.abcd", "aaaaaaaZ", "ZZZZZZZZ", "é"] {
+        for w in ["abcdefgh", "ABCdefGH", "Ab1", "", "XYZ.abcd", "aaaaaaaZ", "ZZZZZZZZ", "é", "A@[`{z", "Z\x7fa"] {
             let mut b = [b' '; 8];
             let n = w.len().min(8);
             b[..n].copy_from_slice(&w.as_bytes()[..n]);
