@@ -73,13 +73,26 @@ fn shape_of(w: &str) -> Shape {
             _ => Shape::Other,
         };
     }
-    let mut chars = w.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = chars.next() else { return Shape::Other };
-    let (mut upper, mut lower, mut n) = (first.is_uppercase() as usize, first.is_lowercase() as usize, 1);
-    for c in chars {
-        n += 1;
-        upper += c.is_uppercase() as usize;
-        lower += c.is_lowercase() as usize;
+    // the letters: how many, how many capitals and lowercase, and whether the first is a capital
+    // (byte by byte for an ASCII word with an apostrophe or hyphen: the same counts)
+    let (n, upper, lower, first_upper) = if w.is_ascii() {
+        let letters = w.bytes().filter(u8::is_ascii_alphabetic);
+        let upper = letters.clone().filter(u8::is_ascii_uppercase).count();
+        let n = letters.clone().count();
+        (n, upper, n - upper, w.bytes().find(u8::is_ascii_alphabetic).is_some_and(|c| c.is_ascii_uppercase()))
+    } else {
+        let mut chars = w.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = chars.next() else { return Shape::Other };
+        let (mut upper, mut lower, mut n) = (first.is_uppercase() as usize, first.is_lowercase() as usize, 1);
+        for c in chars {
+            n += 1;
+            upper += c.is_uppercase() as usize;
+            lower += c.is_lowercase() as usize;
+        }
+        (n, upper, lower, first.is_uppercase())
+    };
+    if n == 0 {
+        return Shape::Other;
     }
     if n == 1 {
         return if upper == 1 { Shape::Initial } else { Shape::Other };
@@ -90,7 +103,7 @@ fn shape_of(w: &str) -> Shape {
         Shape::Lower
     } else if upper == n {
         Shape::Upper
-    } else if first.is_uppercase() && title_capitals_ok(w) {
+    } else if first_upper && title_capitals_ok(w) {
         Shape::Title
     } else {
         Shape::Other
@@ -99,6 +112,10 @@ fn shape_of(w: &str) -> Shape {
 
 /// "al-Harthi", "el-Sayed", "bin-Laden", "d'Souza": a lowercase particle glued to a capitalized name.
 fn particle_prefixed(w: &str) -> bool {
+    // (every particle opens with one of these letters: most words are turned away at once)
+    if !matches!(w.as_bytes().first(), Some(b'a' | b'e' | b'b' | b'i' | b'd' | b'l' | b'o')) {
+        return false;
+    }
     for p in ["al-", "el-", "al", "bin-", "ibn-", "abu-", "d'", "l'", "o'", "ben-"] {
         if let Some(rest) = w.strip_prefix(p) {
             if p.ends_with(['-', '\'']) && rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().skip(1).any(char::is_lowercase) {
@@ -344,6 +361,12 @@ mod tests {
             ("DeShawn", Shape::Title),
             ("al-Harthi", Shape::Title),
             ("MD's", Shape::Upper),
+            ("x-ray", Shape::Lower),
+            ("X-RAY", Shape::Upper),
+            ("Jean-Paul", Shape::Title),
+            ("d'Souza", Shape::Title),
+            ("iPhone-x", Shape::Other),
+            ("Ólafsdóttir-Berg", Shape::Title),
         ];
         for (w, want) in rows {
             assert_eq!(shape_of(w), want, "{w}");
