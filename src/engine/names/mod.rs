@@ -299,12 +299,40 @@ fn flags_at(short: &ShortFlags, lower: &str, a: usize, len: usize) -> u32 {
     if !(1..=16).contains(&len) {
         return FLAGS.get(&lower[a..a + len]).copied().unwrap_or(0);
     }
-    let k = pack_at(lower.as_bytes(), a, len);
+    flags_of_packed(short, pack_at(lower.as_bytes(), a, len))
+}
+
+/// The flags of a word packed by [`pack_at`] (1 to 16 bytes), from the [`ShortFlags`] table.
+#[inline(always)]
+fn flags_of_packed(short: &ShortFlags, k: (u64, u64)) -> u32 {
     let b = filter_bit(k);
     if short.filter[b >> 6] & (1 << (b & 63)) == 0 {
         return 0;
     }
     short.words.get(k).unwrap_or(0)
+}
+
+/// The flags of token `t` that is not [plain](Tok::plain), whose lowercase, folded word is
+/// `lower[a..e]` (the possessive kept; `base_len` is the length without it, for a possessive):
+/// a hyphenated compound of eponyms is a trap, a possessive has its word's flags but
+/// [`flag::FUNC`].
+fn flags_of_word(short: &ShortFlags, lower: &str, t: &Tok, a: usize, e: usize, base_len: Option<usize>) -> u32 {
+    // "Cheyne-Stokes", "Mallory-Weiss", "Wolff-Parkinson-White": a compound opening with
+    // an eponym (a trap word, no month or weekday: "Jun-Jun" is a name), then eponyms or
+    // common words, is a trap too, at any length
+    let trap = |p: &str| word_flags(p) & (flag::TRAP | flag::CALENDAR) == flag::TRAP;
+    let w = &lower[a..e];
+    if w.contains('-') && w.split('-').enumerate().all(|(k, p)| !p.is_empty() && (trap(p) || k > 0 && COMMON_WORDS.contains(p))) {
+        return flag::TRAP;
+    }
+    if t.e - t.s > 16 {
+        return 0;
+    }
+    let mut f = flags_at(short, lower, a, e - a);
+    if let Some(base_len) = base_len {
+        f |= flags_at(short, lower, a, base_len) & !flag::FUNC;
+    }
+    f
 }
 
 /// The hash of a packed word for [`ShortWords`]: its top bits choose the slot.
@@ -468,6 +496,22 @@ thread_local! {
     static LOOKUPS: std::cell::RefCell<Lookups> = std::cell::RefCell::new(Lookups { short: ShortWords::with_capacity(0), long: HashMap::default() });
 }
 
+/// The facts of one token of a [`Doc`], computed once in [`Doc::with_mode`] and kept side by
+/// side (one vector, one push per token; the rules read several of them at the same token).
+struct Facts {
+    /// The token's [`Doc::key`], as a byte range of `lower`.
+    key: (u32, u32),
+    /// The key packed into an integer ([`word8`]) when it has eight bytes or fewer, else 0:
+    /// compared in [`Doc::key_in8`].
+    key8: u64,
+    /// The small-set flags ([`flag`]).
+    flags: u32,
+    /// [`Doc::joined`].
+    join: bool,
+    /// Memoized list lookups: bit 0/1 first name known/true, 2/3 surname, 4/5 common, 6/7 place.
+    memo: Cell<u8>,
+}
+
 /// A text prepared for the name rules: its tokens, case mode and lazily computed word facts.
 pub struct Doc<'a> {
     /// The (normalized) text.
@@ -476,21 +520,12 @@ pub struct Doc<'a> {
     pub toks: Vec<Tok>,
     /// The case convention of the whole text.
     pub mode: CaseMode,
-    flags: Vec<u32>,
-    /// Memoized list lookups per token: bit 0/1 first name known/true, 2/3 surname, 4/5 common,
-    /// 6/7 place.
-    memo: Vec<Cell<u8>>,
-    /// Each token's [`Doc::key`], as a byte range of `lower`.
-    keys: Vec<(u32, u32)>,
-    /// Each token's key of eight bytes or fewer packed into an integer ([`word8`]), 0 for a
-    /// longer one: compared in [`Doc::key_in8`].
-    key8: Vec<u64>,
+    /// What [`Doc::with_mode`] found out about each token.
+    facts: Vec<Facts>,
     /// `text` with ASCII letters lowercased (same byte offsets), then the folded forms of the
     /// tokens that are not all ASCII, then 16 NUL bytes (so that [`pack_at`] may read past any
     /// key).
     lower: String,
-    /// [`Doc::joined`] of each token, computed once.
-    joins: Vec<bool>,
     /// The tokens with a flag other than [`COMMON_FLAGS`], in order (for [`Doc::tokens_with`]).
     rare: Vec<u32>,
     /// [`Doc::is_prose`], computed on first use: 0 not yet, 1 no, 2 yes.
@@ -516,7 +551,8 @@ impl<'a> Doc<'a> {
         // the folded words of the tokens that are not all ASCII, appended to `lower` in token order
         // (an ASCII token's lowercase word is its own range of `lower`)
         let mut folded: Vec<(u32, u32)> = Vec::new();
-        if !text.is_ascii() {
+        let ascii = text.is_ascii();
+        if !ascii {
             let mut buf = String::new();
             for t in toks.iter().filter(|t| !t.ascii) {
                 fold_into(&lower[t.s..t.e], &mut buf);
@@ -528,55 +564,50 @@ impl<'a> Doc<'a> {
         lower.push_str("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0");
         let short = &*SHORT_FLAGS;
         let bytes = lower.as_bytes();
+        let tb = text.as_bytes();
         let mut folded = folded.into_iter();
-        let mut keys = Vec::with_capacity(n);
-        let mut key8 = Vec::with_capacity(n);
-        let mut flags = Vec::with_capacity(n);
-        let mut joins = Vec::with_capacity(n);
-        let mut rare = Vec::new();
+        let mut facts = Vec::with_capacity(n);
+        let mut rare = Vec::with_capacity(n / 4);
         // one pass over the tokens for all their facts
         for (i, t) in toks.iter().enumerate() {
-            // the token's lowercase, folded word (possessive kept): a range of `lower`
-            let (a, e) = if t.ascii {
-                (t.s, t.e)
+            // one or two spaces, and nothing else, up to the next token
+            let join = toks.get(i + 1).is_some_and(|next| match next.s - t.e {
+                1 => tb[t.e] == b' ',
+                2 => tb[t.e] == b' ' && tb[t.e + 1] == b' ',
+                _ => false,
+            });
+            let (key, key8, flags) = if t.plain {
+                // ASCII letters only (most tokens): the key is the token's own range of `lower`,
+                // packed once for both `key8` and the flags
+                let len = t.e - t.s;
+                if len > 16 {
+                    ((t.s, t.e), 0, 0)
+                } else {
+                    let k = pack_at(bytes, t.s, len);
+                    ((t.s, t.e), if len <= 8 { k.0 } else { 0 }, flags_of_packed(short, k))
+                }
             } else {
-                folded.next().map(|(a, e)| (a as usize, e as usize)).expect("a folded word for each token not all ASCII")
+                // the token's lowercase, folded word (possessive kept): a range of `lower`
+                let (a, e) = if t.ascii {
+                    (t.s, t.e)
+                } else {
+                    folded.next().map(|(a, e)| (a as usize, e as usize)).expect("a folded word for each token not all ASCII")
+                };
+                let possessive = bytes[a..e].ends_with(b"'s");
+                let base_len = if possessive { e - a - 2 } else { e - a };
+                let key8 = if (1..=8).contains(&base_len) { pack_at(bytes, a, base_len).0 } else { 0 };
+                ((a, a + base_len), key8, flags_of_word(short, &lower, t, a, e, possessive.then_some(base_len)))
             };
-            let possessive = bytes[a..e].ends_with(b"'s");
-            let base_len = if possessive { e - a - 2 } else { e - a };
-            keys.push((a as u32, (a + base_len) as u32));
-            key8.push(if (1..=8).contains(&base_len) { pack_at(bytes, a, base_len).0 } else { 0 });
-            joins.push(toks.get(i + 1).is_some_and(|next| {
-                let g = &text.as_bytes()[t.e..next.s];
-                !g.is_empty() && g.len() <= 2 && g.iter().all(|&b| b == b' ')
-            }));
-            // "Cheyne-Stokes", "Mallory-Weiss", "Wolff-Parkinson-White": a compound opening with
-            // an eponym (a trap word, no month or weekday: "Jun-Jun" is a name), then eponyms or
-            // common words, is a trap too, at any length
-            let trap = |p: &str| word_flags(p) & (flag::TRAP | flag::CALENDAR) == flag::TRAP;
-            let w = &lower[a..e];
-            if w.contains('-') && w.split('-').enumerate().all(|(k, p)| !p.is_empty() && (trap(p) || k > 0 && COMMON_WORDS.contains(p))) {
-                flags.push(flag::TRAP);
-                continue;
-            }
-            if t.e - t.s > 16 {
-                flags.push(0);
-                continue;
-            }
-            let mut f = flags_at(short, &lower, a, e - a);
-            if possessive {
-                f |= flags_at(short, &lower, a, base_len) & !flag::FUNC;
-            }
-            if f & !COMMON_FLAGS != 0 {
+            if flags & !COMMON_FLAGS != 0 {
                 rare.push(i as u32);
             }
-            flags.push(f);
+            facts.push(Facts { key: (key.0 as u32, key.1 as u32), key8, flags, join, memo: Cell::new(0) });
         }
-        // checked once per token here (cheap), so that `key_str` can slice without checking
-        assert!(keys.iter().all(|&(a, b)| a <= b && lower.get(a as usize..b as usize).is_some()), "name keys must lie on char boundaries");
-        let memo = vec![Cell::new(0); n];
+        // checked once per token here (cheap), so that `key_str` can slice without checking (an
+        // all-ASCII `lower` has a char boundary at every offset)
+        assert!(facts.iter().all(|f| f.key.0 <= f.key.1 && if ascii { f.key.1 as usize <= lower.len() } else { lower.get(f.key.0 as usize..f.key.1 as usize).is_some() }), "name keys must lie on char boundaries");
         debug_assert_eq!(mode, case_mode_of(text));
-        Doc { text, toks, mode, flags, memo, keys, key8, lower, joins, rare, prose: Cell::new(0), chat_labels: None }
+        Doc { text, toks, mode, facts, lower, rare, prose: Cell::new(0), chat_labels: None }
     }
 
     /// The token's text as written.
@@ -593,10 +624,10 @@ impl<'a> Doc<'a> {
     /// [`Doc::key`] as a plain string slice (computed once per token in [`Doc::new`]).
     #[inline]
     pub fn key_str(&self, i: usize) -> &str {
-        let (a, b) = self.keys[i];
+        let (a, b) = self.facts[i].key;
         // The rules slice keys several times per token, and checking the two char boundaries of
         // every slice cost about a tenth of the whole pass.
-        // SAFETY: `keys` is built once in `with_mode` and `lower` never changes after: each range
+        // SAFETY: the keys of `facts` are built once in `with_mode` and `lower` never changes after: each range
         // lies inside `lower` and starts and ends on char boundaries (a token's bounds in `text`,
         // which lowercasing ASCII letters keeps, less an ASCII "'s"; or a folded word appended
         // whole), as the assertion there checks for every key before any is sliced.
@@ -606,7 +637,7 @@ impl<'a> Doc<'a> {
     /// Token `i`'s [`Doc::key`] packed by [`word8`] when it has eight bytes or fewer, else 0.
     #[inline]
     pub fn key8(&self, i: usize) -> u64 {
-        self.key8[i]
+        self.facts[i].key8
     }
 
     /// The tokens that carry any of the flags `f`, in order: for the rules that can only start at
@@ -614,13 +645,13 @@ impl<'a> Doc<'a> {
     /// listed once in [`Doc::new`], are looked at).
     pub fn tokens_with(&self, f: u32) -> impl Iterator<Item = usize> + '_ {
         assert_eq!(f & COMMON_FLAGS, 0, "tokens_with takes rare flags only");
-        self.rare.iter().map(|&i| i as usize).filter(move |&i| self.flags[i] & f != 0)
+        self.rare.iter().map(|&i| i as usize).filter(move |&i| self.facts[i].flags & f != 0)
     }
 
     /// True when token `i`'s [`Doc::key`] is one of `words`, packed by [`word8`]: see [`key_in!`].
     #[inline]
     pub fn key_in8(&self, i: usize, words: &[u64]) -> bool {
-        let k = self.key8[i];
+        let k = self.facts[i].key8;
         words.contains(&k)
     }
 
@@ -633,7 +664,7 @@ impl<'a> Doc<'a> {
     pub fn is_prose(&self) -> bool {
         if self.prose.get() == 0 {
             let words = self.toks.iter().filter(|t| t.shape != Shape::Other).count();
-            let func = self.flags.iter().filter(|&&f| f & flag::GRAMMAR != 0).count();
+            let func = self.facts.iter().filter(|f| f.flags & flag::GRAMMAR != 0).count();
             // a short text needs a higher share: one telegraphic line may hold three function words
             let share = match words {
                 40.. => 30,
@@ -647,22 +678,22 @@ impl<'a> Doc<'a> {
 
     /// The small-set flags of token `i`.
     pub fn flags(&self, i: usize) -> u32 {
-        self.flags[i]
+        self.facts[i].flags
     }
 
     /// True when token `i` has any of `f`.
     pub fn has(&self, i: usize, f: u32) -> bool {
-        self.flags[i] & f != 0
+        self.facts[i].flags & f != 0
     }
 
     fn memo(&self, i: usize, bit: u8, f: impl FnOnce() -> bool) -> bool {
-        let m = self.memo[i].get();
+        let m = self.facts[i].memo.get();
         if m & (1 << bit) != 0 {
             return m & (2 << bit) != 0;
         }
         // the per-thread cache of earlier lookups of the same word, in any text
         let key = self.key_str(i);
-        let (a, b) = self.keys[i];
+        let (a, b) = self.facts[i].key;
         let packed = if (1..=16).contains(&key.len()) { Some(pack_at(self.lower.as_bytes(), a as usize, (b - a) as usize)) } else { None };
         let cached = LOOKUPS.with(|c| {
             let c = c.borrow();
@@ -673,12 +704,12 @@ impl<'a> Doc<'a> {
         });
         let m = m | cached.unwrap_or(0);
         if m & (1 << bit) != 0 {
-            self.memo[i].set(m);
+            self.facts[i].memo.set(m);
             return m & (2 << bit) != 0;
         }
         let v = f();
         let m = m | (1 << bit) | if v { 2 << bit } else { 0 };
-        self.memo[i].set(m);
+        self.facts[i].memo.set(m);
         LOOKUPS.with(|c| {
             let mut c = c.borrow_mut();
             if c.short.len + c.long.len() > 200_000 {
@@ -769,7 +800,7 @@ impl<'a> Doc<'a> {
     /// True when tokens `i` and `i + 1` are separated by one or two spaces only.
     #[inline]
     pub fn joined(&self, i: usize) -> bool {
-        self.joins[i]
+        self.facts[i].join
     }
 
     /// True when token `i` is an initial: one capital letter followed by a period (or any

@@ -555,3 +555,21 @@ fn key_in_matches_exactly_the_listed_words() {
         assert_eq!(key_in!(doc, i, "the"), doc.key_str(i) == "the", "{}", doc.word(i));
     }
 }
+
+/// The facts `Doc::with_mode` finds for a plain token (ASCII letters only) in its fast path are
+/// those of the general path: the key, its packed form and the flags.
+#[test]
+fn plain_token_facts_match_the_general_path() {
+    use super::{flags_of_word, word8, Doc, SHORT_FLAGS};
+    let text = "Dr Rosa and her son came to the Hospital at Saint Mary on Tuesday with RN staff; supercalifragilistic Calvert OF";
+    let doc = Doc::new(text);
+    for (i, t) in doc.toks.iter().enumerate() {
+        let w = doc.word(i);
+        assert!(t.plain, "{w}");
+        let key = w.to_ascii_lowercase();
+        assert_eq!(doc.key_str(i), key);
+        assert_eq!(doc.key8(i), if key.len() <= 8 { word8(&key) } else { 0 }, "{w}");
+        assert_eq!(doc.flags(i), flags_of_word(&SHORT_FLAGS, &doc.lower, t, t.s, t.e, None), "{w}");
+    }
+    assert!(doc.flags(0) & super::flag::TITLE != 0 && doc.flags(2) & super::flag::FUNC != 0);
+}
