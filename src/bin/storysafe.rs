@@ -106,15 +106,16 @@ fn parse_line(line: &str, lineno: usize) -> Result<Doc, String> {
     serde_json::from_str(line).map_err(|e| format!("line {lineno}: not a JSON object with \"id\" and \"text\": {e}"))
 }
 
-/// The output line for a document and its spans (byte offsets, converted here to code points).
-fn render(doc: &Doc, spans: &[Span], lineno: usize) -> Result<String, String> {
+/// Appends the output line for a document and its spans (byte offsets, converted here to code
+/// points) to `out`, newline included.
+fn render(doc: &Doc, spans: &[Span], lineno: usize, out: &mut Vec<u8>) -> Result<(), String> {
     let mut bounds = Vec::with_capacity(spans.len() * 2);
     for s in spans {
         bounds.push(s.start);
         bounds.push(s.end);
     }
     let cps = offsets::bytes_to_chars(&doc.text, &bounds);
-    let out = OutDoc {
+    let line = OutDoc {
         id: &doc.id,
         spans: spans
             .iter()
@@ -129,7 +130,13 @@ fn render(doc: &Doc, spans: &[Span], lineno: usize) -> Result<String, String> {
             })
             .collect(),
     };
-    serde_json::to_string(&out).map_err(|e| format!("line {lineno}: {e}"))
+    let start = out.len();
+    serde_json::to_writer(&mut *out, &line).map_err(|e| {
+        out.truncate(start);
+        format!("line {lineno}: {e}")
+    })?;
+    out.push(b'\n');
+    Ok(())
 }
 
 /// Work shared by the scan's threads in one phase: `jobs` numbered jobs, each taken by the first
@@ -184,56 +191,51 @@ fn warm_engine() -> [std::thread::JoinHandle<()>; 2] {
     [std::thread::spawn(|| warm(false)), std::thread::spawn(|| warm(true))]
 }
 
-/// All of standard input as a string, read into a buffer of the input's size when it is a file
-/// (rather than one doubled as it fills: the copies touch fresh memory, which costs page faults).
-fn read_stdin() -> io::Result<String> {
-    let size = std::fs::metadata("/dev/stdin").ok().filter(|m| m.is_file()).map_or(0, |m| m.len() as usize);
-    let mut input = String::with_capacity(size + 1);
-    io::stdin().lock().read_to_string(&mut input).map_err(|e| {
-        io::Error::new(e.kind(), format!("reading stdin: {e} (input must be UTF-8 JSONL)"))
-    })?;
-    Ok(input)
+/// Every line of standard input that is not blank, with its line number, parsed as it is read
+/// (through one reused line buffer: the input is never held whole, so its memory is not touched
+/// twice).
+fn read_docs() -> io::Result<Vec<(usize, Result<Doc, String>)>> {
+    let mut stdin = io::BufReader::with_capacity(1 << 16, io::stdin().lock());
+    let mut docs = Vec::new();
+    let mut buf = String::new();
+    for lineno in 1.. {
+        buf.clear();
+        let read = stdin.read_line(&mut buf).map_err(|e| {
+            io::Error::new(e.kind(), format!("reading stdin: {e} (input must be UTF-8 JSONL)"))
+        })?;
+        if read == 0 {
+            break;
+        }
+        // the line without its ending, as `str::lines` gives it ("\n" or "\r\n")
+        let line = buf.strip_suffix('\n').map_or(buf.as_str(), |l| l.strip_suffix('\r').unwrap_or(l));
+        if !line.trim().is_empty() {
+            docs.push((lineno, parse_line(line, lineno)));
+        }
+    }
+    Ok(docs)
 }
 
 fn scan() -> io::Result<ExitCode> {
     use std::sync::OnceLock;
     let warming = warm_engine();
-    let input = read_stdin()?;
-    let lines: Vec<(usize, &str)> =
-        input.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty()).collect();
-    // (the warm-up goes on while the texts are parsed and the name recognizer, which needs few
-    // patterns, runs: a recognizer whose patterns are still compiling waits for them)
+    // (the warm-up goes on while the texts are read and parsed, and while the name recognizer,
+    // which needs few patterns, runs: a recognizer whose patterns are still compiling waits for
+    // them)
+    let parsed = read_docs()?;
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let engine = default_engine();
     let recs = engine.recognizers();
-    let n = lines.len();
+    let n = parsed.len();
     const BLOCK: usize = 32;
     let blocks = n.div_ceil(BLOCK);
     let block = |b: usize| b * BLOCK..((b + 1) * BLOCK).min(n);
 
-    // 1. parse each line (its own round of threads: the input is then freed, and the memory it
-    // held serves what the next phases allocate, instead of fresh pages)
-    let parsed: Vec<OnceLock<Result<Doc, String>>> = (0..n).map(|_| OnceLock::new()).collect();
-    let parse = Phase::new(blocks);
-    let parse_work = || {
-        parse.run(|b| {
-            for d in block(b) {
-                let (lineno, line) = lines[d];
-                let _ = parsed[d].set(parse_line(line, lineno));
-            }
-        })
-    };
-    on_threads(workers, parse_work);
-    let linenos: Vec<usize> = lines.iter().map(|&(lineno, _)| lineno).collect();
-    drop(lines);
-    drop(input);
-
-    // The other phases run on the same threads (the main one and `workers - 1` more; a thread
-    // keeps its allocator heap, so memory freed in one phase serves the next), with a barrier
-    // between phases. Each phase fills slots that the next one reads.
-    // 2. normalize each text
+    // The phases run on the same threads (the main one and `workers - 1` more; a thread keeps
+    // its allocator heap, so memory freed in one phase serves the next), with a barrier between
+    // phases. Each phase fills slots that the next one reads.
+    // 1. normalize each text
     let norms: Vec<OnceLock<Normalized<'_>>> = (0..n).map(|_| OnceLock::new()).collect();
-    // 3. recognize: each recognizer runs over every text in turn (one job), rather than every
+    // 2. recognize: each recognizer runs over every text in turn (one job), rather than every
     // recognizer over each text: a pattern's automaton is then built by one thread only and stays
     // in its cache while it runs. The name recognizer, the costliest and without automata, is
     // split into blocks of texts so that the threads finish together.
@@ -254,13 +256,14 @@ fn scan() -> io::Result<ExitCode> {
     }
     // each task's spans, one text after another, and where each text's start (`ends[k]..ends[k + 1]`)
     let found: Vec<OnceLock<(Vec<Span>, Vec<u32>)>> = (0..tasks.len()).map(|_| OnceLock::new()).collect();
-    // 4. refine, resolve and render each text
-    let rendered: Vec<OnceLock<Result<String, String>>> = (0..n).map(|_| OnceLock::new()).collect();
+    // 3. refine, resolve and render each block of texts: its output lines, and the messages for
+    // its malformed lines
+    let rendered: Vec<OnceLock<(Vec<u8>, Vec<String>)>> = (0..blocks).map(|_| OnceLock::new()).collect();
     let inputs: OnceLock<Vec<Input<'_>>> = OnceLock::new();
 
     let phases = [Phase::new(blocks), Phase::new(tasks.len()), Phase::new(blocks)];
     let barrier = std::sync::Barrier::new(workers);
-    let text = |d: usize| parsed[d].get().and_then(|r| r.as_ref().ok()).map_or("", |doc| doc.text.as_str());
+    let text = |d: usize| parsed[d].1.as_ref().map_or("", |doc| doc.text.as_str());
     let work = || {
         phases[0].run(|b| {
             for d in block(b) {
@@ -283,8 +286,11 @@ fn scan() -> io::Result<ExitCode> {
         });
         barrier.wait();
         phases[2].run(|b| {
+            let mut lines = Vec::new();
+            let mut errors = Vec::new();
             for d in block(b) {
-                let result = parsed[d].get().expect("parsed").as_ref().map_err(Clone::clone).and_then(|doc| {
+                let (lineno, doc) = &parsed[d];
+                let result = doc.as_ref().map_err(Clone::clone).and_then(|doc| {
                     // candidates in registry order, as Engine::scan gathers them
                     let mut spans: Vec<Span> = Vec::new();
                     for task in &task_of {
@@ -296,10 +302,13 @@ fn scan() -> io::Result<ExitCode> {
                         spans.extend(all[ends[k] as usize..ends[k + 1] as usize].iter().cloned());
                     }
                     let spans = engine.finish(&doc.text, &inputs[d], spans);
-                    render(doc, &spans, linenos[d])
+                    render(doc, &spans, *lineno, &mut lines)
                 });
-                let _ = rendered[d].set(result);
+                if let Err(msg) = result {
+                    errors.push(msg);
+                }
             }
+            let _ = rendered[b].set((lines, errors));
         });
     };
     on_threads(workers, work);
@@ -311,15 +320,11 @@ fn scan() -> io::Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0;
     for r in rendered {
-        match r.into_inner().expect("rendered") {
-            Ok(line) => {
-                out.write_all(line.as_bytes())?;
-                out.write_all(b"\n")?;
-            }
-            Err(msg) => {
-                failed += 1;
-                eprintln!("storysafe scan: {msg}");
-            }
+        let (lines, errors) = r.into_inner().expect("rendered");
+        out.write_all(&lines)?;
+        for msg in errors {
+            failed += 1;
+            eprintln!("storysafe scan: {msg}");
         }
     }
     out.flush()?;

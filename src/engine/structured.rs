@@ -67,16 +67,16 @@
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 use super::pattern::{Captures, Regex};
 use super::{Category, Input, Recognizer, Refiner, Span};
+use keyset::KeywordSet;
 
 pub mod address;
 pub mod checksum;
 pub mod contact;
 pub mod dates;
 pub mod ids;
+pub mod keyset;
 
 /// One finding decided by a [`Rule`]'s judge: a byte range of the text and what it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -300,8 +300,8 @@ pub struct Keywords {
     upper_lower: bool,
 }
 
-/// Every rule's gate keywords, and one automaton finding them all.
-static GATES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+/// Every rule's gate keywords (sorted, without repeats), and one automaton finding them all.
+static GATES: LazyLock<(KeywordSet, Vec<&'static str>)> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = [contact::rules(), dates::rules(), ids::rules(), address::rules()]
         .into_iter()
         .flatten()
@@ -309,41 +309,18 @@ static GATES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
         .collect();
     words.sort_unstable();
     words.dedup();
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        // a DFA: one table lookup per byte (the keywords are too many for the SIMD searcher)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&words)
-        .expect("gate keywords compile");
-    (ac, words)
+    (KeywordSet::new(&words), words)
 });
 
 impl Keywords {
     /// Finds which gate keywords occur in `text`.
     pub fn of(text: &str) -> Keywords {
-        let (ac, words) = &*GATES;
-        let mut found: Vec<&'static str> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let w = words[m.pattern().as_usize()];
-            if !found.contains(&w) {
-                found.push(w);
-            }
-        }
-        let mut runs = Vec::new();
+        let (set, words) = &*GATES;
+        let mut bits = vec![0u64; set.len().div_ceil(64)];
+        set.find(text.as_bytes(), &mut bits);
+        let found = (0..set.len()).filter(|&i| bits[i / 64] >> (i % 64) & 1 == 1).map(|i| words[i]).collect();
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_digit() {
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                runs.push((start, i - start));
-            } else {
-                i += 1;
-            }
-        }
+        let runs = digit_runs(bytes);
         let upper_lower = upper_then_lower(bytes);
         Keywords { found, runs, upper_lower }
     }
@@ -431,6 +408,69 @@ impl Keywords {
     pub fn any(&self, gate: &[&str]) -> bool {
         gate.iter().any(|g| self.found.contains(g))
     }
+}
+
+/// The maximal runs of ASCII digits in `b`: (start, length). A mask of the digits of 64 bytes at
+/// a time (see [`digit_mask`]) tells where each run starts and ends, so that the text between
+/// runs costs a few instructions per 8 bytes.
+fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    // the start of a run that reaches the end of the previous block
+    let mut open: Option<usize> = None;
+    for (k, block) in b.chunks(64).enumerate() {
+        let base = k * 64;
+        let mut mask = digit_mask(block);
+        let mut at = 0; // bits below `at` are done
+        while at < block.len() {
+            if open.is_none() {
+                if mask == 0 {
+                    break;
+                }
+                at = mask.trailing_zeros() as usize;
+                open = Some(base + at);
+            }
+            // the run goes on through the ones from `at`
+            let ones = (!(mask >> at)).trailing_zeros() as usize;
+            at = (at + ones).min(block.len());
+            if at == block.len() {
+                break; // it may go on in the next block
+            }
+            let start = open.take().expect("a run is open");
+            runs.push((start, base + at - start));
+            mask &= !0 << at; // clear the run's bits (at < 64 here)
+        }
+    }
+    if let Some(start) = open {
+        runs.push((start, b.len() - start));
+    }
+    runs
+}
+
+/// Bit `i` set when `block[i]` is an ASCII digit (`block` holds at most 64 bytes), computed 8
+/// bytes at a time within a `u64` (no branch, no table).
+fn digit_mask(block: &[u8]) -> u64 {
+    const LOW: u64 = 0x0F0F_0F0F_0F0F_0F0F;
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let of_word = |w: u64| {
+        // zero exactly in the bytes 0x30..=0x39: high nibble 3, low nibble + 6 without a carry
+        let bad = ((w & HIGH) ^ 0x3030_3030_3030_3030) | (((w & LOW) + 0x0606_0606_0606_0606) & HIGH);
+        // the top bit of each zero byte, then those 8 bits gathered into the low byte
+        let zero = !((((bad & !TOP) + !TOP) | bad) & TOP) & TOP;
+        zero.wrapping_mul(0x0002_0408_1020_4081) >> 56
+    };
+    let mut words = block.chunks_exact(8);
+    let mut mask = 0;
+    for (k, w) in (&mut words).enumerate() {
+        mask |= of_word(u64::from_le_bytes(w.try_into().expect("8 bytes"))) << (8 * k);
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut last = [b'x'; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        mask |= of_word(u64::from_le_bytes(last)) << (block.len() - rest.len());
+    }
+    mask
 }
 
 /// True when an ASCII capital is followed by a lowercase ASCII letter somewhere in `b`: 64 pairs
@@ -692,6 +732,42 @@ mod tests {
                 }
             }
             assert!(matched, "no checked {name} rule matches {text:?}");
+        }
+    }
+
+    /// Digit runs found 64 bytes at a time are those of a byte-by-byte scan, wherever a run starts
+    /// or ends relative to the blocks.
+    #[test]
+    fn digit_runs_across_blocks() {
+        let naive = |b: &[u8]| {
+            let mut runs = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i > start {
+                    runs.push((start, i - start));
+                } else {
+                    i += 1;
+                }
+            }
+            runs
+        };
+        for len in [0, 1, 63, 64, 65, 127, 128, 129, 200] {
+            for (a, b) in [(0, 1), (62, 66), (63, 64), (64, 65), (60, 140), (0, 200), (127, 129), (1, 63)] {
+                let text: Vec<u8> = (0..len).map(|i| if (a..b).contains(&i) || i % 29 == 3 { b'7' } else { b'x' }).collect();
+                assert_eq!(digit_runs(&text), naive(&text), "len {len}, digits {a}..{b}");
+            }
+        }
+        // every byte value, at every position of a block
+        for c in 0..=255u8 {
+            for i in 0..64 {
+                let mut block = [b'x'; 64];
+                block[i] = c;
+                assert_eq!(digit_mask(&block), u64::from(c.is_ascii_digit()) << i, "byte {c} at {i}");
+            }
         }
     }
 
