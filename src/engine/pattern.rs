@@ -81,38 +81,181 @@ pub fn ascii_unfiltered(pattern: &str) -> Result<Regex, BuildError> {
 /// The native engine (see [`Regex`]).
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use std::sync::OnceLock;
+
+    use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
     use regex_automata::meta;
-    use regex_automata::util::captures::Captures as Groups;
+    use regex_automata::nfa::thompson::{self, backtrack, pikevm};
+    use regex_automata::util::captures::{Captures as Groups, GroupInfo};
     use regex_automata::util::iter::Searcher;
+    use regex_automata::util::pool::Pool;
+    use regex_automata::util::primitives::NonMaxUsize;
     use regex_automata::util::syntax;
-    use regex_automata::{Input as Hay, MatchKind};
+    use regex_automata::util::wire::AlignAs;
+    use regex_automata::{Anchored, Input as Hay, MatchKind};
 
     /// Why a pattern does not compile.
     pub type BuildError = Box<meta::BuildError>;
 
+    /// The DFAs that `build.rs` compiled ahead of time for the patterns listed in
+    /// `src/engine/structured/ahead_of_time.in`: (pattern, whether it has capture groups,
+    /// forward DFA, reverse DFA).
+    static AHEAD_OF_TIME: &[(&str, bool, &AlignAs<[u8], u32>, &AlignAs<[u8], u32>)] = include!(concat!(env!("OUT_DIR"), "/aot.rs"));
+
     /// A compiled pattern: the [`regex`] crate's engine (`regex_automata::meta`) with the
     /// configuration `regex::Regex` uses for a `&str` pattern (leftmost-first, UTF-8 matches
     /// only, the same size limits), so that it finds exactly the same matches, plus the choice
-    /// of a literal prefilter (see [`ascii_unfiltered`](super::ascii_unfiltered)). Its captures
+    /// of a literal prefilter (see [`ascii_unfiltered`](super::ascii_unfiltered)); or, for a
+    /// pattern that `build.rs` compiled ahead of time, its DFAs (see [`Dfas`]). Its captures
     /// are reused across the matches of one search ([`Regex::for_each`]).
     #[derive(Debug)]
     pub struct Regex {
-        meta: meta::Regex,
+        engine: Engine,
         pattern: Box<str>,
     }
 
+    /// How a [`Regex`] searches.
+    #[derive(Debug)]
+    enum Engine {
+        /// Compiled at run time.
+        Meta(meta::Regex),
+        /// Compiled at build time (boxed: its captures engine makes it large).
+        Dfas(Box<Dfas>),
+    }
+
+    /// The engines for the groups of a pattern compiled ahead of time (a bounded backtracker for
+    /// a match short enough for its memory, a PikeVM for a longer one: both with the priorities of
+    /// `meta`, which uses them too), and their caches.
+    struct GroupEngine {
+        backtracker: backtrack::BoundedBacktracker,
+        pikevm: pikevm::PikeVM,
+        caches: Pool<(backtrack::Cache, pikevm::Cache), Box<dyn Fn() -> (backtrack::Cache, pikevm::Cache) + Send + Sync>>,
+    }
+
+    /// A pattern compiled ahead of time: a forward DFA finds where each match ends and a reverse
+    /// DFA where it starts (what `meta` does with its lazy DFAs, hence the same matches), both
+    /// read in place from the binary. Nothing is compiled or determinized at run time, except
+    /// for groups: when the pattern has any, its NFA is compiled on the first match (see
+    /// [`GroupEngine`]) and run on each match's range only.
+    struct Dfas {
+        dfa: DfaRegex<dense::DFA<&'static [u32]>>,
+        pattern: &'static str,
+        /// The engine for groups, built on first use; never for a pattern without groups.
+        groups: OnceLock<GroupEngine>,
+        /// The groups of a pattern without capture groups (the whole match only), or `None`.
+        plain: Option<GroupInfo>,
+    }
+
+    /// The patterns compiled ahead of time, each with its DFAs fully validated (for tests).
+    #[cfg(test)]
+    pub(super) fn ahead_of_time_validated() -> Vec<&'static str> {
+        AHEAD_OF_TIME
+            .iter()
+            .map(|&(pattern, _, fwd, rev)| {
+                for table in [fwd, rev] {
+                    dense::DFA::from_bytes(&table.bytes).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+                }
+                pattern
+            })
+            .collect()
+    }
+
+    impl std::fmt::Debug for Dfas {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.debug_struct("Dfas").field("pattern", &self.pattern).finish_non_exhaustive()
+        }
+    }
+
+    /// The syntax of every pattern (ASCII classes, matches on UTF-8 boundaries).
+    fn syntax() -> syntax::Config {
+        syntax::Config::new().unicode(false).utf8(true)
+    }
+
+    impl Dfas {
+        /// The DFAs of `pattern` if `build.rs` compiled it.
+        fn of(pattern: &str) -> Option<Dfas> {
+            let &(pattern, has_groups, fwd, rev) = AHEAD_OF_TIME.iter().find(|(p, ..)| *p == pattern)?;
+            // SAFETY: the bytes are what `dense::DFA::to_bytes_*_endian` wrote in build.rs, in
+            // the target's byte order, with the version of regex-automata this crate uses (the
+            // lock file holds one), so they hold a valid DFA; the header (label, byte order,
+            // format version, alignment) is still checked here, and the test
+            // `ahead_of_time_tables_are_valid` runs the full validation of `from_bytes` on each.
+            // Skipping that validation keeps start-up from reading every table through.
+            let (fwd, rev) = unsafe { (dense::DFA::from_bytes_unchecked(&fwd.bytes).ok()?.0, dense::DFA::from_bytes_unchecked(&rev.bytes).ok()?.0) };
+            let plain = (!has_groups).then(|| GroupInfo::new([[None::<&str>]]).expect("one unnamed group"));
+            Some(Dfas { dfa: DfaRegex::builder().build_from_dfas(fwd, rev), pattern, groups: OnceLock::new(), plain })
+        }
+
+        /// The first match in the span of `input`.
+        fn find(&self, input: &Hay<'_>) -> Option<regex_automata::Match> {
+            self.dfa.try_search(input).expect("a DFA without quit bytes never fails")
+        }
+
+        /// The engine for groups, built on first use.
+        fn groups(&self) -> &GroupEngine {
+            self.groups.get_or_init(|| {
+                let nfa = thompson::Compiler::new()
+                    .syntax(syntax())
+                    .configure(thompson::Config::new().utf8(true))
+                    .build(self.pattern)
+                    .expect("a pattern compiled ahead of time compiles");
+                let backtracker = backtrack::BoundedBacktracker::new_from_nfa(nfa.clone()).expect("a backtracker");
+                let pikevm = pikevm::PikeVM::new_from_nfa(nfa).expect("a PikeVM");
+                let (b, p) = (backtracker.clone(), pikevm.clone());
+                let create: Box<dyn Fn() -> (backtrack::Cache, pikevm::Cache) + Send + Sync> = Box::new(move || (b.create_cache(), p.create_cache()));
+                GroupEngine { backtracker, pikevm, caches: Pool::new(create) }
+            })
+        }
+
+        /// A fresh set of captures.
+        fn create_captures(&self) -> Groups {
+            match &self.plain {
+                Some(info) => Groups::all(info.clone()),
+                None => self.groups().pikevm.create_captures(),
+            }
+        }
+
+        /// Fills `caps` with match `m` of `hay` and its groups.
+        fn fill(&self, hay: &[u8], m: regex_automata::Match, caps: &mut Groups) {
+            if self.plain.is_some() {
+                caps.set_pattern(Some(m.pattern()));
+                let slots = caps.slots_mut();
+                (slots[0], slots[1]) = (NonMaxUsize::new(m.start()), NonMaxUsize::new(m.end()));
+                return;
+            }
+            // the leftmost-first match that starts at m.start() ends at m.end(): searched
+            // anchored there and bounded by m.end() (look-arounds still see the text around),
+            // it is found again, with its groups
+            let groups = self.groups();
+            let input = Hay::new(hay).span(m.range()).anchored(Anchored::Yes);
+            let mut caches = groups.caches.get();
+            if m.len() > groups.backtracker.max_haystack_len() || groups.backtracker.try_search(&mut caches.0, &input, caps).is_err() {
+                groups.pikevm.search(&mut caches.1, &input, caps);
+            }
+            debug_assert_eq!(caps.get_match().map(|g| g.range()), Some(m.range()));
+        }
+    }
+
     impl Regex {
-        /// Compiles `pattern` in ASCII mode, with or without the automatic literal prefilter.
+        /// Compiles `pattern` in ASCII mode, with or without the automatic literal prefilter
+        /// (or takes its DFAs compiled ahead of time, where the prefilter plays no part).
         pub(super) fn build(pattern: &str, prefilter: bool) -> Result<Regex, BuildError> {
+            match Dfas::of(pattern) {
+                Some(dfas) => Ok(Regex { engine: Engine::Dfas(Box::new(dfas)), pattern: pattern.into() }),
+                None => Regex::compile(pattern, prefilter),
+            }
+        }
+
+        /// Compiles `pattern` now (with `meta`), even when it was compiled ahead of time.
+        pub(super) fn compile(pattern: &str, prefilter: bool) -> Result<Regex, BuildError> {
             let config = meta::Config::new()
                 .nfa_size_limit(Some(10 * (1 << 20)))
                 .hybrid_cache_capacity(2 * (1 << 20))
                 .match_kind(MatchKind::LeftmostFirst)
                 .utf8_empty(true)
                 .auto_prefilter(prefilter);
-            let syntax = syntax::Config::new().unicode(false).utf8(true);
-            let meta = meta::Builder::new().configure(config).syntax(syntax).build(pattern).map_err(Box::new)?;
-            Ok(Regex { meta, pattern: pattern.into() })
+            let meta = meta::Builder::new().configure(config).syntax(syntax()).build(pattern).map_err(Box::new)?;
+            Ok(Regex { engine: Engine::Meta(meta), pattern: pattern.into() })
         }
 
         /// The source pattern.
@@ -120,9 +263,45 @@ mod native {
             &self.pattern
         }
 
+        /// True when the pattern was compiled ahead of time (by `build.rs`).
+        pub fn is_ahead_of_time(&self) -> bool {
+            matches!(self.engine, Engine::Dfas(_))
+        }
+
         /// True when the pattern matches somewhere in `hay`.
         pub fn is_match(&self, hay: &str) -> bool {
-            self.meta.is_match(hay)
+            match &self.engine {
+                Engine::Meta(meta) => meta.is_match(hay),
+                Engine::Dfas(d) => d.dfa.is_match(hay),
+            }
+        }
+
+        /// The first match in the span of `input`.
+        fn find(&self, input: &Hay<'_>) -> Option<regex_automata::Match> {
+            match &self.engine {
+                Engine::Meta(meta) => meta.search(input),
+                Engine::Dfas(d) => d.find(input),
+            }
+        }
+
+        /// A fresh set of captures.
+        fn create_captures(&self) -> Groups {
+            match &self.engine {
+                Engine::Meta(meta) => meta.create_captures(),
+                Engine::Dfas(d) => d.create_captures(),
+            }
+        }
+
+        /// Fills `caps` with the first match in the span of `input` and its groups, or with no
+        /// match.
+        fn search_captures(&self, input: &Hay<'_>, caps: &mut Groups) {
+            match &self.engine {
+                Engine::Meta(meta) => meta.search_captures(input, caps),
+                Engine::Dfas(d) => match d.find(input) {
+                    Some(m) => d.fill(input.haystack(), m, caps),
+                    None => caps.set_pattern(None),
+                },
+            }
         }
 
         /// The successive non-overlapping matches in `hay`.
@@ -130,7 +309,8 @@ mod native {
         where
             'h: 'r,
         {
-            self.meta.find_iter(hay).map(move |m| Match { hay, start: m.start(), end: m.end() })
+            let mut it = Searcher::new(Hay::new(hay));
+            std::iter::from_fn(move || it.advance(|input| Ok(self.find(input)))).map(move |m| Match { hay, start: m.start(), end: m.end() })
         }
 
         /// The successive non-overlapping matches in `hay`, with their groups.
@@ -138,31 +318,64 @@ mod native {
         where
             'h: 'r,
         {
-            self.meta.captures_iter(hay).map(move |caps| Captures { hay, caps })
+            let mut it = Searcher::new(Hay::new(hay));
+            std::iter::from_fn(move || {
+                let mut caps = self.create_captures();
+                it.advance(|input| {
+                    self.search_captures(input, &mut caps);
+                    Ok(caps.get_match())
+                })?;
+                Some(Captures { hay, caps })
+            })
         }
 
         /// Calls `f` on each successive non-overlapping match in `hay` (the matches of
         /// [`Regex::captures_iter`]), filling one set of captures again for each match instead of
         /// allocating one per match.
         pub fn for_each<'h>(&self, hay: &'h str, mut f: impl FnMut(&Captures<'h>)) {
-            let mut caps = Captures { hay, caps: self.meta.create_captures() };
             let mut it = Searcher::new(Hay::new(hay));
-            while it
-                .advance(|input| {
-                    self.meta.search_captures(input, &mut caps.caps);
-                    Ok(caps.caps.get_match())
-                })
-                .is_some()
-            {
-                f(&caps);
+            match &self.engine {
+                Engine::Meta(meta) => {
+                    let mut caps = Captures { hay, caps: meta.create_captures() };
+                    while it
+                        .advance(|input| {
+                            meta.search_captures(input, &mut caps.caps);
+                            Ok(caps.caps.get_match())
+                        })
+                        .is_some()
+                    {
+                        f(&caps);
+                    }
+                }
+                Engine::Dfas(d) => {
+                    // made on the first match: a search that finds nothing builds no engine for groups
+                    let mut caps: Option<Captures<'h>> = None;
+                    while let Some(m) = it.advance(|input| Ok(d.find(input))) {
+                        let caps = caps.get_or_insert_with(|| Captures { hay, caps: d.create_captures() });
+                        d.fill(hay.as_bytes(), m, &mut caps.caps);
+                        f(caps);
+                    }
+                }
             }
         }
 
         /// The first match in `hay` that starts at `start` or after (the text before `start` is still
         /// seen by look-arounds such as `\b`).
         pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
-            let mut caps = self.meta.create_captures();
-            self.meta.search_captures(&Hay::new(hay).span(start..hay.len()), &mut caps);
+            let input = Hay::new(hay).span(start..hay.len());
+            let caps = match &self.engine {
+                Engine::Meta(meta) => {
+                    let mut caps = meta.create_captures();
+                    meta.search_captures(&input, &mut caps);
+                    caps
+                }
+                Engine::Dfas(d) => {
+                    let m = d.find(&input)?;
+                    let mut caps = d.create_captures();
+                    d.fill(hay.as_bytes(), m, &mut caps);
+                    caps
+                }
+            };
             caps.is_match().then_some(Captures { hay, caps })
         }
     }
@@ -369,6 +582,49 @@ mod tests {
         let m = caps.name("b").unwrap();
         assert_eq!((m.range(), m.len(), m.is_empty(), m.as_str()), (5..8, 3, false, "345"));
         assert!(caps.name("c").is_none());
+    }
+
+    /// Every pattern compiled ahead of time holds valid DFAs, and finds the same matches with the
+    /// same groups as the same pattern compiled at run time, on every text of the test corpora
+    /// (through each search call, and from every start of a match for `captures_at`).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn ahead_of_time_same_as_compiled() {
+        use super::native::{ahead_of_time_validated, Regex};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpora");
+        let mut texts: Vec<String> = vec!["".into(), "MRN 0042, id 7, Id:12345 mrn123 é".into()];
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let data = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in data.lines().filter(|l| !l.trim().is_empty()) {
+                let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+                texts.extend(doc["text"].as_str().map(str::to_string));
+            }
+        }
+        let patterns = ahead_of_time_validated();
+        assert!(!patterns.is_empty());
+        // every group of every pattern (an index past the last is `None` in both)
+        let groups = |_: &Regex, c: &super::Captures<'_>| (0..64).map(|i| c.get(i).map(|m| m.range())).collect::<Vec<_>>();
+        for pattern in patterns {
+            let (aot, compiled) = (ascii(pattern).unwrap(), Regex::compile(pattern, true).unwrap());
+            assert!(aot.is_ahead_of_time() && !compiled.is_ahead_of_time(), "{pattern}");
+            for text in &texts {
+                let mut want = Vec::new();
+                compiled.for_each(text, |c| want.push(groups(&compiled, c)));
+                let mut got = Vec::new();
+                aot.for_each(text, |c| got.push(groups(&aot, c)));
+                assert_eq!(got, want, "{pattern} on {text:?}");
+                let iter: Vec<_> = aot.captures_iter(text).map(|c| groups(&aot, &c)).collect();
+                assert_eq!(iter, want, "{pattern} on {text:?}");
+                let found: Vec<_> = aot.find_iter(text).map(|m| m.range()).collect();
+                assert_eq!(found, want.iter().map(|g| g[0].clone().unwrap()).collect::<Vec<_>>(), "{pattern}");
+                assert_eq!(aot.is_match(text), !want.is_empty());
+                for g in &want {
+                    let at = g[0].clone().unwrap().start;
+                    let a = aot.captures_at(text, at).map(|c| groups(&aot, &c));
+                    assert_eq!(a, compiled.captures_at(text, at).map(|c| groups(&compiled, &c)), "{pattern} at {at}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -771,6 +771,45 @@ mod tests {
         }
     }
 
+    /// `ahead_of_time.in` lists patterns of rules (one that no rule uses any more, after an edit,
+    /// would make its rule compile at run time again), and each of those rules gets the DFAs
+    /// that build.rs made of it. `STORYSAFE_WRITE_AOT=1 cargo test --release ahead_of_time_list`
+    /// rewrites the list with every rule's pattern.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn ahead_of_time_list() {
+        const LISTED: &[&str] = include!("structured/ahead_of_time.in");
+        let rules: Vec<Rule> = [contact::rules(), dates::rules(), ids::rules(), address::rules()].into_iter().flatten().collect();
+        if std::env::var_os("STORYSAFE_WRITE_AOT").is_some() {
+            let mut patterns: Vec<&str> = Vec::new();
+            for r in &rules {
+                if !patterns.contains(&r.regex.as_str()) {
+                    patterns.push(r.regex.as_str());
+                }
+            }
+            let mut list = String::from(AHEAD_OF_TIME_HEADER);
+            list.push_str("&[\n");
+            for p in patterns {
+                list.push_str(&format!("    {p:?},\n"));
+            }
+            list.push_str("]\n");
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/src/engine/structured/ahead_of_time.in"), list).unwrap();
+        }
+        assert!(!LISTED.is_empty());
+        for &pattern in LISTED {
+            let users: Vec<&Rule> = rules.iter().filter(|r| r.regex.as_str() == pattern).collect();
+            assert!(!users.is_empty(), "ahead_of_time.in lists a pattern no rule uses (rewrite the list): {pattern}");
+            assert!(users.iter().all(|r| r.regex.is_ahead_of_time()), "{pattern} was not compiled ahead of time");
+        }
+    }
+
+    /// The comment at the top of `ahead_of_time.in`.
+    #[cfg(not(target_arch = "wasm32"))]
+    const AHEAD_OF_TIME_HEADER: &str = "// The structured rules' patterns that build.rs compiles into DFAs for the native build (see\n\
+        // build.rs and `Regex` in src/engine/pattern.rs), exactly as the rules write them: a rule\n\
+        // whose pattern is not here is compiled at run time. Written by\n\
+        // STORYSAFE_WRITE_AOT=1 cargo test --release ahead_of_time_list\n";
+
     #[test]
     fn context_helpers() {
         let t = "Pt on PSV 10/5 peep, señor 3/14.";
