@@ -119,10 +119,9 @@ fn case_blocks_with_modes(text: &str) -> Vec<(usize, usize, CaseMode)> {
     while at < bytes.len() {
         let line = &bytes[at..];
         let line = &line[..memchr::memchr(b'\n', line).map_or(line.len(), |p| p + 1)];
-        let (up, low) = count_cases(line);
-        // (the ASCII letters are the capitals and the lowercase letters)
-        let mode = if up + low >= 16 { Some(shape::case_mode_of_counts(up, low)) } else { None };
         let end = at + line.len();
+        let (up, low) = shape::count_cases(&text[at..end]);
+        let mode = if up + low >= 16 { Some(shape::case_mode_of_counts(up, low)) } else { None };
         let single = blocks.len() == 1;
         match (blocks.last_mut(), mode) {
             (Some(last), None) => (last.1, last.3, last.4) = (end, last.3 + up, last.4 + low),
@@ -137,22 +136,6 @@ fn case_blocks_with_modes(text: &str) -> Vec<(usize, usize, CaseMode)> {
         at = end;
     }
     blocks.into_iter().map(|(s, e, _, up, low)| (s, e, shape::case_mode_of_counts(up, low))).collect()
-}
-
-/// The numbers of ASCII capitals and lowercase letters in `b` (counted in small blocks, which
-/// the compiler turns into vector code).
-fn count_cases(b: &[u8]) -> (usize, usize) {
-    let (mut up, mut low) = (0usize, 0usize);
-    for block in b.chunks(128) {
-        let (mut u, mut l) = (0u8, 0u8);
-        for &c in block {
-            u += (c.wrapping_sub(b'A') < 26) as u8;
-            l += (c.wrapping_sub(b'a') < 26) as u8;
-        }
-        up += u as usize;
-        low += l as usize;
-    }
-    (up, low)
 }
 
 /// Word-class flags of a token, from the small built-in word sets (one hash lookup per token).

@@ -138,8 +138,9 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     if family && doc.mode != CaseMode::Mixed && calendar_given_name(doc, i) {
         return true;
     }
-    // "son min is in ohio", "brother bong calling from": in a note without case, a short word right
-    // after a family noun and before a verb of the note, even one that is also a word or shorthand
+    // "son min is in ohio", "brother bong calling from", "dtr gyu called", "SON GON BY PHONE": in a
+    // note without case, a short word right after a family noun and before a verb of the note (or
+    // "by phone", "at bedside"), even one that is also a word or shorthand
     if family && doc.mode != CaseMode::Mixed && short_kin_subject(doc, i) {
         return true;
     }
@@ -169,8 +170,11 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
             && doc.word(i).chars().all(char::is_alphabetic);
         // "my patient Hope asked": a listed first name that is also a word, capitalized mid-sentence
         // and doing a person's verb
-        let named_word = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && !t.sent_start && doc.is_first(i) && !doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL)
-            && i + 1 < doc.toks.len() && doc.joined(i) && person_verb(doc, i + 1);
+        // ("my patient Bong asked", "his manager Ito will": or any word a name may be, after a
+        // possessive or before a verb that is no auxiliary: "the patient Portal was down")
+        let named_word = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && !t.sent_start && i + 1 < doc.toks.len() && doc.joined(i) && person_verb(doc, i + 1)
+            && (doc.is_first(i) && !doc.has(i, flag::FUNC | flag::CALENDAR | flag::MEDICAL) || word_as_name(doc, i)
+                && (i >= 2 && key_in!(doc, i - 2, "his", "her", "my", "our", "their", "your") || !key_in!(doc, i + 1, "is", "was", "were", "has", "had", "does", "did", "can", "could", "will", "would", "might", "should", "must", "gets", "got", "never", "always", "still", "just", "remains", "remained", "needs", "became")));
         // "1:1 sitter souksavanh overnight": in a note without case, a word no list holds after a
         // bedside role
         let caseless_unknown = doc.mode != CaseMode::Mixed && i > 0 && matches!(&*doc.key(i - 1), "sitter" | "aide" | "interpreter" | "interp" | "sw" | "cm" | "cna" | "tech" | "chaplain" | "student" | "md" | "rn" | "np" | "resident" | "fellow" | "intern")
@@ -240,8 +244,8 @@ fn pet_named(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// "son min is", "brother bong calling": token `i`, right after a family noun in a note without
-/// case, is a short word (three to six letters) before a verb of the note, and no function word,
-/// adverb, unit, credential, date word, place or verb itself.
+/// case, is a short word (three to six letters) before a verb of the note (or "by phone", "at
+/// bedside"), and no function word, adverb, unit, credential, date word, place or verb itself.
 fn short_kin_subject(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.toks[i];
     let n = doc.toks.len();
@@ -249,7 +253,15 @@ fn short_kin_subject(doc: &Doc<'_>, i: usize) -> bool {
     if !(3..=6).contains(&(t.e - t.s)) || i + 1 >= n || !doc.joined(i) || doc.gap(i - 1) != " " || !is_family(&doc.key(i - 1)) || doc.word(i - 1).ends_with("'s") {
         return false;
     }
-    if !(doc.has(i + 1, flag::NOTE_VERB) || key_in!(doc, i + 1, "calling", "visiting", "texted", "texting", "phoning", "flying", "driving")) || doc.has(i + 1, flag::FUNC) && !key_in!(doc, i + 1, "is", "was", "will", "has") {
+    // "son gyu by phone", "wife oh at bedside", "DAUGHTER GON IN TO VISIT": how the relative took
+    // part
+    let by_phone = i + 2 < n && doc.joined(i + 1)
+        && (key_in!(doc, i + 1, "by", "on", "via", "over") && matches!(doc.key_str(i + 2), "phone" | "telephone" | "tel")
+            || key_in!(doc, i + 1, "at") && key_in!(doc, i + 2, "bedside", "bs")
+            || key_in!(doc, i + 1, "in") && key_in!(doc, i + 2, "to"));
+    // (these pass even where the word lists count them as function words: "called", "aware")
+    let listed = key_in!(doc, i + 1, "calling", "visiting", "texted", "texting", "phoning", "flying", "driving", "called", "calls", "aware", "updated", "visited", "arrived", "came", "asked", "asking", "states", "stated", "said", "says", "spoke", "wants", "left");
+    if !(doc.has(i + 1, flag::NOTE_VERB) || listed || by_phone) || !(listed || by_phone) && doc.has(i + 1, flag::FUNC) && !key_in!(doc, i + 1, "is", "was", "will", "has") {
         return false;
     }
     !doc.has(i, flag::FUNC | flag::GRAMMAR | flag::UNIT | flag::CRED | flag::CALENDAR | flag::NOTE_VERB | flag::TALK_VERB | flag::STATE | flag::KIN | flag::ROLE | flag::TITLE | flag::NOT_NAME)
@@ -1297,6 +1309,10 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         // the verb right after the word, or after one adverb ("___ finally slept", "___ never called")
         // (tested last where it is needed: the cues before it are cheaper)
         let verb_next = || i + 1 < n && doc.joined(i) && (person_verb(doc, i + 1) || i + 2 < n && doc.joined(i + 1) && adverb(doc, i + 1) && person_verb(doc, i + 2));
+        // a slot so strong that an English word fills it as a name too ("I met Woo on", "with Gun
+        // and her husband", "Thank you, Kook,"; not "___ was 34 when": "Pain was 3 when"): set by
+        // the branches below
+        let mut strong = false;
         let reason = if t.sent_start {
             // "___ told me", "___ was 34 when"
             let speech = i + 1 < n && doc.joined(i) && matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed" | "smiled" | "cried" | "insisted" | "explained" | "admitted" | "confided");
@@ -1344,20 +1360,26 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         } else if i > 0 && doc.joined(i - 1) && object_verb(doc, i - 1)
             && (i + 1 == n || doc.gap(i).starts_with([',', '.', ';', '!', '?', ')']) || doc.joined(i) && matches!(&*doc.key(i + 1), "on" | "at" | "for" | "and" | "who" | "the" | "this" | "that" | "again" | "yesterday" | "today" | "tonight" | "last" | "every" | "about" | "before" | "after" | "when" | "while" | "once" | "twice" | "first" | "through"))
         {
-            // "I met ___ on a night shift", "the nurses adored ___, who"
+            // "I met ___ on a night shift", "the nurses adored ___, who" (not "called": "we called
+            // Security")
+            strong = !key_in!(doc, i - 1, "called", "call");
             "a name, as the object of a verb done to people (I met ___)"
         } else if i > 0 && doc.joined(i - 1) && doc.key(i - 1) == "with" && i + 2 < n && doc.key(i + 1) == "and" && doc.joined(i) && matches!(&*doc.key(i + 2), "her" | "his" | "their" | "my" | "our")
         {
+            strong = true;
             "a name, with a person's kin after it (with ___ and her husband)"
         } else if thanked(doc, i) && (i + 1 == n || doc.gap(i).starts_with([',', '.', '!', ';'])) {
+            strong = true;
             "a name, thanked (Thank you, ___,)"
         } else if i + 1 < n && matches!(doc.gap(i), " " | ", ") && matches!(&*doc.key(i + 1), "who" | "whom" | "whose") && doc.toks[i + 1].shape == Shape::Lower
             && !(i > 0 && matches!(&*doc.key(i - 1), "a" | "an" | "the" | "this" | "that" | "every" | "one" | "another" | "any" | "each"))
         {
             // "It was ___ who noticed", "adored ___, who sang": only people are "who"
+            strong = true;
             "a name before who (___ who noticed)"
         } else if i + 3 < n && doc.joined(i) && doc.key(i + 1) == "and" && doc.joined(i + 1) && matches!(&*doc.key(i + 2), "her" | "his" | "their") && doc.joined(i + 2) && is_family(&doc.key(i + 3)) {
             // "Both ___ and her mother", "___ and his wife"
+            strong = true;
             "a name before a kinship word of its own (___ and her mother)"
         } else if !t.sent_start && doc.word(i).ends_with("'s") && i + 1 < n && doc.joined(i) && doc.toks[i + 1].shape == Shape::Lower && !drug_shaped(&doc.key(i + 1)) && !doc.has(i + 1, flag::EPONYM_HEAD | flag::MEDICAL) {
             // "that ___'s story be told", "I keep ___'s card": a possessive mid-sentence
@@ -1372,11 +1394,26 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         // the word itself, checked last (the cues above are cheaper than the list lookups): a word
         // no list holds, or a listed first name that is also a word ("Hope", "Tore")
         let named_word = || t.e - t.s >= 2 && doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::GREET | flag::STATE);
-        if !unknown_word(doc, i, 3) && !named_word() {
+        if !unknown_word(doc, i, 3) && !named_word() && !(strong && word_as_name(doc, i)) {
             continue;
         }
         push(doc, i, extend(doc, i), 0.6, reason, out);
     }
+}
+
+/// "Bong", "Woo", "Gun", "Hope": a capitalized word that may be a given name although it is also
+/// an English word (many romanized names of one syllable are), for the slots where the sentence
+/// leaves no other reading: no function word, clinical or place word, title, kinship or role word,
+/// month or weekday, nor a word for a group ("Thank you, Team,").
+fn word_as_name(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.toks[i];
+    t.shape == Shape::Title
+        && t.e - t.s >= 2
+        && !doc.has(i, flag::FUNC | flag::TRAP | flag::NOT_NAME | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::TITLE_WEAK | flag::GREET | flag::STATE | flag::CALENDAR | flag::MEDICAL | flag::EPONYM_HEAD | flag::ORG_HEAD | flag::PLACE_SUFFIX | flag::PLACE_PREFIX | flag::STREET | flag::SAINT | flag::PARTICLE)
+        && !key_in!(doc, i, "team", "all", "everyone", "guys", "friends", "folks", "god", "lord", "sir", "madam", "doc", "again", "heaven", "staff", "crew", "nurses", "doctors")
+        && !doc.is_place(i, i + 1)
+        && doc.word(i).chars().all(char::is_alphabetic)
+        && !drug_shaped(&doc.key(i))
 }
 
 /// "Nobody had asked Fruzsina what", "We named the fund after Dainius.", "Neither Hang nor her

@@ -312,21 +312,37 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 
 /// The case convention of `text`, from its share of uppercase letters.
 pub fn case_mode(text: &str) -> CaseMode {
-    let (mut up, mut low) = (0usize, 0usize);
-    // counted in blocks of small counters, which the compiler turns into vector code
-    for block in text.as_bytes().chunks(128) {
-        let (mut u, mut l) = (0u8, 0u8);
-        for &c in block {
-            u += c.is_ascii_uppercase() as u8;
-            l += c.is_ascii_lowercase() as u8;
-        }
-        up += u as usize;
-        low += l as usize;
-    }
+    let (up, low) = count_cases(text);
     case_mode_of_counts(up, low)
 }
 
-/// The case mode of a text with `up` ASCII capitals and `low` ASCII lowercase letters (see
+/// The numbers of capitals and lowercase letters in `text`. ASCII letters are counted in small
+/// blocks, which the compiler turns into vector code; letters of other scripts only when the text
+/// has any, so that "Özgür told me she had stopped" counts its one capital (with ASCII letters
+/// alone it would read as a text typed all in lowercase, where a capital means nothing).
+pub fn count_cases(text: &str) -> (usize, usize) {
+    let (mut up, mut low, mut other) = (0usize, 0usize, 0usize);
+    for block in text.as_bytes().chunks(128) {
+        let (mut u, mut l, mut o) = (0u8, 0u8, 0u8);
+        for &c in block {
+            u += (c.wrapping_sub(b'A') < 26) as u8;
+            l += (c.wrapping_sub(b'a') < 26) as u8;
+            o += (c >= 0x80) as u8;
+        }
+        up += u as usize;
+        low += l as usize;
+        other += o as usize;
+    }
+    if other > 0 {
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            up += c.is_uppercase() as usize;
+            low += c.is_lowercase() as usize;
+        }
+    }
+    (up, low)
+}
+
+/// The case mode of a text with `up` capitals and `low` lowercase letters (see
 /// [`case_mode`]).
 pub fn case_mode_of_counts(up: usize, low: usize) -> CaseMode {
     let n = up + low;
@@ -424,6 +440,10 @@ mod tests {
             ("PT SEEN BY DR HEALEY", CaseMode::Upper),
             ("pt seen by dr healey today", CaseMode::Lower),
             ("Pt seen by Dr Healey today", CaseMode::Mixed),
+            // the one capital is not ASCII: still a text with case
+            ("Özgür told me she had stopped taking the pills.", CaseMode::Mixed),
+            ("ÖZGÜR İLE GÖRÜŞÜLDÜ", CaseMode::Upper),
+            ("özgür ile görüşüldü bugün", CaseMode::Lower),
         ];
         for (t, want) in rows {
             assert_eq!(case_mode(t), want, "{t}");

@@ -69,6 +69,10 @@ fn traps_stay_unflagged() {
         "It was a moment of grace, and the price was high.",
         "pt resting in bed, no distress, small amount of blood noted.",
         "The hospital called and she went to the ICU.",
+        // the slots where an English word may be a given name, with a word that is none
+        "Thank you, Team, for everything this year.",
+        "We called Security the next morning.",
+        "Sodium was 134 when checked; Pain was 3 when she left.",
         // clinical shorthand joined by "and" to a verb, a contraction, a compound, a date
         "Attending notified and Bronch performed at the bedside.",
         "I don't recommend it, and I've helped write the policy.",
@@ -151,6 +155,21 @@ fn regressions() {
         // single given names no list holds, found by the grammar around them (scripts/origins-eval.py)
         ("Two summers ago, Nyambura lost her place at the shelter.", &["Nyambura"]),
         ("Nyambura told me she was afraid of the bills.", &["Nyambura"]),
+        // a text whose only capital is not ASCII has case all the same
+        ("Özgür told me she had stopped taking the pills.", &["Özgür"]),
+        // romanized given names of one syllable that are also English words, in the slots where
+        // the sentence leaves no other reading
+        ("My patient Bong asked me to tell her story.", &["Bong"]),
+        ("Thank you, Kook, for letting me share this.", &["Kook"]),
+        ("It was Woo who noticed the rash first.", &["Woo"]),
+        ("Both Sub and her mother were worried about the cost.", &["Sub"]),
+        ("We sat with Gun and her husband in the family room.", &["Gun"]),
+        ("He told me that his manager Ito will fire him by Friday.", &["Ito"]),
+        // after a family noun in a note without case, a short word before "called", "by phone", "in to"
+        ("dtr gyu called, will visit tmrw.", &["gyu"]),
+        ("SPOKE WITH SON GYU BY PHONE, QUESTIONS ANSWERED.", &["GYU"]),
+        ("DAUGHTER GON IN TO VISIT, QUESTIONS ANSWERED.", &["GON"]),
+        ("Ásta was 34 when the pain started.", &["Ásta"]),
         ("Zhaoxia was 61 when the cough began.", &["Zhaoxia"]),
         ("I visited Abebech on the ward twice.", &["Abebech"]),
         ("The residents admired Oyuntsetseg, who never missed a dose.", &["Oyuntsetseg"]),
