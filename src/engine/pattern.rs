@@ -594,7 +594,11 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpora");
         let mut texts: Vec<String> = vec!["".into(), "MRN 0042, id 7, Id:12345 mrn123 é".into()];
         for entry in std::fs::read_dir(dir).unwrap() {
-            let data = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "jsonl") {
+                continue;
+            }
+            let data = std::fs::read_to_string(path).unwrap();
             for line in data.lines().filter(|l| !l.trim().is_empty()) {
                 let doc: serde_json::Value = serde_json::from_str(line).unwrap();
                 texts.extend(doc["text"].as_str().map(str::to_string));
