@@ -51,7 +51,7 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          solutions consulting systems association commons lines tabernacle masonry terminal journal ambulance inn \
          grocery bros brothers cab medicine children's medical ihs va staffing maritime rugby rugs carpets \
          flooring marble granite fruit orchards sons daughters nurses hardware lumber electric garage assembly \
-         daycare preschool childcare montessori kindergarten prep")
+         daycare preschool childcare montessori kindergarten prep jail prison police rescue")
 });
 
 /// Heads of a business, congregation or home that count in notes typed without case when a word
@@ -1265,6 +1265,10 @@ mod tests {
     /// Texts and the organizations found in them.
     const ROWS: &[(&str, &[&str])] = &[
         ("F/u 6/10 at Clínica del Valle.", &["Clínica del Valle"]),
+        // jails, police and rescue services locate a person too (blind6)
+        ("Sick call at Marion County Jail, then on the phone with the Watertown Police.", &["Marion County Jail", "Watertown Police"]),
+        ("Arrived via EMS (Riverbend Fire Rescue Medic 12).", &["Riverbend Fire Rescue"]),
+        ("The police came; she was in jail for a night.", &[]),
         // in capitals, words before a two-word head of a place of care (unseen, blind3)
         ("88 YO F ADMITTED 4/22 FROM GOLDEN PINE NURSING HOME W/ UROSEPSIS.", &["GOLDEN PINE NURSING HOME"]),
         ("PT WILL GO HOME WITH VNA. D/C TO HOME WITH HOME HEALTH.", &[]),

@@ -155,7 +155,9 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
     {
         return true;
     }
-    if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) || followed_by_number(doc, i) {
+    // "officer Sgt. Dunleavy 0940": a clock time after a capitalized surname is when, not a dose
+    let clock = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && followed_by_clock_time(doc, i) && !doc.is_common(i) && !doc.has(i, flag::UNIT | flag::CRED | flag::MEDICAL);
+    if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) || followed_by_number(doc, i) && !clock {
         return false;
     }
     if !family && doc.has(i, flag::CALENDAR) {
@@ -2195,7 +2197,9 @@ pub(super) fn followed_by_number(doc: &Doc<'_>, k: usize) -> bool {
 /// "2330") that ends there: what a note writes after the name of whoever did something.
 fn followed_by_clock_time(doc: &Doc<'_>, k: usize) -> bool {
     let rest = &doc.text.as_bytes()[doc.toks[k].e..];
-    let four = rest.len() >= 5 && rest[0] == b' ' && rest[1..5].iter().all(u8::is_ascii_digit) && !rest.get(5).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'/' | b'-' | b'%'));
+    // (a period after it ends the sentence, unless a digit follows: "0940." but not "1000.5")
+    let four = rest.len() >= 5 && rest[0] == b' ' && rest[1..5].iter().all(u8::is_ascii_digit)
+        && !rest.get(5).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'-' | b'%') || *c == b'.' && rest.get(6).is_some_and(u8::is_ascii_digit));
     four && (rest[1] - b'0') * 10 + (rest[2] - b'0') < 24 && rest[3] < b'6'
 }
 

@@ -169,6 +169,8 @@ fn regressions() {
         ("dtr gyu called, will visit tmrw.", &["gyu"]),
         ("SPOKE WITH SON GYU BY PHONE, QUESTIONS ANSWERED.", &["GYU"]),
         ("DAUGHTER GON IN TO VISIT, QUESTIONS ANSWERED.", &["GON"]),
+        // a clock time after a surname is when, not a dose
+        ("Pt released to custody officer Sgt. Dunleavy 0940.", &["Dunleavy"]),
         ("Ásta was 34 when the pain started.", &["Ásta"]),
         ("Zhaoxia was 61 when the cough began.", &["Zhaoxia"]),
         ("I visited Abebech on the ward twice.", &["Abebech"]),
