@@ -1396,7 +1396,7 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         // the word itself, checked last (the cues above are cheaper than the list lookups): a word
         // no list holds, or a listed first name that is also a word ("Hope", "Tore")
         let named_word = || t.e - t.s >= 2 && doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE | flag::TITLE | flag::GREET | flag::STATE);
-        if !unknown_word(doc, i, 3) && !named_word() && !(strong && word_as_name(doc, i)) {
+        if !(unknown_word(doc, i, 3) || named_word() || strong && word_as_name(doc, i)) {
             continue;
         }
         push(doc, i, extend(doc, i), 0.6, reason, out);
