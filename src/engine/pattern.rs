@@ -179,7 +179,7 @@ mod native {
             // the target's byte order, with the version of regex-automata this crate uses (the
             // lock file holds one), so they hold a valid DFA; the header (label, byte order,
             // format version, alignment) is still checked here, and the test
-            // `ahead_of_time_tables_are_valid` runs the full validation of `from_bytes` on each.
+            // `ahead_of_time_same_as_compiled` runs the full validation of `from_bytes` on each.
             // Skipping that validation keeps start-up from reading every table through.
             let (fwd, rev) = unsafe { (dense::DFA::from_bytes_unchecked(&fwd.bytes).ok()?.0, dense::DFA::from_bytes_unchecked(&rev.bytes).ok()?.0) };
             let plain = (!has_groups).then(|| GroupInfo::new([[None::<&str>]]).expect("one unnamed group"));
