@@ -276,7 +276,7 @@ fn head_first(doc: &Doc<'_>, starts: &Starts, out: &mut Vec<Span>) {
 }
 
 /// The rule of [`head_first`] at token `i` (not the last), which carries [`flag::HEAD_FIRST`] or
-/// is not all ASCII (kept out of line so that the loop over every token stays in registers).
+/// is not all ASCII (kept out of line so that the loop over the marked tokens stays in registers).
 #[inline(never)]
 fn head_first_at(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) {
     let n = doc.toks.len();
@@ -664,7 +664,7 @@ fn care_kind_in_brackets(doc: &Doc<'_>, starts: &Starts, out: &mut Vec<Span>) {
 }
 
 /// The rule of [`care_kind_in_brackets`] at token `k`, right after an opening bracket (kept out
-/// of line so that the loop over every token stays in registers).
+/// of line so that the loop over the marked tokens stays in registers).
 #[inline(never)]
 fn care_kind_at(doc: &Doc<'_>, k: usize, out: &mut Vec<Span>) {
     {
@@ -921,7 +921,7 @@ fn employers_and_senders(doc: &Doc<'_>, starts: &Starts, out: &mut Vec<Span>) {
 }
 
 /// The rules of [`employers_and_senders`] at token `c`, the cue (`field`: the head of an
-/// employer's field). Kept out of line so that the loop over every token stays in registers.
+/// employer's field). Kept out of line so that the loop over the marked tokens stays in registers.
 #[inline(never)]
 fn employer_at(doc: &Doc<'_>, c: usize, field: bool, out: &mut Vec<Span>) {
     let n = doc.toks.len();

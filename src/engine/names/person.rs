@@ -156,8 +156,8 @@ fn after_kin(doc: &Doc<'_>, i: usize, family: bool) -> bool {
         return true;
     }
     // "officer Sgt. Dunleavy 0940": a clock time after a capitalized surname is when, not a dose
-    let clock = doc.mode == CaseMode::Mixed && t.shape == Shape::Title && followed_by_clock_time(doc, i) && !doc.is_common(i) && !doc.has(i, flag::UNIT | flag::CRED | flag::MEDICAL);
-    if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) || followed_by_number(doc, i) && !clock {
+    let clock = || doc.mode == CaseMode::Mixed && t.shape == Shape::Title && followed_by_clock_time(doc, i) && !doc.is_common(i) && !doc.has(i, flag::UNIT | flag::CRED | flag::MEDICAL);
+    if doc.has(i, flag::TRAP) && !(doc.has(i, flag::CALENDAR) && t.shape == Shape::Title) || followed_by_number(doc, i) && !clock() {
         return false;
     }
     if !family && doc.has(i, flag::CALENDAR) {
@@ -510,6 +510,9 @@ struct Marks {
 
 /// The number of [`mark`]s (bits 0 to `MARKS - 1`).
 const MARKS: usize = 23;
+// the highest mark must be the last bit counted (the counting sort in `Marks::new` indexes
+// `bounds` by each mark's bit)
+const _: () = assert!(mark::KIN_HYPHEN == 1 << (MARKS - 1));
 
 impl Marks {
     /// Marks the tokens of `doc` in one pass.
