@@ -564,21 +564,24 @@ struct Starts {
 }
 
 impl Starts {
-    /// Marks the tokens of `doc` in one pass.
+    /// Marks the tokens of `doc` in one pass (out of line, like `places::Marks::new`: one call per
+    /// text).
+    #[inline(never)]
     fn new(doc: &Doc<'_>) -> Starts {
-        let n = doc.toks.len();
+        let toks = &doc.toks[..];
+        let n = toks.len();
         let b = doc.text.as_bytes();
         let mut list = Vec::new();
         // the cue classes of the token before and of this one
         let (mut before, mut this) = (0, if n > 0 { token_cues(doc, 0) } else { 0 });
-        for i in 0..n {
+        for (i, t) in toks.iter().enumerate() {
             let next = if i + 1 < n { token_cues(doc, i + 1) } else { 0 };
-            let t = &doc.toks[i];
+            let f = doc.flags(i);
             let len = t.e - t.s;
             // (a token after another never starts at the text's first byte)
             let opened = i > 0 && b[t.s - 1] == b'(';
             let mut m = 0;
-            if i + 1 < n && (doc.has(i, flag::HEAD_FIRST) || !t.ascii) {
+            if i + 1 < n && (f & flag::HEAD_FIRST != 0 || !t.ascii) {
                 m |= start::HEAD_FIRST;
             }
             if i + 2 < n && len >= 2 && next & cue::EMPLOYER_PREP != 0 || i + 1 < n && employer_field(doc, i) {
@@ -591,7 +594,7 @@ impl Starts {
             if t.shape == Shape::Other || this & cue::FORM != 0 {
                 m |= start::FORM;
             }
-            if may_open_name(doc, i, before, opened) {
+            if may_open_name(doc, i, t, f, before, opened) {
                 m |= start::NAME;
             }
             if len == 1 && matches!(b[t.s], b'P' | b'I' | b'M' | b'H') {
@@ -716,19 +719,32 @@ fn initialisms_after(doc: &Doc<'_>, first: usize, out: &mut Vec<Span>) {
 /// short word ending in h or mc (an initialism, maybe after an arrow); or a cue right before it
 /// (to, at, from, for, per, on, by, a transfer verb, an opening bracket). `before` is the
 /// [`token_cues`] of the token before (0 for the first), `opened` whether an opening bracket is
-/// right before it.
-fn may_open_name(doc: &Doc<'_>, i: usize, before: u32, opened: bool) -> bool {
-    let t = doc.toks[i];
-    if doc.has(i, flag::ORG_HEAD | flag::SAINT | flag::TRANSFER) || t.shape == Shape::Initial {
+/// right before it; `t` and `f` are the token and its [`Doc::flags`] (the loop of [`Starts::new`]
+/// has them at hand). The key's last letters are read from [`Doc::key8`] when it has eight bytes
+/// or fewer.
+#[inline(always)]
+fn may_open_name(doc: &Doc<'_>, i: usize, t: &super::shape::Tok, f: u32, before: u32, opened: bool) -> bool {
+    if f & (flag::ORG_HEAD | flag::SAINT | flag::TRANSFER) != 0 || t.shape == Shape::Initial || before & cue::NAME_AFTER != 0 || opened {
         return true;
     }
-    if (2..=5).contains(&(t.e - t.s)) && {
-        let key = doc.key_str(i);
-        key.ends_with('h') || key.ends_with("mc")
-    } {
-        return true;
+    (2..=5).contains(&(t.e - t.s)) && {
+        let k = doc.key8(i);
+        if k != 0 {
+            ends_in_h_or_mc(k)
+        } else {
+            let key = doc.key_str(i);
+            key.ends_with('h') || key.ends_with("mc")
+        }
     }
-    before & cue::NAME_AFTER != 0 || opened
+}
+
+/// True when the word packed by [`super::word8`] in `k` (not 0) ends in "h" or "mc": its last
+/// byte is the highest one that is not zero.
+#[inline(always)]
+fn ends_in_h_or_mc(k: u64) -> bool {
+    let last = 7 - k.leading_zeros() / 8;
+    let top = (k >> (8 * last)) as u8;
+    top == b'h' || last >= 1 && top == b'c' && (k >> (8 * (last - 1))) as u8 == b'm'
 }
 
 fn find_names(doc: &Doc<'_>, starts: &Starts, out: &mut Vec<Span>) {
@@ -898,8 +914,11 @@ static STAFF: WordSet = LazyLock::new(|| {
 #[inline(always)]
 fn employer_field(doc: &Doc<'_>, c: usize) -> bool {
     // cheap tests first (inlined into the loop over every token): no word after it on the line,
-    // a colon or a space after it
-    !doc.joined(c) && doc.toks[c].e - doc.toks[c].s >= 4 && matches!(doc.text.as_bytes().get(doc.toks[c].e), Some(b':' | b' ')) && employer_field_word(doc, c)
+    // a colon or a space after it, and the first letter of a field's word (employer, pharmacy,
+    // insurer, workplace, home) when the word is all ASCII (its key is then the word lowercased)
+    let t = &doc.toks[c];
+    let b = doc.text.as_bytes();
+    !doc.joined(c) && t.e - t.s >= 4 && matches!(b.get(t.e), Some(b':' | b' ')) && (!t.ascii || matches!(b[t.s] | 0x20, b'e' | b'p' | b'i' | b'w' | b'h')) && employer_field_word(doc, c)
 }
 
 /// The rest of [`employer_field`]: the word and the gap after it (out of line).
@@ -1379,11 +1398,20 @@ mod tests {
         ("Seen in the New Patient Clinic today.", &[]),
     ];
 
+    /// [`ends_in_h_or_mc`] agrees with the test of the key's letters, at every length.
+    #[test]
+    fn last_letters_of_a_packed_key() {
+        for w in ["h", "mc", "c", "m", "gh", "gbmc", "ich", "hm", "cm", "hosp", "sch", "mch", "abcdefgh", "abcdefmc", "abcdefhc", "hhhhhhhm", "é", "bmc", "xh"] {
+            let want = w.ends_with('h') || w.ends_with("mc");
+            assert_eq!(ends_in_h_or_mc(super::super::word8(w)), want, "{w}");
+        }
+    }
+
     /// [`may_open_name`] is a necessary condition: at a token that fails it, the rules of [`name_at`]
     /// find nothing (checked on every token of the table's texts).
     #[test]
     fn cheap_test_misses_nothing() {
-        crate::engine::names::assert_cheap_test_misses_nothing(ROWS, |doc, i| may_open_name(doc, i, if i > 0 { token_cues(doc, i - 1) } else { 0 }, i > 0 && doc.text.as_bytes()[doc.toks[i].s - 1] == b'('), name_at);
+        crate::engine::names::assert_cheap_test_misses_nothing(ROWS, |doc, i| may_open_name(doc, i, &doc.toks[i], doc.flags(i), if i > 0 { token_cues(doc, i - 1) } else { 0 }, i > 0 && doc.text.as_bytes()[doc.toks[i].s - 1] == b'('), name_at);
     }
 
     /// [`Starts`] marks a token for a loop exactly when that loop's own first test, written out
@@ -1406,7 +1434,7 @@ mod tests {
                         (start::EMPLOYER, i + 1 < n && (employer_field(&doc, i) || i + 2 < n && len >= 2 && matches!(doc.key_str(i + 1), "of" | "at" | "for" | "by" | "from" | "with" | "through" | "via"))),
                         (start::FACILITY, t.shape == Shape::Lower && FACILITIES.contains(&doc.key_str(i))),
                         (start::FORM, t.shape == Shape::Other || matches!(doc.key_str(i), "local" | "our" | "city" | "holy" | "children" | "high")),
-                        (start::NAME, may_open_name(&doc, i, 0, false) || i > 0 && (matches!(doc.key_str(i - 1), "to" | "at" | "from" | "for" | "per" | "on" | "by") || doc.has(i - 1, flag::TRANSFER | flag::AT_FROM) || b[t.s - 1] == b'(')),
+                        (start::NAME, may_open_name(&doc, i, &doc.toks[i], doc.flags(i), 0, false) || i > 0 && (matches!(doc.key_str(i - 1), "to" | "at" | "from" | "for" | "per" | "on" | "by") || doc.has(i - 1, flag::TRANSFER | flag::AT_FROM) || b[t.s - 1] == b'(')),
                         (start::SCHOOL, len == 1 && matches!(b[t.s], b'P' | b'I' | b'M' | b'H')),
                         (start::BRACKET, i > 0 && b[t.s - 1] == b'('),
                         (start::LOCAL, i > 0 && t.shape != Shape::Lower && doc.key_str(i) == "local"),
