@@ -448,15 +448,27 @@ fn pack_at(buf: &[u8], a: usize, len: usize) -> (u64, u64) {
     let b: &[u8; 16] = buf[a..a + 16].try_into().expect("16 bytes");
     let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
     let hi = u64::from_le_bytes([b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]]);
-    let (ml, mh) = if len >= 16 {
-        (!0, !0)
-    } else if len >= 8 {
-        (!0, (1u64 << (8 * (len - 8))) - 1)
-    } else {
-        ((1u64 << (8 * len)) - 1, 0)
-    };
+    let (ml, mh) = PACK_MASKS[len.min(16)];
     (lo & ml, hi & mh)
 }
+
+/// The masks of [`pack_at`] by word length (0 to 16): the word's bytes kept, the ones after it
+/// cleared (a table: no branch on the length).
+static PACK_MASKS: [(u64, u64); 17] = {
+    let mut t = [(0u64, 0u64); 17];
+    let mut len = 1;
+    while len <= 16 {
+        t[len] = if len >= 16 {
+            (!0, !0)
+        } else if len >= 8 {
+            (!0, (1u64 << (8 * (len - 8))) - 1)
+        } else {
+            ((1u64 << (8 * len)) - 1, 0)
+        };
+        len += 1;
+    }
+    t
+};
 
 /// Prefixes of English hyphenated compounds ("Re-do", "Co-op", "Post-op"): never a given name's
 /// first syllable in [`Doc::is_hyphen_name`]'s shape rule.
