@@ -206,6 +206,9 @@ pub mod flag {
     /// A congregation head that opens its name ("Church of God", "Masjid Al-Noor"): the words of
     /// `organizations::HEADS_FIRST`.
     pub const HEAD_FIRST: u32 = 1 << 30;
+    /// A cue word of the person rules after their main loop (`person::CUE_WORDS`): only a token
+    /// with this flag (or one not plain) needs looking up for its marks.
+    pub const CUE: u32 = 1 << 31;
 }
 
 static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| {
@@ -250,6 +253,7 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     add(&mut "spoke talked met speak talk spoken consult".split(' '), flag::TALK_VERB);
     add(&mut ["with", "to"].into_iter(), flag::WITH);
     add(&mut ["at", "from"].into_iter(), flag::AT_FROM);
+    add(&mut person::CUE_WORDS.iter().map(|&(w, _)| w), flag::CUE);
     m
 });
 
@@ -478,7 +482,8 @@ const STRONG_TITLES: &[&str] = &["dr", "drs", "dr's", "doctor", "mr", "mrs", "ms
 
 /// The flags of the grammatical words, which a third of the tokens of a text carry: tokens with
 /// other flags are listed apart for [`Doc::tokens_with`].
-const COMMON_FLAGS: u32 = flag::FUNC | flag::GRAMMAR | flag::PREP | flag::WITH | flag::AT_FROM | flag::NOTE_VERB;
+/// ([`flag::CUE`] too: it is only a filter of the person rules' own cue lookup.)
+const COMMON_FLAGS: u32 = flag::FUNC | flag::GRAMMAR | flag::PREP | flag::WITH | flag::AT_FROM | flag::NOTE_VERB | flag::CUE;
 
 /// Results of list lookups by folded word: the same bits as `Doc::memo` (words of 16 bytes or
 /// fewer in the [`ShortWords`] table, longer ones in the map).
@@ -742,6 +747,10 @@ impl<'a> Doc<'a> {
     /// two-syllable given name ("Seo-jun", "Ha-eun": a capitalized syllable of two to four letters,
     /// a hyphen, a lowercase one of two to five) that is not an English compound or prefix.
     pub fn is_hyphen_name(&self, i: usize) -> bool {
+        // (a plain token, ASCII letters only, has no hyphen)
+        if self.toks[i].plain {
+            return false;
+        }
         let k = self.key(i);
         if !k.contains('-') {
             return false;
