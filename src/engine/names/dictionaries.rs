@@ -153,7 +153,8 @@ fn table_contains(text: &[u8], table: &[u8], w: &[u8]) -> bool {
             return false;
         }
         let s = slot - 1;
-        if text.get(s..s + w.len()) == Some(w) && text.get(s + w.len()).is_none_or(|&b| b == b'\n') {
+        // (the first byte alone turns away most other words of the probe sequence)
+        if text.get(s) == w.first() && text.get(s..s + w.len()) == Some(w) && text.get(s + w.len()).is_none_or(|&b| b == b'\n') {
             return true;
         }
         i = (i + 1) & (size - 1);

@@ -206,6 +206,9 @@ pub mod flag {
     /// A congregation head that opens its name ("Church of God", "Masjid Al-Noor"): the words of
     /// `organizations::HEADS_FIRST`.
     pub const HEAD_FIRST: u32 = 1 << 30;
+    /// A cue word of the person rules after their main loop (`person::CUE_WORDS`): only a token
+    /// with this flag (or one not plain) needs looking up for its marks.
+    pub const CUE: u32 = 1 << 31;
 }
 
 static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| {
@@ -250,6 +253,7 @@ static FLAGS: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| 
     add(&mut "spoke talked met speak talk spoken consult".split(' '), flag::TALK_VERB);
     add(&mut ["with", "to"].into_iter(), flag::WITH);
     add(&mut ["at", "from"].into_iter(), flag::AT_FROM);
+    add(&mut person::CUE_WORDS.iter().map(|&(w, _)| w), flag::CUE);
     m
 });
 
@@ -448,15 +452,27 @@ fn pack_at(buf: &[u8], a: usize, len: usize) -> (u64, u64) {
     let b: &[u8; 16] = buf[a..a + 16].try_into().expect("16 bytes");
     let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
     let hi = u64::from_le_bytes([b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]]);
-    let (ml, mh) = if len >= 16 {
-        (!0, !0)
-    } else if len >= 8 {
-        (!0, (1u64 << (8 * (len - 8))) - 1)
-    } else {
-        ((1u64 << (8 * len)) - 1, 0)
-    };
+    let (ml, mh) = PACK_MASKS[len.min(16)];
     (lo & ml, hi & mh)
 }
+
+/// The masks of [`pack_at`] by word length (0 to 16): the word's bytes kept, the ones after it
+/// cleared (a table: no branch on the length).
+static PACK_MASKS: [(u64, u64); 17] = {
+    let mut t = [(0u64, 0u64); 17];
+    let mut len = 1;
+    while len <= 16 {
+        t[len] = if len >= 16 {
+            (!0, !0)
+        } else if len >= 8 {
+            (!0, (1u64 << (8 * (len - 8))) - 1)
+        } else {
+            ((1u64 << (8 * len)) - 1, 0)
+        };
+        len += 1;
+    }
+    t
+};
 
 /// Prefixes of English hyphenated compounds ("Re-do", "Co-op", "Post-op"): never a given name's
 /// first syllable in [`Doc::is_hyphen_name`]'s shape rule.
@@ -466,7 +482,8 @@ const STRONG_TITLES: &[&str] = &["dr", "drs", "dr's", "doctor", "mr", "mrs", "ms
 
 /// The flags of the grammatical words, which a third of the tokens of a text carry: tokens with
 /// other flags are listed apart for [`Doc::tokens_with`].
-const COMMON_FLAGS: u32 = flag::FUNC | flag::GRAMMAR | flag::PREP | flag::WITH | flag::AT_FROM | flag::NOTE_VERB;
+/// ([`flag::CUE`] too: it is only a filter of the person rules' own cue lookup.)
+const COMMON_FLAGS: u32 = flag::FUNC | flag::GRAMMAR | flag::PREP | flag::WITH | flag::AT_FROM | flag::NOTE_VERB | flag::CUE;
 
 /// Results of list lookups by folded word: the same bits as `Doc::memo` (words of 16 bytes or
 /// fewer in the [`ShortWords`] table, longer ones in the map).
@@ -730,6 +747,10 @@ impl<'a> Doc<'a> {
     /// two-syllable given name ("Seo-jun", "Ha-eun": a capitalized syllable of two to four letters,
     /// a hyphen, a lowercase one of two to five) that is not an English compound or prefix.
     pub fn is_hyphen_name(&self, i: usize) -> bool {
+        // (a plain token, ASCII letters only, has no hyphen)
+        if self.toks[i].plain {
+            return false;
+        }
         let k = self.key(i);
         if !k.contains('-') {
             return false;

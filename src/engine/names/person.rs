@@ -396,8 +396,8 @@ mod mark {
 }
 
 /// The cue words that rules after the main loop start from (lowercase keys of eight bytes or
-/// fewer), with their marks.
-const CUE_WORDS: &[(&str, u32)] = &[
+/// fewer), with their marks (each also has [`flag::CUE`]).
+pub(super) const CUE_WORDS: &[(&str, u32)] = &[
     ("goes", mark::NICKNAME), ("go", mark::NICKNAME), ("went", mark::NICKNAME), ("known", mark::NICKNAME), ("know", mark::NICKNAME),
     ("name", mark::NICKNAME), ("names", mark::NICKNAME), ("answers", mark::NICKNAME), ("answered", mark::NICKNAME),
     ("from", mark::FROM),
@@ -522,11 +522,13 @@ impl Marks {
         // whether the token before is joined to this one by spaces only
         let mut joined_before = false;
         for (i, t) in doc.toks.iter().enumerate() {
-            let mut m = cue_marks(doc.key8(i));
+            let f = doc.flags(i);
+            // (a plain token's flags come from its key, which holds [`flag::CUE`] for a cue word;
+            // a token not plain, rare, is looked up whatever its flags)
+            let mut m = if f & flag::CUE != 0 || !t.plain { cue_marks(doc.key8(i)) } else { 0 };
             if t.shape == Shape::Title {
                 m |= mark::TITLE;
             }
-            let f = doc.flags(i);
             if f & flag::KIN != 0 {
                 m |= mark::KIN;
             }
@@ -555,7 +557,8 @@ impl Marks {
                     _ => 0,
                 };
             }
-            if hyphen_after_kin(b, t.s, t.e) {
+            // (a plain token, ASCII letters only, has no hyphen: most tokens skip the test)
+            if !t.plain && hyphen_after_kin(b, t.s, t.e) {
                 m |= mark::KIN_HYPHEN;
             }
             joined_before = joined;
@@ -589,40 +592,60 @@ impl Marks {
         Marks { list, by_mark, bounds }
     }
 
-    /// The tokens with any of marks `m`, in order: those of one mark from its own run, those of
-    /// several from the whole list.
-    fn of(&self, m: u32) -> impl Iterator<Item = usize> + '_ {
+    /// The tokens with any of marks `m`, in order, each with those of `m` it has: those of one
+    /// mark from its own run, those of several from the whole list.
+    fn of_marked(&self, m: u32) -> impl Iterator<Item = (usize, u32)> + '_ {
         let (one, all) = if m.is_power_of_two() {
             let b = m.trailing_zeros() as usize;
             (&self.by_mark[self.bounds[b] as usize..self.bounds[b + 1] as usize], &self.list[..0])
         } else {
             (&self.by_mark[..0], &self.list[..])
         };
-        one.iter().map(|&i| i as usize).chain(all.iter().filter(move |e| e.1 & m != 0).map(|e| e.0 as usize))
+        one.iter().map(move |&i| (i as usize, m)).chain(all.iter().filter(move |e| e.1 & m != 0).map(move |e| (e.0 as usize, e.1 & m)))
+    }
+
+    /// The tokens with any of marks `m`, in order: those of one mark from its own run, those of
+    /// several from the whole list.
+    fn of(&self, m: u32) -> impl Iterator<Item = usize> + '_ {
+        self.of_marked(m).map(|(i, _)| i)
     }
 }
 
 /// True when token `i` (of flags `f`) can start none of the rules of [`find`]'s main loop, by
 /// tests cheaper than theirs: each rule needs a cue flag (title, kinship, role, greeting,
 /// credential), or
-/// - in text with case, a capital or an initial (or a non-ASCII word: an accented title);
+/// - in text with case, a capitalized word or an initial (or a non-ASCII word: an accented
+///   title); a word in capitals (an acronym, most often) only of three letters or more, after
+///   "with" ("spoke with ___"), or before a note verb (a first name before a verb) or another word
+///   in capitals (LAST, FIRST);
 /// - without case, an initial, "spoke with" before the word, a word in capitals opening a line
-///   (LAST, FIRST), or the word joined to the next one and no function word, trap or unit itself
-///   (a first name before a verb or a surname), of three letters or more.
+///   (LAST, FIRST), or the word joined to the next one and no function word, trap or unit itself,
+///   of three letters or more, before a note verb (a first name before a verb) or a word of three
+///   letters or more that is no function word, trap, unit, credential, organization head or state
+///   (a first name and a surname).
 fn starts_no_rule(doc: &Doc<'_>, i: usize, f: u32) -> bool {
     let t = &doc.toks[i];
     if f & (flag::TITLE | flag::KIN | flag::ROLE | flag::GREET | flag::TITLE_WEAK | flag::CRED) != 0 {
         return false;
     }
+    let n = doc.toks.len();
+    let with_before = i >= 2 && doc.has(i - 1, flag::WITH);
     if doc.mode == CaseMode::Mixed {
-        return matches!(t.shape, Shape::Lower | Shape::Other) && t.ascii;
+        return match t.shape {
+            Shape::Lower | Shape::Other => t.ascii,
+            Shape::Upper => t.ascii && (t.e - t.s < 3 || !with_before && !(i + 1 < n && (doc.has(i + 1, flag::NOTE_VERB) || doc.toks[i + 1].shape == Shape::Upper))),
+            _ => false,
+        };
     }
     if t.e - t.s == 1 {
         return false;
     }
-    let with_before = i >= 2 && doc.has(i - 1, flag::WITH);
     let line_capitals = t.shape == Shape::Upper && (t.sent_start || i == 0);
-    let before_next = doc.joined(i) && t.e - t.s >= 3 && f & (flag::FUNC | flag::TRAP | flag::UNIT) == 0;
+    // (a joined token has a next one)
+    let before_next = doc.joined(i) && t.e - t.s >= 3 && f & (flag::FUNC | flag::TRAP | flag::UNIT) == 0 && {
+        let next = &doc.toks[i + 1];
+        doc.has(i + 1, flag::NOTE_VERB) || next.e - next.s >= 3 && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::ORG_HEAD | flag::STATE)
+    };
     !with_before && !line_capitals && !before_next
 }
 
@@ -1296,11 +1319,11 @@ fn lone_given_names(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mixed = doc.mode == CaseMode::Mixed;
     // a word before " (", or a capitalized word in text with case
-    for i in marks.of(if mixed { mark::PAREN_AFTER | mark::TITLE } else { mark::PAREN_AFTER }) {
+    for (i, m) in marks.of_marked(if mixed { mark::PAREN_AFTER | mark::TITLE } else { mark::PAREN_AFTER }) {
         let t = doc.toks[i];
         // "spoke w/ irena (niece)", "called DIANE (DTR)", "HILDEBRANDT (SW) PAGED": a word then a
-        // kinship word or a bedside role in brackets
-        if i + 1 < n && doc.gap(i).starts_with(" (") && doc.gap(i).trim_end() == " (" && (is_family(&doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver" | "sw" | "cm" | "chaplain" | "interpreter" | "interp" | "sitter"))
+        // kinship word or a bedside role in brackets (the mark: " (" after the word)
+        if m & mark::PAREN_AFTER != 0 && i + 1 < n && doc.gap(i).trim_end() == " (" && (is_family(&doc.key(i + 1)) || matches!(&*doc.key(i + 1), "hcp" | "proxy" | "poa" | "guardian" | "caregiver" | "sw" | "cm" | "chaplain" | "interpreter" | "interp" | "sitter"))
             && doc.text[doc.toks[i + 1].e..].starts_with(')')
             && (unknown_word(doc, i, 3) || doc.is_first(i) && !doc.has(i, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED | flag::KIN | flag::ROLE))
             && (!mixed || t.is_cap())
@@ -1629,10 +1652,11 @@ fn speakers_opening(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     for i in marks.of(mark::TITLE).filter(|&i| i + 1 < n) {
         let t = doc.toks[i];
         // function words are allowed: "Will" the modal cannot be followed by "told"
-        if !t.sent_start || t.shape != Shape::Title || t.e - t.s < 3 || !doc.is_first(i) || !doc.joined(i) || doc.has(i, flag::TRAP | flag::CALENDAR | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET) {
+        if !t.sent_start || t.shape != Shape::Title || t.e - t.s < 3 || !doc.joined(i) || doc.has(i, flag::TRAP | flag::CALENDAR | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET) {
             continue;
         }
-        if matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed" | "says" | "tells" | "asks" | "writes" | "texts" | "replies") {
+        // (the verb before the list lookup: it turns away more tokens, for less)
+        if matches!(&*doc.key(i + 1), "told" | "said" | "asked" | "wrote" | "texted" | "replied" | "answered" | "whispered" | "shrugged" | "nodded" | "laughed" | "says" | "tells" | "asks" | "writes" | "texts" | "replies") && doc.is_first(i) {
             push(doc, i, i + 1, 0.65, "a first name opening a sentence before a speech verb (___ told me)", out);
         }
     }
@@ -1756,13 +1780,13 @@ fn family_name_first(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
 fn quote_sign_offs(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     for i in marks.of(mark::TITLE) {
         let t = &doc.toks[i];
-        if t.shape != Shape::Title || !t.sent_start || i == 0 || !doc.is_first(i) || doc.has(i, flag::FUNC | flag::TRAP | flag::CALENDAR | flag::GREET) {
+        // (the quote after it first: it turns away nearly every token before the list lookup)
+        let after = &doc.text[t.e..];
+        if !after.starts_with(['"', '”']) || t.shape != Shape::Title || !t.sent_start || i == 0 || doc.has(i, flag::FUNC | flag::TRAP | flag::CALENDAR | flag::GREET) || !doc.is_first(i) {
             continue;
         }
-        let before = doc.gap(i - 1);
-        let after = &doc.text[t.e..];
-        let closes = after.starts_with(['"', '”']) && after[1..].chars().next().is_none_or(|c| c.is_whitespace());
-        if closes && before.trim_end().ends_with(['.', '!']) {
+        let closes = after[1..].chars().next().is_none_or(|c| c.is_whitespace());
+        if closes && doc.gap(i - 1).trim_end().ends_with(['.', '!']) {
             push(doc, i, i + 1, 0.7, "a first name signing off a quoted message", out);
         }
     }
@@ -2605,6 +2629,19 @@ mod tests {
         assert_eq!(marks_words(&doc, mark::HASH_BEFORE), ["TeamSahra"]);
     }
 
+    /// `Marks::new` looks up the cue marks only of tokens with [`flag::CUE`] (or not plain): every
+    /// cue word must carry the flag, capitalized or not, and get its marks.
+    #[test]
+    fn every_cue_word_has_the_cue_flag_and_its_marks() {
+        for &(w, m) in CUE_WORDS {
+            for text in [w.to_string(), w.to_uppercase(), format!("{}{}", w[..1].to_uppercase(), &w[1..])] {
+                let doc = Doc::new(&text);
+                assert!(doc.has(0, flag::CUE), "{text}");
+                assert_eq!(Marks::new(&doc).list.first().map(|e| e.1 & m), Some(m), "{text}");
+            }
+        }
+    }
+
     #[test]
     fn starts_no_rule_skips_only_words_no_main_rule_can_start_from() {
         let skipped = |text: &str| {
@@ -2613,9 +2650,13 @@ mod tests {
         };
         // with case: lowercase words with no cue flag
         assert_eq!(skipped("Then the nurse and Rosa Moyo came in."), ["the", "and", "came", "in"]);
-        // without case: function words, a word before punctuation or at the end; not a word after
-        // "with", a word joined to the next, an initial
-        assert_eq!(skipped("pt is resting. spoke with mary ellis and j. kim"), ["is", "resting", "spoke", "with", "and", "kim"]);
+        // and words in capitals, but those of three letters or more before a note verb or another
+        // word in capitals
+        assert_eq!(skipped("Then BP and HR fell, LUCY is here and SMITH, JOHN came."), ["BP", "and", "HR", "fell", "is", "here", "and", "came"]);
+        // without case: function words, a word before punctuation or at the end, or before a
+        // function word; not a word after "with", a word joined to a note verb or a longer word,
+        // an initial
+        assert_eq!(skipped("pt is resting. spoke with mary ellis and j. kim"), ["is", "resting", "spoke", "with", "ellis", "and", "kim"]);
         // in capitals, a word opening a line may start LAST, FIRST
         assert!(!skipped("SMITH, JOHN M IS HERE").contains(&"SMITH".to_string()));
     }
