@@ -51,7 +51,8 @@ pub static HEADS: WordSet = LazyLock::new(|| {
          solutions consulting systems association commons lines tabernacle masonry terminal journal ambulance inn \
          grocery bros brothers cab medicine children's medical ihs va staffing maritime rugby rugs carpets \
          flooring marble granite fruit orchards sons daughters nurses hardware lumber electric garage assembly \
-         daycare preschool childcare montessori kindergarten prep jail prison police rescue")
+         daycare preschool childcare montessori kindergarten prep jail prison police rescue collaborative coalition \
+         consortium pavilion care dental dentistry optometry chiropractic")
 });
 
 /// Heads of a business, congregation or home that count in notes typed without case when a word
@@ -74,7 +75,7 @@ fn truncated_head(doc: &Doc<'_>, i: usize) -> bool {
 /// True when a truncated head at `i` ends its name: nothing joined after it but a function word,
 /// another head or punctuation.
 fn ends_name(doc: &Doc<'_>, i: usize) -> bool {
-    i + 1 >= doc.toks.len() || !doc.joined(i) || doc.has(i + 1, flag::FUNC | flag::ORG_HEAD)
+    i + 1 >= doc.toks.len() || !doc.joined(i) || doc.has(i + 1, flag::FUNC) || doc.has(i + 1, flag::ORG_HEAD) && doc.key_str(i + 1) != "care"
 }
 
 /// Words of care settings that stand inside a name before its head in notes without case
@@ -90,6 +91,10 @@ static HEADS_CASELESS: WordSet = LazyLock::new(|| {
          college university academy presbyterian methodist baptist lutheran episcopal congregational")
 });
 
+/// Kinds of care that make "Care" the head of a practice's name ("___ Primary Care"); alone they
+/// are generic (see [`generic`]).
+const CARE_KINDS: &[&str] = &["primary", "urgent", "express", "convenient", "immediate", "family", "senior", "adult"];
+
 /// Heads that can be the whole name with one more head ("Memorial Hospital", "Union Hospital").
 static NAMEY_HEADS: WordSet = LazyLock::new(|| {
     set("memorial general union mercy presbyterian methodist baptist adventist lutheran catholic episcopal apostolic")
@@ -101,6 +106,10 @@ fn is_head(doc: &Doc<'_>, i: usize) -> bool {
     }
     // "___ Visiting Nurses": nurses name an agency only when they visit
     if doc.key_str(i) == "nurses" && !(i > 0 && linked(doc, i) && doc.key_str(i - 1) == "visiting") {
+        return false;
+    }
+    // "Oak Hollow Primary Care", "Northside Urgent Care": care names a practice only after its kind
+    if doc.key_str(i) == "care" && !(i > 0 && linked(doc, i) && CARE_KINDS.contains(&doc.key_str(i - 1))) {
         return false;
     }
     match doc.mode {
@@ -133,7 +142,8 @@ fn name_part(doc: &Doc<'_>, k: usize) -> bool {
     }
     // "First Reformed Church", "SECOND BAPTIST": an ordinal opens a congregation's name
     // "Greater New Hope Baptist Church": "New" inside a congregation's or a place's name
-    let ordinal = matches!(&*doc.key(k), "first" | "second" | "third" | "new") && t.is_cap() && k + 1 < doc.toks.len() && doc.joined(k) && doc.toks[k + 1].is_cap();
+    // "Three Rivers Family Medicine", "Seven Oaks Manor": a number word opens a place's name
+    let ordinal = matches!(&*doc.key(k), "first" | "second" | "third" | "new" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "twin") && t.is_cap() && k + 1 < doc.toks.len() && doc.joined(k) && doc.toks[k + 1].is_cap();
     if doc.has(k, flag::FUNC | flag::TRANSFER | flag::KIN | flag::ROLE | flag::TITLE | flag::CRED | flag::GREET) && !doc.has(k, flag::ORG_HEAD) && !ordinal {
         return false;
     }
@@ -169,6 +179,7 @@ fn generic(doc: &Doc<'_>, k: usize) -> bool {
         || matches!(&*doc.key(k), "assisted" | "independent" | "senior" | "skilled" | "long-term" | "memory" | "home" | "elementary" | "middle" | "high"
             // "Internal Medicine", "Family Practice": specialties
             | "internal" | "family")
+        || CARE_KINDS.contains(&&*doc.key(k))
 }
 
 /// Facilities that shelter or house a person, written in lowercase after a name: the list the
@@ -229,7 +240,14 @@ fn tail(doc: &Doc<'_>, mut end: usize) -> usize {
         while e < n && (e == end + 1 || linked(doc, e)) && doc.toks[e].is_cap() && (!doc.has(e, flag::FUNC | flag::STATE) || new_place(e)) && e - end < 4 {
             e += 1;
         }
-        end = e;
+        // "Tibetan Association of Colorado": a state closes the name
+        if e < n && linked(doc, e) && doc.toks[e].shape == Shape::Title && doc.has(e, flag::STATE) && !doc.has(e, flag::FUNC) && e - end < 4 {
+            e += 1;
+        }
+        // "of" alone is no tail
+        if e > end + 1 {
+            end = e;
+        }
     }
     end
 }

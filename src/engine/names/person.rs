@@ -836,6 +836,8 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     handles(doc, &marks, out);
     hashtags(doc, &marks, out);
     surname_first_labels(doc, &marks, out);
+    name_then_age(doc, &marks, out);
+    initials_alone(doc, out);
     quoted_names(doc, &marks, out);
     in_law_shorthand(doc, &marks, out);
     glossed_names(doc, &marks, out);
@@ -2001,6 +2003,39 @@ fn chat_speakers(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) -> bool {
             any = true;
         }
     }
+    any | chat_handles(doc.text, out)
+}
+
+/// "[02:15] ciaran.rn: yep", "[02:19] tuulikki_: lol": a chat speaker's user name with dots,
+/// underscores, hyphens or digits (one token or several), between a time stamp in brackets at a
+/// line's start and a colon.
+fn chat_handles(text: &str, out: &mut Vec<Span>) -> bool {
+    if !text.contains("] ") {
+        return false;
+    }
+    let mut any = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let Some(stamp) = trimmed.strip_prefix('[') else { continue };
+        let Some(close) = stamp.find("] ") else { continue };
+        if close > 24 || !stamp[..close].contains(':') || !stamp[..close].bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let label = &stamp[close + 2..];
+        let Some(colon) = label.find(':') else { continue };
+        let handle = &label[..colon];
+        let handle_chars = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-');
+        let marked = handle.contains(['.', '_', '-']) || handle.bytes().any(|b| b.is_ascii_digit());
+        if !marked || !(2..=32).contains(&handle.len()) || !handle.chars().all(handle_chars) || !handle.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let s = start + (line.len() - trimmed.len()) + 1 + close + 2;
+        out.push(Span::new(s, s + handle.len(), Category::Name, 0.7, NAME, "the user name of a chat message's speaker"));
+        any = true;
+    }
     any
 }
 
@@ -2029,11 +2064,26 @@ fn credential_shaped(doc: &Doc<'_>, i: usize) -> bool {
 /// "YILMAZ NP IN @ 0500".
 fn credential_mid_sentence(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.toks[i];
+    if i > 0 && comma_physician(doc, i) && !credential_shaped(doc, i) {
+        return true;
+    }
     if i == 0 || credential_shaped(doc, i) || !(t.shape == Shape::Upper || doc.mode != CaseMode::Mixed) || !doc.joined(i - 1) || !signature_part(doc, i - 1) || doc.is_common(i - 1) || doc.is_initial(i - 1) {
         return false;
     }
     let opened = i == 1 || doc.gap(i - 2).contains('\n') || doc.gap(i - 2) == " " && key_in!(doc, i - 2, "by", "per");
     opened && i + 1 < doc.toks.len() && doc.joined(i) && doc.has(i + 1, flag::FUNC | flag::PREP | flag::AT_FROM | flag::WITH | flag::NOTE_VERB)
+}
+
+/// "Ramaswamy, MD from the nursing home called": a capitalized word no dictionary of common
+/// words knows, a comma and a physician's degree in capitals, in text with case.
+fn comma_physician(doc: &Doc<'_>, i: usize) -> bool {
+    let p = doc.toks[i - 1];
+    doc.mode == CaseMode::Mixed && doc.toks[i].shape == Shape::Upper && key_in!(doc, i, "md", "do", "dds", "phd")
+        && doc.gap(i - 1) == ", " && p.shape == Shape::Title && p.e - p.s >= 3
+        && !doc.is_common(i - 1) && signature_part(doc, i - 1)
+        && !doc.has(i - 1, flag::FUNC | flag::TRAP | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::ORG_HEAD | flag::UNIT)
+        // "Maria Ramaswamy, MD": a name of two words is the signature rule's
+        && !(i >= 2 && doc.joined(i - 2) && doc.toks[i - 2].is_cap())
 }
 
 fn signature_link(doc: &Doc<'_>, k: usize) -> bool {
@@ -2351,7 +2401,10 @@ fn surname_first_labels(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
             }
             let after = &doc.text[doc.toks[end - 1].e..];
             let after = if end > j + 1 && doc.toks[end - 1].shape == Shape::Initial { &after[1..] } else { after };
-            let line_ends = after.is_empty() || after.starts_with('\n') || after.starts_with("  ") || after.starts_with(" (");
+            // "Pt: Gonçalves, João Pedro Rm 5N-522": the next field's label after one space
+            let field_next = end < n && after.starts_with(' ') && doc.gap(end - 1) == " "
+                && key_in!(doc, end, "rm", "room", "bed", "mrn", "dob", "age", "sex", "wt", "unit", "acct", "loc", "dos", "adm", "admit", "attd", "attg");
+            let line_ends = after.is_empty() || after.starts_with('\n') || after.starts_with("  ") || after.starts_with(" (") || field_next;
             let line_starts = doc.text[..t.s].ends_with('\n') || t.s == 0;
             // "McKENZIE, DELROY" alone on a line under a note's heading
             let own_line = line_starts && (doc.is_first(j) || doc.is_surname(i) && unknown_word(doc, j, 3)) && !doc.is_common(j);
@@ -2365,6 +2418,91 @@ fn surname_first_labels(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
             && doc.text[doc.toks[j].e..].trim_start_matches([' ', '#']).starts_with(|c: char| c.is_ascii_digit())
         {
             push(doc, i, i + 1, 0.7, "a patient named by surname before a bed number ((___, BED 4))", out);
+        }
+    }
+}
+
+/// "Liu Meifang, 67, admitted", "Tomasz Wierzbicki, 81.": two capitalized words that no
+/// dictionary of common words knows, one of them a listed first name or surname, then a comma
+/// and an age (one to three digits closed by a comma, a period or a bracket), in text with case.
+fn name_then_age(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    for i in marks.of(mark::COMMA_AFTER).filter(|&i| i >= 1) {
+        let t = doc.toks[i];
+        let rest = &doc.text[t.e..];
+        let Some(rest) = rest.strip_prefix(", ") else { continue };
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) || !rest[digits..].starts_with([',', '.', ')', ';']) || rest[digits..].as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let p = i - 1;
+        let word = |k: usize| doc.toks[k].shape == Shape::Title && doc.toks[k].e - doc.toks[k].s >= 2 && !doc.is_common(k) && !doc.has(k, NEVER | flag::TRAP | flag::GREET);
+        if !doc.joined(p) || !word(p) || !word(i) || !(doc.is_name(p) || doc.is_name(i)) {
+            continue;
+        }
+        push(doc, p, i + 1, 0.7, "a name of two words before an age in commas (___ ___, 67,)", out);
+    }
+}
+
+/// Letters that, written with periods, are abbreviations rather than a person's initials.
+const NOT_INITIALS: &[&str] = &[
+    "US", "UK", "DC", "AM", "PM", "MD", "RN", "BS", "BA", "MA", "MS", "NY", "LA", "ER", "OR", "IV", "PO", "EG", "IE", "UN", "EU", "PT", "OT", "ED",
+    "CT", "GI", "NP", "PA", "DO", "VA", "SOB", "DOA", "RIP", "ICU", "DNR", "EMS", "HIV", "UTI", "MRI", "EKG", "ECG", "CNA", "LPN", "BSN", "MSN",
+    "AKA", "USA", "TV", "DJ", "JR", "SR", "II", "NB", "PS", "OK", "AD", "BC", "CE", "AA", "NA", "QD", "BID", "TID", "QID", "PRN", "NPO", "HS", "AC", "PC",
+];
+
+/// "Patient: T.K., 52-year-old woman", "A 47-year-old man, J.C.S., originally from", "her son
+/// J.M.": a person named by two to four initials alone (each a capital and a period, no space),
+/// in text with case, where the words around make it a person: a title or a patient's label
+/// before, an age after, a person's description or a kinship word before, or "call(ed) him".
+fn initials_alone(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !doc.is_initial(i) || doc.toks[i].shape != Shape::Initial || i > 0 && doc.is_initial(i - 1) && doc.gap(i - 1) == "." {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < n && doc.gap(j) == "." && doc.is_initial(j + 1) && doc.toks[j + 1].shape == Shape::Initial {
+            j += 1;
+        }
+        let (first, next) = (i, j + 1);
+        let (start, end) = (doc.toks[first].s, doc.toks[j].e + 1);
+        i = next;
+        if !(2..=4).contains(&(next - first)) {
+            continue;
+        }
+        let word: String = (first..next).map(|k| doc.word(k)).collect();
+        if NOT_INITIALS.contains(&word.as_str()) {
+            continue;
+        }
+        // "J.M. Barrie": a surname after belongs to the other name rules
+        if next < n && doc.toks[next].s == end + 1 && doc.toks[next].is_cap() {
+            continue;
+        }
+        let rest = &doc.text[end..];
+        let aged = || {
+            let r = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")).or_else(|| rest.strip_prefix(" is a ")).or_else(|| rest.strip_prefix(" was a "));
+            r.is_some_and(|r| r.trim_start_matches("a ").trim_start_matches("an ").starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let before = first > 0 && {
+            let p = first - 1;
+            let gap = doc.gap(p);
+            doc.has(p, flag::TITLE) && matches!(gap, ". " | " ")
+                || gap.trim() == ":" && key_in!(doc, p, "patient", "pt", "name", "initials", "client", "resident")
+                || gap == ", " && key_in!(doc, p, "man", "woman", "boy", "girl", "male", "female", "patient", "lady", "child", "infant", "veteran", "toddler", "teenager")
+                || doc.joined(p) && (doc.has(p, flag::KIN) || key_in!(doc, p, "call", "called", "calls", "as", "initials"))
+                // "we call her J.M."
+                || doc.joined(p) && key_in!(doc, p, "him", "her", "them") && p > 0 && doc.joined(p - 1) && key_in!(doc, p - 1, "call", "called", "calls", "name", "named")
+        };
+        if before || aged() {
+            out.push(Span::new(start, end, Category::Name, 0.7, NAME, "a person named by initials alone (Patient: T.K., a 52-year-old)"));
         }
     }
 }

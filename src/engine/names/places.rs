@@ -611,8 +611,12 @@ fn place_at(doc: &Doc<'_>, i: usize, out: &mut Vec<Span>) -> Option<usize> {
         let single = e == i + 1;
         let t = doc.toks[i];
         let strong_single = !doc.is_common(i) && t.e - t.s >= 4;
+        // "is in Anchorage for work": a town that is also a word, capitalized mid-sentence after
+        // a preposition of place
+        let word_town = || single && i > 0 && !t.sent_start && t.e - t.s >= 5 && key_in!(doc, i - 1, "in", "from", "near", "outside", "around") && linked(doc, i)
+            && doc.toks[i - 1].shape == Shape::Lower && !doc.has(i, flag::MEDICAL | flag::CALENDAR);
         let ok = if mixed {
-            if single { strong_single && (ctx || !doc.is_name(i) || !t.sent_start) && t.shape == Shape::Title } else { true }
+            if single { (strong_single || word_town()) && (ctx || !doc.is_name(i) || !t.sent_start) && t.shape == Shape::Title } else { true }
         } else {
             ctx && (!single || strong_single)
         };

@@ -66,6 +66,13 @@ pub fn continues(doc: &Doc<'_>, i: usize) -> bool {
     if k_is_calendar_surname(doc, i) {
         return true;
     }
+    // "Merline Destin": a listed surname that a trap list also holds (a brand, an eponym), after a
+    // listed given name
+    if doc.mode == CaseMode::Mixed && t.shape == super::shape::Shape::Title && doc.has(i, flag::TRAP) && !doc.has(i, STOP & !flag::TRAP) && !doc.is_common(i)
+        && doc.is_surname(i) && i > 0 && doc.is_first(i - 1) && doc.toks[i - 1].shape == super::shape::Shape::Title
+    {
+        return true;
+    }
     if doc.has(i, STOP) && !(doc.mode == CaseMode::Mixed && doc.has(i, flag::FUNC) && !doc.has(i, STOP & !flag::FUNC) && cap_bridge(doc, i)) {
         return false;
     }

@@ -430,6 +430,24 @@ fn regressions() {
         ("The porter everyone called Little Bill, who whistled, wheeled her down.", &["Bill"]),
         ("So proud of her. #TavitaTurns90 #BapakWiryo #nursing", &["Tavita", "Wiryo"]),
         ("sitter at group home, tadesse, found pt on floor at 0300.", &["tadesse"]),
+        // heads of a practice's or a network's name; a state closing an "of" tail; a surname
+        // before ", MD"; a patient labelled surname first before the next field; a name before
+        // an age in commas; a town that is also a word after "in"
+        ("Follow up: Dr. Annelies Vermeulen, Oak Hollow Primary Care, in 1 week.", &["Oak Hollow Primary Care"]),
+        ("We used a free sensor from the Cedar-Riverside Diabetes Collaborative.", &["Cedar-Riverside Diabetes Collaborative"]),
+        ("Infusion chair 6, Harborview Cancer Pavilion, 3rd floor.", &["Harborview Cancer Pavilion"]),
+        ("She volunteers at Tibetan Association of Colorado on weekends.", &["Tibetan Association of Colorado"]),
+        ("Ramaswamy, MD from pt's nursing home called.", &["Ramaswamy"]),
+        ("PHARMACY CONSULT\nPt: Gonçalves, João Pedro Rm 5N-522   Wt 84 kg", &["Gonçalves, João Pedro"]),
+        ("The first patient I presented was Mrs. Liu. Liu Meifang, 67, admitted on a Tuesday.", &["Liu Meifang"]),
+        ("Mother Tatiana is in Anchorage for work, notified by phone.", &["Tatiana", "Anchorage"]),
+        // initials alone; a listed surname that is also a brand after a given name; a chat
+        // speaker's user name
+        ("Patient: T.K., 52-year-old Japanese-American woman, a retired teacher.", &["T.K."]),
+        ("A 47-year-old Brazilian man, J.C.S., originally from the coast, presented.", &["J.C.S."]),
+        ("Her neighbor Merline Destin brought her soup every day.", &["Merline Destin"]),
+        ("For privacy we call her J.M. in this report.", &["J.M."]),
+        ("[02:15] ciaran.rn: yep. 6 pts.\n[02:16] tuulikki_: lol ok\n[02:17] ciaran.rn: too late", &["ciaran.rn", "tuulikki_"]),
         ("[night chat]\nrae: who has 15 tonight\nbo: i have 15. and 16\nrae: 16 is the new admit from ed\nbo: pharmacy sent the heparin for 12 is it hung\nrae: the lady in 14 is asking for you\nbo: ok", &["15", "16", "12", "14"]),
     ];
     for (text, names) in leaks {
@@ -534,6 +552,10 @@ fn regressions() {
         "In Memory of our grandmother\nShe loved Songkran, when we splashed water on her hands.",
         "[shift chat]\ndesk: is pharmacy still open\nfloor: tell them to call\ndesk: did ortho give recs\nfloor: ask if they can come too",
         "[shift chat]\ndesk: is anyone with him\nfloor: the one in 12 is fine\ndesk: bring it too",
+        // "Care" after a kind of care with nothing distinctive before it; "medical care"
+        "She needs Urgent Care more than anything.",
+        "He moved to the U.S. at 20, and the E.R. was full.",
+        "plan- cont supportive medical care, family updated.",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");

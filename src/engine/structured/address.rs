@@ -61,7 +61,48 @@ const NOT_STREET_START: &[&str] = &[
     "When", "Which", "What", "Long", "Right", "Wrong", "Open", "Closed", "Clear", "Test", "Main",
 ];
 
-fn judge_street(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+/// Words that open a clause after a street address, not a town's name.
+const NOT_TOWN: &[&str] = &["The", "A", "An", "And", "But", "Or", "Then", "So", "He", "She", "They", "We", "I", "It", "His", "Her", "Their", "Our", "My", "Apt", "Suite", "Unit", "Room", "Phone", "Tel", "Call", "Cell", "Email", "Fax",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December"];
+
+/// The end of what follows a house-number address at `end` and completes it: ", Gisborne 4010",
+/// ", 49424", ", Lakewood" (a town of up to three capitalized words, then a four- or five-digit
+/// postcode, or the postcode alone). A state's abbreviation and its ZIP code are left to the ZIP
+/// rule; a town's name before them is taken.
+fn town_after(text: &str, end: usize) -> usize {
+    let b = text.as_bytes();
+    let Some(rest) = text[end..].strip_prefix(", ") else { return end };
+    let mut at = end + 2 + (rest.len() - rest.trim_start_matches(' ').len());
+    let postcode = |at: usize| {
+        let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let tail = at + digits;
+        let closed = tail == b.len() || !(b[tail].is_ascii_alphanumeric() || matches!(b[tail], b'%' | b'/' | b'.') && tail + 1 < b.len() && b[tail + 1].is_ascii_digit());
+        ((4..=5).contains(&digits) && closed).then_some(tail)
+    };
+    if let Some(tail) = postcode(at) {
+        return tail;
+    }
+    let mut town_end = end;
+    for _ in 0..3 {
+        let word: &str = &text[at..];
+        let len = word.find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))).unwrap_or(word.len());
+        let w = &word[..len];
+        let shaped = w.len() >= 3 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().skip(1).any(|c| c.is_lowercase() || c.is_ascii_uppercase());
+        if !shaped || NOT_TOWN.contains(&w) || w.len() == 2 {
+            break;
+        }
+        town_end = at + len;
+        match text[town_end..].strip_prefix(' ') {
+            Some(r) if r.starts_with(|c: char| c.is_ascii_uppercase()) => at = town_end + 1,
+            Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => return postcode(town_end + 1).unwrap_or(town_end),
+            _ => break,
+        }
+    }
+    town_end
+}
+
+fn judge_street(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
     let s = m.as_str();
     let first = s.split_whitespace().next().unwrap_or("");
@@ -72,7 +113,7 @@ fn judge_street(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         if ["mg", "units", "days", "weeks", "years", "times", "hours", "am", "pm"].contains(&second.as_str()) {
             return;
         }
-        out.push(Hit { start: m.start(), end: m.end(), category: Category::Location, score: 0.85, reason: "a street address" });
+        out.push(Hit { start: m.start(), end: town_after(text, m.end()), category: Category::Location, score: 0.85, reason: "a street address" });
         return;
     }
     if NOT_STREET_START.contains(&first) && !s.starts_with("Main ") {
@@ -226,14 +267,19 @@ fn judge_room(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     out.push(Hit::of(caps, Category::Location, 0.75, "a room or bed number"));
 }
 
-/// A hospital ward named by a floor and a wing ("walked out of 4 West", "transferred to 7 North"),
-/// after a word of place or movement; not a street ("4 West Street") or a road ("Route 9 North").
+/// A hospital ward named by a floor and a wing ("walked out of 4 West", "transferred to 7 North",
+/// "Unit 2 West", "Beth Israel Lakeshore 5 West"), after a word of place or movement, "unit" or
+/// "ward", or a capitalized word; not a street ("4 West Street") or a road ("Route 9 North").
 static WARD: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_unfiltered(r"(?i)(?-u:\b)(?:to|from|of|on|at|in|onto|off)\s+(?P<id>\d{1,2}\s?(?-i:North|South|East|West|NORTH|SOUTH|EAST|WEST)(?:\s+(?:tower|wing|unit|ward))?)(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:to|from|of|on|at|in|onto|off|unit|ward|(?-i:[A-Z][a-z]+))\s+(?P<id>\d{1,2}\s?(?-i:North|South|East|West|NORTH|SOUTH|EAST|WEST)(?:\s+(?:tower|wing|unit|ward))?)(?-u:\b)").unwrap()
 });
 
 fn judge_ward(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let id = caps.name("id").unwrap();
+    let opener = caps.get(0).unwrap().as_str().split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    if ["route", "highway", "hwy", "interstate", "exit", "day", "days", "week", "weeks", "page", "step", "grade", "stage", "class", "type", "level", "phase", "chapter"].contains(&opener.as_str()) {
+        return;
+    }
     let nw = next_word(text, id.end());
     if ["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "place", "way", "court", "ct", "parkway", "highway", "hwy", "side", "end", "bound", "and", "of"].contains(&nw.as_str()) {
         return;
@@ -284,6 +330,10 @@ mod tests {
         // (text, the exact text that must be found, its category)
         let rows: &[(&str, &str, Category)] = &[
             ("a two-bedroom at 2210 Cedar Ave S, Apt 4 in", "2210 Cedar Ave S, Apt 4", Location),
+            // the town and postcode after a street address, with no state
+            ("Our new address is 412 Lakewood Blvd, 49424. Or call.", "412 Lakewood Blvd, 49424", Location),
+            ("Rheumatology\n27 Childers Road, Gisborne 4010\nRe: a referral", "27 Childers Road, Gisborne 4010", Location),
+            ("at 45 Elm Street, Springfield, IL 62704 with", "45 Elm Street, Springfield", Location),
             ("Health 118 Depot Street, Suite 2 Pike Gap", "118 Depot Street, Suite 2", Location),
             ("at the house on Quarry Road in", "Quarry Road", Location),
             ("walk-up on Calle Ocotillo in the", "Calle Ocotillo", Location),
@@ -320,6 +370,9 @@ mod tests {
     fn ignores() {
         let rows: &[(&str, &str)] = &[
             ("sats 94% on room air", "room"),
+            // a clause after the address is no town
+            ("lives at 45 Elm Street, Monday through Friday", "Street, Monday"),
+            ("lives at 45 Elm Street, She said", "Street, She"),
             ("ACTIVITY OOB TO CHAIR X3 ASSIST WITH PT", "X3"),
             ("up to chair 2x today", "2x"),
             ("GCS 11 (E2V4M5) after sedation", "E2V4M5"),

@@ -216,6 +216,11 @@ static MD: LazyLock<Regex> = LazyLock::new(|| {
     ascii(&format!(r"(?i)(?-u:\b){WEEKDAY}(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?-u:\b)")).unwrap()
 });
 
+/// True when a time follows `end`: "@ 1300", "at 1400" (`nw` is the next word).
+fn at_clock_time(text: &str, end: usize, nw: &str) -> bool {
+    text[end..].trim_start_matches(' ').starts_with('@') || nw == "at" && after(text, end + 4, 1).bytes().all(|c| c.is_ascii_digit())
+}
+
 /// Decides whether a bare `m/d` (or `m-d` after a date word) is a date.
 pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
@@ -249,7 +254,7 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         let punct = matches!(char_at(text, end), None | Some('.' | ',' | ';' | ')' | '\n'));
         let function_word = ["for", "and", "at", "with", "w/", "to", "when", "the", "pt", "s/p", "am", "pm", "after", "before"].contains(&nw.as_str());
         // after a word of an event or an appointment: "PLAN D/C 8-20.", "MTG SET FOR 6-12 @ 1300"
-        let at_time = text[end..].trim_start_matches(' ').starts_with('@') || nw == "at" && after(text, end + 4, 1).bytes().all(|c| c.is_ascii_digit());
+        let at_time = at_clock_time(text, end, &nw);
         // ... or of an admission or a procedure: "ADMITTED 12-23 S/P NSTEMI", "cath 12-24 w/ DES"
         let event = matches!(pw.as_str(), "on" | "since" | "until" | "till" | "d/c" | "dc" | "dob" | "due" | "f/u" | "appt" | "mtg" | "meeting" | "admitted" | "admit" | "adm" | "readmitted" | "discharged" | "transferred" | "cath" | "cathed" | "intubated" | "extubated" | "born" | "died" | "expired")
             || pw == "for" && at_time;
@@ -295,7 +300,8 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     };
     let out_of_ten = b == 10 && a <= 10 && pain_near();
     // "follow up in 2/52", "for 3/7", "review in 6/12": weeks, days and months in British notes
-    let duration = matches!(b, 7 | 12 | 52) && matches!(pw.as_str(), "in" | "for" | "x" | "over" | "within" | "after" | "another");
+    // ("mtg planned for 11/7 at 1400": a day with a time is a date)
+    let duration = matches!(b, 7 | 12 | 52) && matches!(pw.as_str(), "in" | "for" | "x" | "over" | "within" | "after" | "another") && !(b != 52 && at_clock_time(text, end, &nw));
     if in_range || duration || b == 52 {
         return;
     }
@@ -487,6 +493,18 @@ fn age_hit(n: u32, start: usize, end: usize, score: f32) -> Option<Hit> {
     }
 }
 
+/// An age given by the birthday it reached: "her 92nd birthday", "his 100th bday".
+static AGE_BIRTHDAY: LazyLock<Regex> = LazyLock::new(|| {
+    ascii(r"(?i)(?-u:\b)(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)(?-u:\b)").unwrap()
+});
+
+fn judge_age_birthday(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
+    let m = caps.get(0).unwrap();
+    let n: u32 = caps["n"].parse().unwrap_or(999);
+    let ordinal_end = m.start() + m.as_str().find(|c: char| c.is_whitespace()).unwrap_or(m.len());
+    out.extend(age_hit(n, m.start(), ordinal_end, 0.8));
+}
+
 fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let id = caps.name("id").unwrap();
     let n: u32 = caps["n"].parse().unwrap_or(999);
@@ -526,14 +544,15 @@ fn judge_age_unit(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 /// "turned ninety", "at ninety-two,".
 static AGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     ascii_unfiltered(
-        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was|lived\s+to|live\s+to|made\s+it\s+to)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b)|[,.]\s+(?P<p>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!]|at\s+(?P<at>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!?)])",
+        r"(?i)(?-u:\b)(?:(?P<w>(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?:[\s-]years?[\s-]old|\s+years?(?-u:\b)|[\s-]year[\s-]old)|(?P<n>nonagenarian|centenarian|supercentenarian)|(?:in\s+(?:his|her|their|my)\s+(?:late\s+|early\s+|mid-?\s*)?)(?P<d>90s|90's|nineties|hundreds)|(?:turned|turns|aged|age|is|was|lived\s+to|live\s+to|made\s+it\s+to)\s+(?P<t>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)(?-u:\b)|[,.:]\s+(?P<p>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!]|at\s+(?P<at>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred|one\s+hundred)[,.;!?)])",
     )
     .unwrap()
 });
 
 fn judge_age_words(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     let m = caps.get(0).unwrap();
-    // ", ninety-five," / ". Ninety-three.": a number standing alone as a phrase, spelled out
+    // ", ninety-five," / ". Ninety-three." / "MEG: Ninety-four!": a number standing alone as a
+    // phrase, spelled out
     // "she died ... at ninety-two, in": "at" and a number closing the phrase ("at ninety miles an
     // hour" goes on)
     let (start, end) = match caps.name("t").or_else(|| caps.name("p")).or_else(|| caps.name("at")).or_else(|| caps.name("d")).or_else(|| caps.name("n")) {
@@ -890,6 +909,7 @@ pub fn rules() -> Vec<Rule> {
         Rule { within: None, name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
         Rule { within: None, name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
         Rule { within: None, name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: Some(age_unit_check) },
+        Rule { within: None, name: "age", regex: &AGE_BIRTHDAY, judge: judge_age_birthday, gate: &["birthday", "bday", "b-day"], check: None },
         Rule { within: None, name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: Some(year_check) },
     ]
     .into_iter()
@@ -906,6 +926,10 @@ mod tests {
     fn finds() {
         // (text, the exact text that must be found, its category)
         let rows: &[(&str, &str, Category)] = &[
+            // a day with a time after "for"; an age by its birthday
+            ("family mtg planned for 11/7 at 1400.", "11/7", Date),
+            ("she celebrated her 92nd birthday at the home", "92nd", Age90),
+            ("DAN: and he is 94\nMEG: Ninety-four! Wow", "Ninety-four", Age90),
             ("DOB 07/02/1958 / Rm", "07/02/1958", Date),
             ("admitted 3/14 w/ 8 kg", "3/14", Date),
             ("Night of 17/08/2023. At", "17/08/2023", Date),
@@ -1049,6 +1073,7 @@ mod tests {
             ("review in 6/12 with bloods", "6/12"),
             ("antibiotics for 3/7 then", "3/7"),
             ("follow up in 2/52.", "2/52"),
+            ("dressing for 3/7 then review", "3/7"),
             ("her vision 6/6 both eyes", "6/6"),
             ("we spent Christmas together", "Christmas"),
             ("the Thanksgiving dinner was", "Thanksgiving"),
