@@ -2434,7 +2434,7 @@ fn name_then_age(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         let rest = &doc.text[t.e..];
         let Some(rest) = rest.strip_prefix(", ") else { continue };
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if !(1..=3).contains(&digits) || !rest[digits..].starts_with([',', '.', ')', ';']) || rest[digits..].as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+        if !(1..=3).contains(&digits) || !rest[digits..].starts_with([',', '.', ')', ';']) || rest.as_bytes().get(digits + 1).is_some_and(u8::is_ascii_digit) {
             continue;
         }
         let p = i - 1;
