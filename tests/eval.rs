@@ -75,7 +75,7 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "heldout-stories.jsonl",
-        recall: 0.9638,
+        recall: 0.9664,
         precision: 0.9742,
         caught: &[
             ("ACCOUNT", 1),
@@ -88,7 +88,7 @@ const HELDOUT_FLOORS: &[Floor] = &[
             ("LOCATION", 56),
             ("MRN", 1),
             ("NAME", 197),
-            ("ORGANIZATION", 71),
+            ("ORGANIZATION", 72),
             ("PHONE", 6),
             ("URL", 4),
         ],
@@ -178,9 +178,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "blind5-stories.jsonl",
-        recall: 0.9114,
-        precision: 0.9727,
-        caught: &[("AGE90", 6), ("DATE", 30), ("EMAIL", 2), ("ID", 1), ("LOCATION", 39), ("MRN", 1), ("NAME", 123), ("ORGANIZATION", 42), ("PHONE", 3)],
+        recall: 0.9225,
+        precision: 0.9729,
+        caught: &[("AGE90", 6), ("DATE", 31), ("EMAIL", 2), ("ID", 1), ("LOCATION", 40), ("MRN", 1), ("NAME", 124), ("ORGANIZATION", 42), ("PHONE", 3)],
     },
     // the sixth blind round (tests/corpora/make_blind6.py), scored once with commit 574d1cf:
     // recall 0.872 notes, 0.906 stories (not yet tuned on).
@@ -192,9 +192,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "blind6-stories.jsonl",
-        recall: 0.9564,
+        recall: 0.9597,
         precision: 0.96,
-        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 31), ("EMAIL", 3), ("LOCATION", 43), ("MRN", 0), ("NAME", 163), ("ORGANIZATION", 33), ("PHONE", 3), ("URL", 1)],
+        caught: &[("ACCOUNT", 1), ("AGE90", 7), ("DATE", 31), ("EMAIL", 3), ("LOCATION", 44), ("MRN", 0), ("NAME", 163), ("ORGANIZATION", 33), ("PHONE", 3), ("URL", 1)],
     },
 ];
 

@@ -114,13 +114,19 @@ fn is_head(doc: &Doc<'_>, i: usize) -> bool {
     }
     match doc.mode {
         // "Calvert hospital": a lowercase hospital-like head after a capitalized word
-        CaseMode::Mixed => doc.toks[i].is_cap() || (i > 0 && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && HEADS_CASELESS.contains(&*doc.key(i)) && names_lowercase_head(doc, i - 1))
+        // ("Keiro Senior HealthCare": a head written in camel case)
+        CaseMode::Mixed => doc.toks[i].is_cap() || camel_head(doc, i) || (i > 0 && linked(doc, i) && doc.toks[i - 1].shape == Shape::Title && HEADS_CASELESS.contains(&*doc.key(i)) && names_lowercase_head(doc, i - 1))
             // "Dar Al-Hijrah mosque": a lowercase congregation head after a capitalized name, not a people's ("a Somali mosque")
             || (i > 0 && linked(doc, i) && doc.toks[i - 1].is_cap() && !doc.has(i - 1, flag::NOT_NAME) && CONGREGATIONS.contains(&*doc.key(i))),
         _ => HEADS_CASELESS.contains(&*doc.key(i)) || HEADS_CASELESS_STRICT.contains(&*doc.key(i))
             // "MAPLECREST NURSING HOME", not "DC HOME"
             || i > 0 && matches!(&*doc.key(i), "home" | "homes") && matches!(&*doc.key(i - 1), "nursing" | "group" | "funeral" | "rest" | "retirement"),
     }
+}
+
+/// True when token `i` is a head written in camel case ("HealthCare", "MedCenter").
+fn camel_head(doc: &Doc<'_>, i: usize) -> bool {
+    doc.toks[i].shape == Shape::Other && doc.word(i).starts_with(|c: char| c.is_ascii_uppercase()) && doc.word(i).chars().all(|c| c.is_ascii_alphabetic())
 }
 
 /// A capitalized word that can name a place before a lowercase head ("Calvert hospital"): not a

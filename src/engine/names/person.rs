@@ -838,6 +838,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     surname_first_labels(doc, &marks, out);
     name_then_age(doc, &marks, out);
     initials_alone(doc, out);
+    possessive_kin_titles(doc, out);
     quoted_names(doc, &marks, out);
     in_law_shorthand(doc, &marks, out);
     glossed_names(doc, &marks, out);
@@ -2443,6 +2444,31 @@ fn name_then_age(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
             continue;
         }
         push(doc, p, i + 1, 0.7, "a name of two words before an age in commas (___ ___, 67,)", out);
+    }
+}
+
+/// "His Ate Marivic flew in", "our Kuya Jun": a possessive, a capitalized kinship title of
+/// another language (even one that is an English word, as "Ate" is) and a capitalized name that
+/// no dictionary of common words knows, in text with case.
+fn possessive_kin_titles(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for i in 0..n.saturating_sub(2) {
+        if !key_in!(doc, i, "his", "her", "my", "our", "their") || !doc.joined(i) || !doc.joined(i + 1) {
+            continue;
+        }
+        let (t, k) = (i + 1, i + 2);
+        let title = doc.toks[t].shape == Shape::Title && !doc.toks[t].sent_start && {
+            let key = doc.key_str(t);
+            CHAT_KIN_TITLES.contains(&key) || FOREIGN_KIN_TITLES.contains(&key)
+        };
+        let name = doc.toks[k].shape == Shape::Title && doc.toks[k].e - doc.toks[k].s >= 2 && !doc.is_common(k) && !doc.has(k, NEVER | flag::TRAP);
+        if title && name {
+            let end = extend(doc, k);
+            push(doc, k, end, 0.75, "a name after a possessive and a kinship title of another language (his Ate ___)", out);
+        }
     }
 }
 

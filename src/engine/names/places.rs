@@ -356,6 +356,9 @@ fn find_marked(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     caseless_neighbourhoods(doc, marks, out);
     eponym_towns(doc, out);
     streets_reserves_sign_offs(doc, marks, out);
+    if mixed {
+        intersections(doc.text, out);
+    }
     let first = out.len();
     for i in marks.of(mark::PLACE) {
         if i >= covered {
@@ -367,6 +370,55 @@ fn find_marked(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
     if mixed {
         towns_after_places(doc, marks, first, out);
         zip_after_town(doc, first, out);
+    }
+}
+
+/// "the corner of Orchard and 5th", "ran the light at Rainier and Genesee": two streets named
+/// after a word for where streets cross (capitalized words, or an ordinal for the second), in
+/// text with case.
+fn intersections(text: &str, out: &mut Vec<Span>) {
+    /// The end of one to three capitalized words at `at` (or of an ordinal such as "5th" when
+    /// `ordinal`), if any.
+    fn street(text: &str, mut at: usize, ordinal: bool) -> Option<usize> {
+        let b = text.as_bytes();
+        let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if ordinal && (1..=3).contains(&digits) {
+            let suffix = text.get(at + digits..at + digits + 2)?;
+            return (["st", "nd", "rd", "th"].contains(&suffix) && !b.get(at + digits + 2).is_some_and(u8::is_ascii_alphanumeric)).then_some(at + digits + 2);
+        }
+        let mut end = None;
+        for _ in 0..3 {
+            let w = &text[at..];
+            let len = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+            let word = &w[..len];
+            if len < 2 || !word.starts_with(|c: char| c.is_uppercase()) || ["And", "The", "Of"].contains(&word) {
+                break;
+            }
+            end = Some(at + len);
+            match w[len..].strip_prefix(' ') {
+                Some(r) if r.starts_with(|c: char| c.is_uppercase()) && !r.starts_with("And ") => at += len + 1,
+                _ => break,
+            }
+        }
+        end
+    }
+    for cue in ["corner of ", "intersection of ", "light at ", "lights at ", "crossing at "] {
+        let mut from = 0;
+        while let Some(k) = text[from..].find(cue) {
+            let a = from + k + cue.len();
+            // ("a flight at ___": the cue is a whole word)
+            let glued = text[..from + k].ends_with(char::is_alphanumeric);
+            from = a;
+            if glued {
+                continue;
+            }
+            let Some(ae) = street(text, a, false) else { continue };
+            let rest = &text[ae..];
+            let Some(skip) = [" and ", " & "].iter().find(|j| rest.starts_with(**j)).map(|j| j.len()) else { continue };
+            if let Some(be) = street(text, ae + skip, true) {
+                out.push(Span::new(a, be, Category::Location, 0.7, "places", "a street corner (the corner of ___ and ___)"));
+            }
+        }
     }
 }
 

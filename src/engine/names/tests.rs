@@ -447,6 +447,10 @@ fn regressions() {
         ("A 47-year-old Brazilian man, J.C.S., originally from the coast, presented.", &["J.C.S."]),
         ("Her neighbor Merline Destin brought her soup every day.", &["Merline Destin"]),
         ("For privacy we call her J.M. in this report.", &["J.M."]),
+        ("Takeshi moved into Keiro Senior HealthCare this week.", &["Keiro Senior HealthCare"]),
+        ("His Ate Marivic flew in from Cebu to help with the kids.", &["Marivic"]),
+        ("He fell near the corner of Orchard and 5th yesterday.", &["Orchard and 5th"]),
+        ("A driver ran the light at Rainier and Genesee while she was biking.", &["Rainier and Genesee"]),
         ("[02:15] ciaran.rn: yep. 6 pts.\n[02:16] tuulikki_: lol ok\n[02:17] ciaran.rn: too late", &["ciaran.rn", "tuulikki_"]),
         ("[night chat]\nrae: who has 15 tonight\nbo: i have 15. and 16\nrae: 16 is the new admit from ed\nbo: pharmacy sent the heparin for 12 is it hung\nrae: the lady in 14 is asking for you\nbo: ok", &["15", "16", "12", "14"]),
     ];

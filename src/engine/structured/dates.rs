@@ -467,9 +467,11 @@ fn judge_holiday(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
     // something happened on it ("on Christmas Day she died"), not "over Christmas" or
     // "Thanksgiving dinner"
     let with_year = m.as_str().ends_with(|c: char| c.is_ascii_digit());
-    // ("the worst night was New Year's Eve": a night or day named as the time of the story)
+    // ("the worst night was New Year's Eve", "her last good day was Easter Sunday": a night or
+    // day named as the time of the story)
+    let lower = m.as_str().to_ascii_lowercase();
     let on = matches!(prev_word(text, m.start()).as_str(), "on" | "since" | "until" | "till" | "before" | "after" | "by")
-        || prev_word(text, m.start()) == "was" && m.as_str().to_ascii_lowercase().ends_with(" eve");
+        || prev_word(text, m.start()) == "was" && [" eve", " day", " sunday", " monday"].iter().any(|d| lower.ends_with(d));
     if !(with_year || on) {
         return;
     }
@@ -930,6 +932,7 @@ mod tests {
             ("family mtg planned for 11/7 at 1400.", "11/7", Date),
             ("she celebrated her 92nd birthday at the home", "92nd", Age90),
             ("DAN: and he is 94\nMEG: Ninety-four! Wow", "Ninety-four", Age90),
+            ("Her last good day was Easter Sunday. She ate lamb.", "Easter Sunday", Date),
             ("DOB 07/02/1958 / Rm", "07/02/1958", Date),
             ("admitted 3/14 w/ 8 kg", "3/14", Date),
             ("Night of 17/08/2023. At", "17/08/2023", Date),
