@@ -19,7 +19,7 @@
 /// list of numbers (see the comment at the top of this file), or `None` for an NFA this format
 /// does not hold (several patterns, dense states).
 #[allow(dead_code)] // written by build.rs; the native build only reads
-fn nfa_program(nfa: &regex_automata::nfa::thompson::NFA) -> Option<Vec<u32>> {
+pub(crate) fn nfa_program(nfa: &regex_automata::nfa::thompson::NFA) -> Option<Vec<u32>> {
     use regex_automata::nfa::thompson::State;
     use regex_automata::PatternID;
     if nfa.pattern_len() != 1 {
@@ -56,7 +56,7 @@ fn nfa_program(nfa: &regex_automata::nfa::thompson::NFA) -> Option<Vec<u32>> {
 /// state by state with the NFA builder (UTF-8 mode, the default look-around settings: those of
 /// the patterns' compiler). The program was written by build.rs from a valid NFA, so an error
 /// here is a bug.
-fn nfa_from_program(program: &[u32], names: &[Option<&str>]) -> regex_automata::nfa::thompson::NFA {
+pub(crate) fn nfa_from_program(program: &[u32], names: &[Option<&str>]) -> regex_automata::nfa::thompson::NFA {
     use regex_automata::nfa::thompson::{Builder, Transition};
     use regex_automata::util::look::Look;
     use regex_automata::util::primitives::StateID;
