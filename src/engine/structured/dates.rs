@@ -744,9 +744,32 @@ fn age_unit_check(k: &Keywords, t: &str) -> bool {
 /// Check of [`YEAR`]: a four-digit run starting 19 or 20, or a two-digit run after or before an
 /// apostrophe or before `s` (`'92`, `74'`, `80s`).
 fn year_check(k: &Keywords, t: &str) -> bool {
-    k.any_run(t, |b, s, n| {
-        (n == 4 && matches!(&b[s..s + 2], b"19" | b"20")) || (n == 2 && ((s > 0 && b[s - 1] == b'\'') || matches!(b.get(s + 2), Some(b'\'' | b's' | b'S'))))
-    })
+    k.any_run(t, year_run)
+}
+
+/// True when the run of `n` digits at `s` can hold the digits of a match of [`YEAR`] (see
+/// [`year_check`]).
+fn year_run(b: &[u8], s: usize, n: usize) -> bool {
+    (n == 4 && matches!(&b[s..s + 2], b"19" | b"20")) || (n == 2 && ((s > 0 && b[s - 1] == b'\'') || matches!(b.get(s + 2), Some(b'\'' | b's' | b'S'))))
+}
+
+/// The ranges [`YEAR`] searches (see [`Rule::within`]): each digit run of [`year_run`], from the
+/// apostrophe before it if any to two ASCII bytes after it (`'s`, `s`, or `'` and the byte
+/// after: the most a match takes after its digits); touching or overlapping ranges merged.
+/// Every match lies in the range of its digits (see the test `year_ranges_hold_every_hit`).
+fn year_ranges(k: &Keywords, text: &str, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    for (s, n) in k.digit_runs().filter(|&(s, n)| year_run(b, s, n)) {
+        let a = if s > 0 && b[s - 1] == b'\'' { s - 1 } else { s };
+        let mut end = s + n;
+        while end < b.len() && end < s + n + 2 && b[end].is_ascii() {
+            end += 1;
+        }
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(end),
+            _ => out.push((a, end)),
+        }
+    }
 }
 
 /// Words that make a person the subject of a sentence.
@@ -927,7 +950,7 @@ pub fn rules() -> Vec<Rule> {
         Rule { within: None, name: "age", regex: &AGE_WORDS, judge: judge_age_words, gate: &["ninety", "hundred", "nonagenarian", "centenarian", "90s", "90's", "nineties"], check: None },
         Rule { within: None, name: "holiday", regex: &HOLIDAY, judge: judge_holiday, gate: &["christmas", "year", "thanksgiving", "easter", "halloween", "valentine", "independence", "fourth", "boxing", "memorial", "labo", "canada", "anzac", "patrick", "mother", "father", "friday", "diwali", "kippur", "hashanah", "fitr", "adha", "juneteenth", "veterans", "remembrance", "bastille", "fawkes"], check: None },
         Rule { within: None, name: "age", regex: &AGE_UNIT, judge: judge_age_unit, gate: &[], check: Some(age_unit_check) },
-        Rule { within: None, name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: Some(year_check) },
+        Rule { within: Some(year_ranges), name: "year", regex: &YEAR, judge: judge_year, gate: &[], check: Some(year_check) },
     ]
     .into_iter()
     .chain(AGE_CONTEXT.iter().zip(AGE_CONTEXT_GATES).zip(AGE_CONTEXT_CHECKS).map(|((regex, gate), check)| Rule { within: None, name: "age", regex, judge: judge_age_context, gate, check }))
@@ -943,8 +966,7 @@ mod tests {
     #[test]
     fn md_ranges_hold_every_hit() {
         use crate::engine::structured::Keywords;
-        let rule = super::rules().into_iter().find(|r| r.within.is_some()).expect("the m/d rule");
-        assert!(std::ptr::eq(rule.regex, &super::MD));
+        let rule = super::rules().into_iter().find(|r| std::ptr::eq(r.regex, &super::MD)).expect("the m/d rule");
         let texts = [
             "seen Mon., 3/4 and Tuesday  3-5, on 12/31 then 1/2-1/3; proned 3/7-3/8",
             "Wed 3/14/2023 x3/4 123/4 3/456 3/45 é 5/6é sat,\n 7/8 fri. 9-10",
@@ -952,6 +974,28 @@ mod tests {
             "",
             "3/4",
             "mon 3/4",
+        ];
+        for t in texts {
+            let k = Keywords::of(t);
+            let mut ranges = Vec::new();
+            (rule.within.unwrap())(&k, t, &mut ranges);
+            assert_eq!(rule.hits_within(t, &ranges), rule.hits(t), "{t:?}");
+        }
+        assert!(!rule.hits(texts[0]).is_empty());
+    }
+
+    /// Searching only the ranges of [`super::year_ranges`] finds exactly what the whole-text
+    /// search finds.
+    #[test]
+    fn year_ranges_hold_every_hit() {
+        use crate::engine::structured::Keywords;
+        let rule = super::rules().into_iter().find(|r| std::ptr::eq(r.regex, &super::YEAR)).expect("the year rule");
+        let texts = [
+            "born 1990, in the '80s and 70's, class of '92; 74' then 1960s 2001'S 19901 1990é 20'é",
+            "'99 in 1999's x1999 1999x 80s. 20' 30'\n 40';50'é",
+            "",
+            "1999",
+            "'9",
         ];
         for t in texts {
             let k = Keywords::of(t);
