@@ -247,6 +247,11 @@ static ROOM: LazyLock<Regex> = LazyLock::new(|| {
 fn room_before(b: &[u8], pos: usize) -> bool {
     const WORDS: &[&str] = &["room", "rm", "rm.", "bed", "bay", "cubicle", "bedspace", "ward", "chair", "cell"];
     let j = space_back(b, pos);
+    // every word and label below ends with one of these bytes: most digit runs (after `:`, `/`,
+    // `x` or another word) are rejected here without comparing any word
+    if j == 0 || !matches!(b[j - 1].to_ascii_lowercase(), b'm' | b'.' | b'd' | b'y' | b'e' | b'r' | b'l' | b'#' | b'o') {
+        return false;
+    }
     ends_with_any(b, j, WORDS) || ["#", "no.", "no", "number"].iter().any(|l| ends_with_any(b, j, &[l]) && ends_with_any(b, space_back(b, j - l.len()), WORDS))
 }
 
