@@ -2490,12 +2490,13 @@ fn initials_alone(doc: &Doc<'_>, out: &mut Vec<Span>) {
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
-        if !doc.is_initial(i) || doc.toks[i].shape != Shape::Initial || i > 0 && doc.is_initial(i - 1) && doc.gap(i - 1) == "." {
+        // (the shape first: it is read from the token, and few tokens are initials)
+        if doc.toks[i].shape != Shape::Initial || !doc.is_initial(i) || i > 0 && doc.is_initial(i - 1) && doc.gap(i - 1) == "." {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j + 1 < n && doc.gap(j) == "." && doc.is_initial(j + 1) && doc.toks[j + 1].shape == Shape::Initial {
+        while j + 1 < n && doc.gap(j) == "." && doc.toks[j + 1].shape == Shape::Initial && doc.is_initial(j + 1) {
             j += 1;
         }
         let (first, next) = (i, j + 1);

@@ -403,13 +403,10 @@ fn intersections(text: &str, out: &mut Vec<Span>) {
         end
     }
     for cue in ["corner of ", "intersection of ", "light at ", "lights at ", "crossing at "] {
-        let mut from = 0;
-        while let Some(k) = text[from..].find(cue) {
-            let a = from + k + cue.len();
+        for k in memchr::memmem::find_iter(text.as_bytes(), cue) {
+            let a = k + cue.len();
             // ("a flight at ___": the cue is a whole word)
-            let glued = text[..from + k].ends_with(char::is_alphanumeric);
-            from = a;
-            if glued {
+            if text[..k].ends_with(char::is_alphanumeric) {
                 continue;
             }
             let Some(ae) = street(text, a, false) else { continue };
