@@ -527,6 +527,18 @@ impl Refiner for SameRange {
 pub(crate) mod tests_support {
     use crate::engine::{Category, Engine};
 
+    /// Asserts that searching only the ranges of `rule`'s [`super::Rule::within`] finds exactly
+    /// what the whole-text search finds, on each of `texts` (the first must have a hit).
+    pub fn assert_within_exact(rule: &super::Rule, texts: &[&str]) {
+        for &t in texts {
+            let k = super::Keywords::of(t);
+            let mut ranges = Vec::new();
+            (rule.within.expect("a rule with ranges"))(&k, t, &mut ranges);
+            assert_eq!(rule.hits_within(t, &ranges), rule.hits(t), "{t:?}");
+        }
+        assert!(!rule.hits(texts[0]).is_empty());
+    }
+
     /// Runs the structured recognizers and refiners only, and returns each finding's text and
     /// category.
     pub fn found(text: &str) -> Vec<(String, Category)> {

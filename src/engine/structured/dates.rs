@@ -987,7 +987,6 @@ mod tests {
     /// search finds: weekdays before the date, ranges of dates, runs too long, text around.
     #[test]
     fn md_ranges_hold_every_hit() {
-        use crate::engine::structured::Keywords;
         let rule = super::rules().into_iter().find(|r| std::ptr::eq(r.regex, &super::MD)).expect("the m/d rule");
         let texts = [
             "seen Mon., 3/4 and Tuesday  3-5, on 12/31 then 1/2-1/3; proned 3/7-3/8",
@@ -997,20 +996,13 @@ mod tests {
             "3/4",
             "mon 3/4",
         ];
-        for t in texts {
-            let k = Keywords::of(t);
-            let mut ranges = Vec::new();
-            (rule.within.unwrap())(&k, t, &mut ranges);
-            assert_eq!(rule.hits_within(t, &ranges), rule.hits(t), "{t:?}");
-        }
-        assert!(!rule.hits(texts[0]).is_empty());
+        crate::engine::structured::tests_support::assert_within_exact(&rule, &texts);
     }
 
     /// Searching only the ranges of [`super::year_ranges`] finds exactly what the whole-text
     /// search finds.
     #[test]
     fn year_ranges_hold_every_hit() {
-        use crate::engine::structured::Keywords;
         let rule = super::rules().into_iter().find(|r| std::ptr::eq(r.regex, &super::YEAR)).expect("the year rule");
         let texts = [
             "born 1990, in the '80s and 70's, class of '92; 74' then 1960s 2001'S 19901 1990é 20'é",
@@ -1019,13 +1011,7 @@ mod tests {
             "1999",
             "'9",
         ];
-        for t in texts {
-            let k = Keywords::of(t);
-            let mut ranges = Vec::new();
-            (rule.within.unwrap())(&k, t, &mut ranges);
-            assert_eq!(rule.hits_within(t, &ranges), rule.hits(t), "{t:?}");
-        }
-        assert!(!rule.hits(texts[0]).is_empty());
+        crate::engine::structured::tests_support::assert_within_exact(&rule, &texts);
     }
     use crate::engine::Category::{self, *};
 

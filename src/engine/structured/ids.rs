@@ -413,7 +413,6 @@ mod tests {
     /// search finds.
     #[test]
     fn code_ranges_hold_every_hit() {
-        use crate::engine::structured::Keywords;
         let rule = super::rules().into_iter().find(|r| r.within.is_some()).expect("the code rule");
         let texts = [
             "gave me a case number, 2024-HS-118307, and ZQH918273645 or GCM-CR-2024-017.)",
@@ -423,13 +422,7 @@ mod tests {
             "",
             "12345",
         ];
-        for t in texts {
-            let k = Keywords::of(t);
-            let mut ranges = Vec::new();
-            (rule.within.unwrap())(&k, t, &mut ranges);
-            assert_eq!(rule.hits_within(t, &ranges), rule.hits(t), "{t:?}");
-        }
-        assert!(!rule.hits(texts[0]).is_empty());
+        crate::engine::structured::tests_support::assert_within_exact(&rule, &texts);
     }
 
     #[test]
