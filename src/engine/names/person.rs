@@ -615,7 +615,7 @@ impl Marks {
 /// tests cheaper than theirs: each rule needs a cue flag (title, kinship, role, greeting,
 /// credential), or
 /// - in text with case, a capitalized word or an initial (or a non-ASCII word: an accented
-///   title); a word in capitals (an acronym, most often) only of three letters or more, after
+///   title); a word in capitals (an acronym, most often) only "RT" or of three letters or more, after
 ///   "with" ("spoke with ___"), or before a note verb (a first name before a verb) or another word
 ///   in capitals (LAST, FIRST);
 /// - without case, an initial, "spoke with" before the word, a word in capitals opening a line
@@ -633,7 +633,8 @@ fn starts_no_rule(doc: &Doc<'_>, i: usize, f: u32) -> bool {
     if doc.mode == CaseMode::Mixed {
         return match t.shape {
             Shape::Lower | Shape::Other => t.ascii,
-            Shape::Upper => t.ascii && (t.e - t.s < 3 || !with_before && !(i + 1 < n && (doc.has(i + 1, flag::NOTE_VERB) || doc.toks[i + 1].shape == Shape::Upper))),
+            // ("RT ___": a respiratory therapist's title, see the rule after clinicians' titles)
+            Shape::Upper => t.ascii && (t.e - t.s < 3 && !key_in!(doc, i, "rt") || t.e - t.s >= 3 && !with_before && !(i + 1 < n && (doc.has(i + 1, flag::NOTE_VERB) || doc.toks[i + 1].shape == Shape::Upper))),
             _ => false,
         };
     }
@@ -775,8 +776,12 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
             continue;
         }
         // "NP Carol", "np djuric": a clinician's title before a listed name
-        if doc.has(i, flag::ROLE | flag::CRED) && matches!(&*doc.key(i), "np" | "rn" | "cna") && i + 1 < n && doc.joined(i) && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED))
-            && (!doc.is_common(i + 1) || doc.is_first(i + 1) && (name_then_verb(doc, i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)
+        // ("RT Gwenllian discussed": in text with case, a capitalized word no list holds after a
+        // respiratory therapist's title)
+        let rt_unlisted = || mixed && doc.key_str(i) == "rt" && doc.toks[i].shape == Shape::Upper && doc.toks[i + 1].shape == Shape::Title && unknown_word(doc, i + 1, 4) && !doc.is_name(i + 1);
+        if matches!(&*doc.key(i), "np" | "rn" | "cna" | "rt") && (doc.has(i, flag::ROLE | flag::CRED) || doc.key_str(i) == "rt") && i + 1 < n && doc.joined(i)
+            && (doc.is_name(i + 1) && !doc.has(i + 1, flag::FUNC | flag::TRAP | flag::UNIT | flag::CRED) || rt_unlisted())
+            && (rt_unlisted() || !doc.is_common(i + 1) || doc.is_first(i + 1) && (name_then_verb(doc, i + 1) || mixed && doc.toks[i + 1].shape == Shape::Title && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL)
                 // "NP CAROL M ADE AWARE": in capitals, a first name that is also a noun, not a verb form
                 || doc.mode == CaseMode::Upper && doc.toks[i + 1].e - doc.toks[i + 1].s >= 4 && !doc.has(i + 1, flag::CALENDAR | flag::MEDICAL) && !doc.key(i + 1).ends_with("ed") && !doc.key(i + 1).ends_with("ing")))
             && (!mixed || doc.toks[i + 1].is_cap()) && doc.toks[i + 1].e - doc.toks[i + 1].s >= 3 && !followed_by_number(doc, i + 1)
@@ -839,6 +844,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     name_then_age(doc, &marks, out);
     initials_alone(doc, out);
     possessive_kin_titles(doc, out);
+    dash_sign_off(doc, out);
     quoted_names(doc, &marks, out);
     in_law_shorthand(doc, &marks, out);
     glossed_names(doc, &marks, out);
@@ -2345,6 +2351,11 @@ fn hashtags(doc: &Doc<'_>, marks: &Marks, out: &mut Vec<Span>) {
         if word_ok && (listed || camel && !COMMON_WORDS.contains(key)) {
             let s = at + 1 + a;
             out.push(Span::new(s, s + rest.len(), Category::Name, 0.7, NAME, "a name inside a hashtag (#Team___, #___Strong)"));
+            // and the whole hashtag, whose other words point to the person too ("#TanabeStrong");
+            // the name alone is what the other mentions are looked for by
+            if rest.len() < body_len {
+                out.push(Span::new(at + 1, at + 1 + body_len, Category::Name, 0.7, NAME, "a name inside a hashtag (#Team___, #___Strong)"));
+            }
         }
     }
 }
@@ -2469,6 +2480,32 @@ fn possessive_kin_titles(doc: &Doc<'_>, out: &mut Vec<Span>) {
             let end = extend(doc, k);
             push(doc, k, end, 0.75, "a name after a possessive and a kinship title of another language (his Ate ___)", out);
         }
+    }
+}
+
+/// "- Carol H.", "— Parwana": a post or a letter signed on its last line by a dash and one to
+/// three capitalized words (an initial among them, or at least one word no dictionary of common
+/// words knows or a listed name), in text with case.
+fn dash_sign_off(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let text = doc.text.trim_end();
+    let line_start = text.rfind('\n').map_or(0, |k| k + 1);
+    let line = &text[line_start..];
+    let body = line.trim_start().trim_start_matches(['-', '—', '–']);
+    if body.len() == line.trim_start().len() || !body.starts_with(' ') || body.trim().is_empty() || body.len() > 40 {
+        return;
+    }
+    let (s, e) = (text.len() - body.trim_start().len(), text.len());
+    let words: Vec<usize> = (0..doc.toks.len()).filter(|&k| doc.toks[k].s >= s && doc.toks[k].e <= e).collect();
+    let shaped = !words.is_empty() && words.len() <= 3 && words.iter().all(|&k| matches!(doc.toks[k].shape, Shape::Title | Shape::Initial) && !doc.has(k, flag::FUNC | flag::TRAP | flag::CALENDAR | flag::TITLE | flag::KIN | flag::ROLE | flag::GREET));
+    let named = words.iter().any(|&k| doc.is_initial(k) || doc.is_name(k) || !doc.is_common(k));
+    // only words and initials on the line
+    let plain = text[s..e].chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    if shaped && named && plain {
+        let end = words.last().map_or(e, |&k| super::structure::byte_end(doc, k + 1));
+        out.push(Span::new(s, end, Category::Name, 0.65, NAME, "a name signing a post on its last line after a dash (- ___)"));
     }
 }
 

@@ -1,6 +1,6 @@
 //! The structured parts of a place: street addresses (`2210 Cedar Ave S, Apt 4`), named streets
 //! (`Quarry Road`, `Calle Ocotillo`), PO boxes, ZIP codes after a state (`WV 24987`), UK and
-//! Canadian postcodes (`SE19 4QZ`, `K1A 0B1`), and rooms and beds (`Rm 612-B`, `room 822`).
+//! Canadian postcodes (`SE19 4QZ`, `K1A 0B1`), and rooms, beds and cabins (`Rm 612-B`, `room 822`, `cabin 9142`).
 //!
 //! All of them are LOCATION. Cities, counties and neighbourhoods have no shape and are left to the
 //! place-name recognizers.
@@ -239,17 +239,17 @@ fn judge_postcode(_text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
 }
 
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_unfiltered(r"(?i)(?-u:\b)(?:(?:room|rm\.?|bed|bay|cubicle|bedspace|chair|cell)\s*|(?-i:Ward)\s+)(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?|(?-i:[A-Z])-?\d{1,3})(?-u:\b)").unwrap()
+    ascii_unfiltered(r"(?i)(?-u:\b)(?:(?:room|rm\.?|bed|bay|cubicle|bedspace|chair|cell|cabin|stateroom)\s*|(?-i:Ward)\s+)(?:no\.?|number|\#)?\s*(?P<id>\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,3})?|(?-i:[A-Z])-?\d{1,3})(?-u:\b)").unwrap()
 });
 
 /// Check of [`ROOM`]: a room word before `pos`, maybe with `#`, `no.` or `number` between
 /// (`room 822`, `Rm. #4`, `bed no. 2`).
 fn room_before(b: &[u8], pos: usize) -> bool {
-    const WORDS: &[&str] = &["room", "rm", "rm.", "bed", "bay", "cubicle", "bedspace", "ward", "chair", "cell"];
+    const WORDS: &[&str] = &["room", "rm", "rm.", "bed", "bay", "cubicle", "bedspace", "ward", "chair", "cell", "cabin", "stateroom"];
     let j = space_back(b, pos);
     // every word and label below ends with one of these bytes: most digit runs (after `:`, `/`,
     // `x` or another word) are rejected here without comparing any word
-    if j == 0 || !matches!(b[j - 1].to_ascii_lowercase(), b'm' | b'.' | b'd' | b'y' | b'e' | b'r' | b'l' | b'#' | b'o') {
+    if j == 0 || !matches!(b[j - 1].to_ascii_lowercase(), b'm' | b'.' | b'd' | b'y' | b'e' | b'r' | b'l' | b'#' | b'o' | b'n') {
         return false;
     }
     ends_with_any(b, j, WORDS) || ["#", "no.", "no", "number"].iter().any(|l| ends_with_any(b, j, &[l]) && ends_with_any(b, space_back(b, j - l.len()), WORDS))
@@ -313,7 +313,7 @@ pub fn rules() -> Vec<Rule> {
             (b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_digit))
                 || (n == 1 && s > 0 && is_space(b[s - 1]) && b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1).is_some_and(u8::is_ascii_uppercase))
         })) },
-        Rule { within: None, name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle", "ward", "chair", "cell"], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 5 && (room_before(b, s) || s > 0 && b[s - 1].is_ascii_uppercase() && room_before(b, s - 1) || s > 1 && b[s - 1] == b'-' && b[s - 2].is_ascii_uppercase() && room_before(b, s - 2)))) },
+        Rule { within: None, name: "room", regex: &ROOM, judge: judge_room, gate: &["room", "rm", "bed", "bay", "cubicle", "ward", "chair", "cell", "cabin"], check: Some(|k, t| k.any_run(t, |b, s, n| n <= 5 && (room_before(b, s) || s > 0 && b[s - 1].is_ascii_uppercase() && room_before(b, s - 1) || s > 1 && b[s - 1] == b'-' && b[s - 2].is_ascii_uppercase() && room_before(b, s - 2)))) },
         Rule { within: None, name: "ward", regex: &WARD, judge: judge_ward, gate: &["north", "south", "east", "west"], check: None },
     ]
     .into_iter()
@@ -337,6 +337,7 @@ mod tests {
             ("a two-bedroom at 2210 Cedar Ave S, Apt 4 in", "2210 Cedar Ave S, Apt 4", Location),
             // the town and postcode after a street address, with no state
             ("Our new address is 412 Lakewood Blvd, 49424. Or call.", "412 Lakewood Blvd, 49424", Location),
+            ("Passenger: a guest, cabin 9142, age 93", "9142", Location),
             ("Rheumatology\n27 Childers Road, Gisborne 4010\nRe: a referral", "27 Childers Road, Gisborne 4010", Location),
             ("at 45 Elm Street, Springfield, IL 62704 with", "45 Elm Street, Springfield", Location),
             ("Health 118 Depot Street, Suite 2 Pike Gap", "118 Depot Street, Suite 2", Location),
