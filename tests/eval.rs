@@ -200,9 +200,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     // recall 0.911 notes, 0.898 stories (not yet tuned on).
     Floor {
         corpus: "blind7-notes.jsonl",
-        recall: 0.9236,
-        precision: 0.9801,
-        caught: &[("ACCOUNT", 1), ("AGE90", 2), ("DATE", 20), ("EMAIL", 1), ("FAX", 1), ("ID", 2), ("LOCATION", 21), ("MRN", 2), ("NAME", 77), ("ORGANIZATION", 11), ("PHONE", 7)],
+        recall: 0.9363,
+        precision: 0.9804,
+        caught: &[("ACCOUNT", 1), ("AGE90", 2), ("DATE", 21), ("EMAIL", 1), ("FAX", 1), ("ID", 2), ("LOCATION", 21), ("MRN", 2), ("NAME", 78), ("ORGANIZATION", 11), ("PHONE", 7)],
     },
     Floor {
         corpus: "blind7-stories.jsonl",

@@ -2082,10 +2082,18 @@ fn credential_mid_sentence(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// "Ramaswamy, MD from the nursing home called": a capitalized word no dictionary of common
-/// words knows, a comma and a physician's degree in capitals, in text with case.
+/// words knows, a comma and a physician's degree in capitals, in text with case (without case,
+/// see below).
 fn comma_physician(doc: &Doc<'_>, i: usize) -> bool {
     let p = doc.toks[i - 1];
-    doc.mode == CaseMode::Mixed && doc.toks[i].shape == Shape::Upper && key_in!(doc, i, "md", "do", "dds", "phd")
+    // "CHECK WITH PARK, NP, RE LINE": in a note without case, a listed surname after a word of
+    // contact, a comma and a clinician's credential
+    if doc.mode != CaseMode::Mixed {
+        return i >= 2 && key_in!(doc, i, "md", "np", "rn", "pa", "dds") && doc.gap(i - 1) == ", " && p.e - p.s >= 3 && doc.is_surname(i - 1)
+            && !doc.has(i - 1, flag::FUNC | flag::TRAP | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::ORG_HEAD | flag::UNIT | flag::CRED)
+            && doc.joined(i - 2) && key_in!(doc, i - 2, "with", "per", "call", "called", "page", "paged", "notified") && !followed_by_number(doc, i);
+    }
+    doc.toks[i].shape == Shape::Upper && key_in!(doc, i, "md", "do", "dds", "phd")
         && doc.gap(i - 1) == ", " && p.shape == Shape::Title && p.e - p.s >= 3
         && !doc.is_common(i - 1) && signature_part(doc, i - 1)
         && !doc.has(i - 1, flag::FUNC | flag::TRAP | flag::MEDICAL | flag::CALENDAR | flag::STATE | flag::ORG_HEAD | flag::UNIT)

@@ -451,6 +451,7 @@ fn regressions() {
         ("His Ate Marivic flew in from Cebu to help with the kids.", &["Marivic"]),
         ("He fell near the corner of Orchard and 5th yesterday.", &["Orchard and 5th"]),
         ("So proud of him. #TanabeStrong #nursing", &["TanabeStrong"]),
+        ("DR FELDMAN TO SEE RE: TPN. ALSO CHECK WITH PARK, NP, RE CENTRAL LINE.", &["PARK"]),
         ("Also the dogs need walking. Thank you!\n- Carol H.\n", &["Carol H."]),
         ("We will post again after the surgery.\n\n— Parwana", &["Parwana"]),
         ("Trach care done. Dr Pritchard and RT Gwenllian discussed a trial for Friday.", &["Gwenllian"]),
@@ -564,6 +565,7 @@ fn regressions() {
         "She needs Urgent Care more than anything.",
         "He moved to the U.S. at 20, and the E.R. was full.",
         "plan- cont supportive medical care, family updated.",
+        "pa line unable to wedge, pa 56/34 range, cvp 17",
     ];
     for text in clean {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");

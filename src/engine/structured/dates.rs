@@ -365,7 +365,13 @@ pub fn judge_md(text: &str, caps: &Captures<'_>, out: &mut Vec<Hit>) {
         }
     }
     // 5/5 (strength, CPAP) and 10/10 (pain) are conventions far more often than dates
-    if ((a, b) == (5, 5) || (a, b) == (10, 10)) && !matches!(pw.as_str(), "since" | "dated" | "dob" | "born" | "until" | "due") && !weekday {
+    // (unless it ends a range of dates within its month: "admitted 5/2 - 5/5", not "4/5-5/5")
+    let same_month_range = md_range && {
+        let head = text[..a_start].strip_suffix(" - ").or_else(|| text[..a_start].strip_suffix('-')).unwrap_or("");
+        let k = head.len() - head.bytes().rev().take_while(|c| c.is_ascii_digit() || *c == b'/').count();
+        head[k..].split_once('/').is_some_and(|(m, d)| m.parse() == Ok(a) && d.parse::<u32>().is_ok_and(|d| d < b))
+    };
+    if ((a, b) == (5, 5) || (a, b) == (10, 10)) && !matches!(pw.as_str(), "since" | "dated" | "dob" | "born" | "until" | "due") && !weekday && !same_month_range {
         return;
     }
     out.push(Hit { start: m.start(), end, category: Category::Date, score, reason: "a month and day" });
@@ -1024,6 +1030,7 @@ mod tests {
             ("she celebrated her 92nd birthday at the home", "92nd", Age90),
             ("DAN: and he is 94\nMEG: Ninety-four! Wow", "Ninety-four", Age90),
             ("Her last good day was Easter Sunday. She ate lamb.", "Easter Sunday", Date),
+            ("She was admitted 5/2 - 5/5. MRI neg.", "5/5", Date),
             ("DOB 07/02/1958 / Rm", "07/02/1958", Date),
             ("admitted 3/14 w/ 8 kg", "3/14", Date),
             ("Night of 17/08/2023. At", "17/08/2023", Date),
@@ -1145,6 +1152,7 @@ mod tests {
             ("co/ci 4-6/2-4 pa sats", "6/2"),
             ("crackles 1/3-1/2 up", "1/2"),
             ("vent changed to CPAP .5% 5/5. Anticipate", "5/5"),
+            ("strength 4/5-5/5 in all ext", "5/5"),
             ("formula will be changed to 3/4 str Nepro", "3/4"),
             ("HCT 30.7...ON PS 10/5 30% SATS", "10/5"),
             ("abg 65/58/7.28 on", "65/58"),
