@@ -206,9 +206,9 @@ const HELDOUT_FLOORS: &[Floor] = &[
     },
     Floor {
         corpus: "blind7-stories.jsonl",
-        recall: 0.9126,
+        recall: 0.9175,
         precision: 0.942,
-        caught: &[("AGE90", 5), ("DATE", 21), ("EMAIL", 3), ("LOCATION", 26), ("NAME", 99), ("ORGANIZATION", 27), ("PHONE", 5), ("URL", 2)],
+        caught: &[("AGE90", 5), ("DATE", 21), ("EMAIL", 3), ("LOCATION", 26), ("NAME", 100), ("ORGANIZATION", 27), ("PHONE", 5), ("URL", 2)],
     },
 ];
 

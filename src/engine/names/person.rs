@@ -845,6 +845,7 @@ pub fn find(doc: &Doc<'_>, out: &mut Vec<Span>) {
     initials_alone(doc, out);
     possessive_kin_titles(doc, out);
     dash_sign_off(doc, out);
+    accented_particle_names(doc, out);
     quoted_names(doc, &marks, out);
     in_law_shorthand(doc, &marks, out);
     glossed_names(doc, &marks, out);
@@ -2487,6 +2488,26 @@ fn possessive_kin_titles(doc: &Doc<'_>, out: &mut Vec<Span>) {
         if title && name {
             let end = extend(doc, k);
             push(doc, k, end, 0.75, "a name after a possessive and a kinship title of another language (his Ate ___)", out);
+        }
+    }
+}
+
+/// "Dear Representative Ó Súilleabháin", "Ní Bhriain": an Irish surname opened by an accented
+/// particle ("Ó", "Ní", "Uí", "Mhic", "Nic") and a capitalized word, in text with case: the
+/// particle alone tells a surname, whatever comes before.
+fn accented_particle_names(doc: &Doc<'_>, out: &mut Vec<Span>) {
+    if doc.mode != CaseMode::Mixed {
+        return;
+    }
+    let n = doc.toks.len();
+    for k in 0..n.saturating_sub(1) {
+        // (the ASCII test first: it is read from the token)
+        if doc.toks[k].ascii || !super::structure::accented_particle(doc, k) || !doc.toks[k].is_cap() && !doc.word(k).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let j = k + 1;
+        if doc.gap(k) == " " && doc.toks[j].shape == Shape::Title && doc.toks[j].e - doc.toks[j].s >= 3 && !doc.has(j, flag::FUNC | flag::CALENDAR | flag::STATE) {
+            push(doc, k, extend(doc, j), 0.75, "an Irish surname opened by an accented particle (Ó ___, Ní ___)", out);
         }
     }
 }

@@ -451,6 +451,7 @@ fn regressions() {
         ("His Ate Marivic flew in from Cebu to help with the kids.", &["Marivic"]),
         ("He fell near the corner of Orchard and 5th yesterday.", &["Orchard and 5th"]),
         ("So proud of him. #TanabeStrong #nursing", &["TanabeStrong"]),
+        ("Dear Representative Ó Súilleabháin, my name is Luz and I live in your district.", &["Ó Súilleabháin"]),
         ("DR FELDMAN TO SEE RE: TPN. ALSO CHECK WITH PARK, NP, RE CENTRAL LINE.", &["PARK"]),
         ("Also the dogs need walking. Thank you!\n- Carol H.\n", &["Carol H."]),
         ("We will post again after the surgery.\n\n— Parwana", &["Parwana"]),
